@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::{footer::Footer, header::Header};
+use crate::i18n::provide_i18n;
+use crate::pages::{console::ConsolePage, not_found::NotFoundPage, report::ReportPage, ticket::TicketPage};
+use crate::theme::provide_theme;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    provide_theme();
+    view! {
+        <Router>
+            <Header/>
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=ReportPage/>
+                    <Route path=path!("/tickets/:id") view=TicketPage/>
+                    <Route path=path!("/console") view=ConsolePage/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}

@@ -1,0 +1,320 @@
+//! The translation layer. Every string a person reads comes from a [`Texts`] table; a
+//! missing translation is a compile error because both tables fill the same struct.
+//! The chosen language is remembered in localStorage and mirrored on `<html lang>`.
+
+use edgedesk_domain::age::Age;
+use edgedesk_domain::ErrorCode;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "edgedesk.lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Da,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Da];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Da => "da",
+        }
+    }
+
+    /// The language's own name, so people find theirs whatever is selected.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Da => "Dansk",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.code() == primary)
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &EN,
+            Lang::Da => &DA,
+        }
+    }
+}
+
+/// The current language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn set(&self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    /// The texts of the current language (reactive).
+    pub fn t(&self) -> &'static Texts {
+        self.lang.get().texts()
+    }
+}
+
+/// Chooses the remembered language, else the browser's, else English.
+pub fn provide_i18n() {
+    let remembered = LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|code| Lang::from_code(&code));
+    let from_browser = || window().navigator().language().and_then(|code| Lang::from_code(&code));
+    let lang = RwSignal::new(remembered.or_else(from_browser).unwrap_or(Lang::En));
+    Effect::new(move |_| {
+        let lang = lang.get();
+        // Remembering is a convenience: private browsing may refuse storage.
+        let _ = LocalStorage::set(STORAGE_KEY, lang.code());
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    provide_context(I18n { lang });
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+pub struct Texts {
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_report: &'static str,
+    pub nav_console: &'static str,
+    pub language_label: &'static str,
+    pub theme_label: &'static str,
+    pub theme_system: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    pub footer_tagline: &'static str,
+
+    pub report_title: &'static str,
+    pub report_intro: &'static str,
+    pub field_name: &'static str,
+    pub field_email: &'static str,
+    pub field_phone: &'static str,
+    pub field_title: &'static str,
+    pub field_description: &'static str,
+    pub field_description_hint: &'static str,
+    pub field_symptoms: &'static str,
+    pub submit_report: &'static str,
+    pub submitting: &'static str,
+    pub form_has_errors: &'static str,
+
+    pub err_required: &'static str,
+    pub err_too_long: fn(usize) -> String,
+    pub err_invalid_email: &'static str,
+    pub err_invalid_phone: &'static str,
+    pub err_invalid_characters: &'static str,
+    pub err_network: &'static str,
+    pub err_unavailable: &'static str,
+    pub err_generic: &'static str,
+
+    pub received_title: &'static str,
+    pub received_number: &'static str,
+    pub received_hint: &'static str,
+    pub report_another: &'static str,
+    pub ticket_status: &'static str,
+    pub ticket_reported: &'static str,
+    pub ticket_reporter: &'static str,
+    pub ticket_description: &'static str,
+    pub ticket_symptoms: &'static str,
+    pub ticket_not_found: &'static str,
+    pub status_new: &'static str,
+    pub loading: &'static str,
+
+    pub console_title: &'static str,
+    pub console_loading: &'static str,
+    pub console_empty: &'static str,
+    pub console_error: &'static str,
+    pub retry: &'static str,
+    pub load_more: &'static str,
+    pub col_number: &'static str,
+    pub col_title: &'static str,
+    pub col_reporter: &'static str,
+    pub col_age: &'static str,
+    pub age_just_now: &'static str,
+    pub age_minutes: fn(i64) -> String,
+    pub age_hours: fn(i64) -> String,
+    pub age_days: fn(i64) -> String,
+
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+}
+
+impl Texts {
+    /// What to tell a person about an error code, with the limit of the field when the
+    /// code is about length.
+    pub fn error(&self, code: ErrorCode, max_chars: Option<usize>) -> String {
+        match code {
+            ErrorCode::Required => self.err_required.to_string(),
+            ErrorCode::TooLong => max_chars.map_or(self.err_generic.to_string(), self.err_too_long),
+            ErrorCode::InvalidEmail => self.err_invalid_email.to_string(),
+            ErrorCode::InvalidPhone => self.err_invalid_phone.to_string(),
+            ErrorCode::InvalidCharacters => self.err_invalid_characters.to_string(),
+            ErrorCode::Network => self.err_network.to_string(),
+            ErrorCode::StorageUnavailable => self.err_unavailable.to_string(),
+            _ => self.err_generic.to_string(),
+        }
+    }
+
+    pub fn age(&self, age: Age) -> String {
+        match age {
+            Age::JustNow => self.age_just_now.to_string(),
+            Age::Minutes(n) => (self.age_minutes)(n),
+            Age::Hours(n) => (self.age_hours)(n),
+            Age::Days(n) => (self.age_days)(n),
+        }
+    }
+
+    pub fn status(&self, status: &str) -> String {
+        match status {
+            "new" => self.status_new.to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+pub static EN: Texts = Texts {
+    skip_to_content: "Skip to content",
+    nav_label: "Main",
+    nav_report: "Report a problem",
+    nav_console: "Agent console",
+    language_label: "Language",
+    theme_label: "Theme",
+    theme_system: "System",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    footer_tagline: "Edgedesk · open-source service desk",
+
+    report_title: "Report a problem",
+    report_intro: "Tell us what is wrong and how to reach you. You get a ticket number to follow up with.",
+    field_name: "Your name",
+    field_email: "Email",
+    field_phone: "Phone (optional)",
+    field_title: "Short summary",
+    field_description: "What happened?",
+    field_description_hint: "What were you doing, what did you expect, and what happened instead?",
+    field_symptoms: "Symptoms or error messages (optional)",
+    submit_report: "Send report",
+    submitting: "Sending…",
+    form_has_errors: "Please correct the marked fields.",
+
+    err_required: "This field is required.",
+    err_too_long: |max| format!("Use at most {max} characters."),
+    err_invalid_email: "Enter an email address like name@example.com.",
+    err_invalid_phone: "Enter a phone number using digits, spaces and + - ( ).",
+    err_invalid_characters: "Remove line breaks and control characters.",
+    err_network:
+        "We could not reach Edgedesk. Check your connection and try again; nothing you typed is lost.",
+    err_unavailable: "Edgedesk is temporarily unavailable. Please try again in a moment.",
+    err_generic: "Something went wrong. Please try again.",
+
+    received_title: "Thank you, we have your report",
+    received_number: "Your ticket number is",
+    received_hint: "Quote this number whenever you contact us about the problem.",
+    report_another: "Report another problem",
+    ticket_status: "Status",
+    ticket_reported: "Reported",
+    ticket_reporter: "Reported by",
+    ticket_description: "Description",
+    ticket_symptoms: "Symptoms",
+    ticket_not_found: "We could not find that ticket.",
+    status_new: "New",
+    loading: "Loading…",
+
+    console_title: "Tickets",
+    console_loading: "Loading tickets…",
+    console_empty: "No tickets yet. New reports appear here.",
+    console_error: "The tickets could not be loaded.",
+    retry: "Try again",
+    load_more: "Load more",
+    col_number: "Number",
+    col_title: "Title",
+    col_reporter: "Reporter",
+    col_age: "Age",
+    age_just_now: "just now",
+    age_minutes: |n| format!("{n} min ago"),
+    age_hours: |n| format!("{n} h ago"),
+    age_days: |n| if n == 1 { "1 day ago".to_string() } else { format!("{n} days ago") },
+
+    not_found_title: "Page not found",
+    not_found_body: "There is nothing at this address. Use the navigation above.",
+};
+
+pub static DA: Texts = Texts {
+    skip_to_content: "Gå til indhold",
+    nav_label: "Hovedmenu",
+    nav_report: "Rapportér et problem",
+    nav_console: "Agentkonsol",
+    language_label: "Sprog",
+    theme_label: "Tema",
+    theme_system: "System",
+    theme_light: "Lyst",
+    theme_dark: "Mørkt",
+    footer_tagline: "Edgedesk · servicedesk med åben kildekode",
+
+    report_title: "Rapportér et problem",
+    report_intro: "Fortæl os, hvad der er galt, og hvordan vi kan kontakte dig. Du får et sagsnummer, du kan følge op med.",
+    field_name: "Dit navn",
+    field_email: "E-mail",
+    field_phone: "Telefon (valgfrit)",
+    field_title: "Kort beskrivelse",
+    field_description: "Hvad skete der?",
+    field_description_hint: "Hvad lavede du, hvad forventede du, og hvad skete der i stedet?",
+    field_symptoms: "Symptomer eller fejlmeddelelser (valgfrit)",
+    submit_report: "Send rapport",
+    submitting: "Sender…",
+    form_has_errors: "Ret venligst de markerede felter.",
+
+    err_required: "Feltet skal udfyldes.",
+    err_too_long: |max| format!("Brug højst {max} tegn."),
+    err_invalid_email: "Skriv en e-mailadresse som navn@eksempel.dk.",
+    err_invalid_phone: "Skriv et telefonnummer med cifre, mellemrum og + - ( ).",
+    err_invalid_characters: "Fjern linjeskift og kontroltegn.",
+    err_network: "Vi kunne ikke få forbindelse til Edgedesk. Tjek din forbindelse, og prøv igen; intet af det, du har skrevet, er gået tabt.",
+    err_unavailable: "Edgedesk er midlertidigt utilgængelig. Prøv igen om lidt.",
+    err_generic: "Noget gik galt. Prøv igen.",
+
+    received_title: "Tak, vi har modtaget din rapport",
+    received_number: "Dit sagsnummer er",
+    received_hint: "Oplys nummeret, når du kontakter os om problemet.",
+    report_another: "Rapportér et andet problem",
+    ticket_status: "Status",
+    ticket_reported: "Rapporteret",
+    ticket_reporter: "Rapporteret af",
+    ticket_description: "Beskrivelse",
+    ticket_symptoms: "Symptomer",
+    ticket_not_found: "Vi kunne ikke finde sagen.",
+    status_new: "Ny",
+    loading: "Indlæser…",
+
+    console_title: "Sager",
+    console_loading: "Indlæser sager…",
+    console_empty: "Ingen sager endnu. Nye rapporter vises her.",
+    console_error: "Sagerne kunne ikke indlæses.",
+    retry: "Prøv igen",
+    load_more: "Indlæs flere",
+    col_number: "Nummer",
+    col_title: "Titel",
+    col_reporter: "Anmelder",
+    col_age: "Alder",
+    age_just_now: "lige nu",
+    age_minutes: |n| format!("for {n} min. siden"),
+    age_hours: |n| format!("for {n} t. siden"),
+    age_days: |n| if n == 1 { "for 1 dag siden".to_string() } else { format!("for {n} dage siden") },
+
+    not_found_title: "Siden findes ikke",
+    not_found_body: "Der er intet på denne adresse. Brug menuen ovenfor.",
+};

@@ -1,0 +1,13 @@
+//! Edgedesk's single-page app: the customer portal and the agent console.
+
+mod api;
+mod app;
+mod components;
+mod i18n;
+mod pages;
+mod theme;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

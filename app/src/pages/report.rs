@@ -1,0 +1,143 @@
+//! "Report a problem": the customer's form. Checked with the same rules the API applies
+//! before anything is sent; whatever fails, the text typed stays in the form.
+
+use edgedesk_domain::ticket::{max_chars, NewTicket};
+use edgedesk_domain::{ApiError, FieldError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+use crate::api;
+use crate::components::text_field::TextField;
+use crate::i18n::use_i18n;
+
+#[derive(Clone, Copy)]
+struct ReportForm {
+    name: RwSignal<String>,
+    email: RwSignal<String>,
+    phone: RwSignal<String>,
+    title: RwSignal<String>,
+    description: RwSignal<String>,
+    symptoms: RwSignal<String>,
+}
+
+impl ReportForm {
+    fn new() -> Self {
+        Self {
+            name: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            phone: RwSignal::new(String::new()),
+            title: RwSignal::new(String::new()),
+            description: RwSignal::new(String::new()),
+            symptoms: RwSignal::new(String::new()),
+        }
+    }
+
+    fn report(&self) -> NewTicket {
+        NewTicket {
+            name: self.name.get_untracked(),
+            email: self.email.get_untracked(),
+            title: self.title.get_untracked(),
+            description: self.description.get_untracked(),
+            phone: Some(self.phone.get_untracked()),
+            symptoms: Some(self.symptoms.get_untracked()),
+        }
+    }
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = ReportForm::new();
+    let field_errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<ApiError>);
+    let submitting = RwSignal::new(false);
+    let navigate = use_navigate();
+
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            field_errors.with(|errors| {
+                errors.iter().find(|e| e.field == field).map(|e| i18n.t().error(e.code, max_chars(field)))
+            })
+        })
+    };
+    let show_errors = move |errors: Vec<FieldError>| {
+        if let Some(first) = errors.first() {
+            focus(&format!("field-{}", first.field));
+        }
+        field_errors.set(errors);
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if submitting.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let report = form.report();
+        if let Err(error) = report.validate() {
+            show_errors(error.field_errors());
+            return;
+        }
+        field_errors.set(Vec::new());
+        submitting.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::create_ticket(&report).await {
+                Ok(created) => navigate(&format!("/tickets/{}?new=1", created.id), Default::default()),
+                Err(error) => {
+                    let fields = error.field_errors();
+                    if fields.is_empty() {
+                        failure.set(Some(error));
+                    } else {
+                        show_errors(fields);
+                    }
+                    submitting.set(false);
+                }
+            }
+        });
+    };
+
+    view! {
+        <h1>{move || i18n.t().report_title}</h1>
+        <p class="lead">{move || i18n.t().report_intro}</p>
+        <form class="card form" novalidate on:submit=on_submit>
+            <div role="alert" class="form-alerts">
+                <Show when=move || !field_errors.with(Vec::is_empty)>
+                    <p class="alert alert-error">{move || i18n.t().form_has_errors}</p>
+                </Show>
+                {move || {
+                    failure.get().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })
+                }}
+            </div>
+            <div class="form-row">
+                <TextField name="name" label=Signal::derive(move || i18n.t().field_name) value=form.name
+                    error=error_for("name") autocomplete="name" required=true/>
+                <TextField name="email" label=Signal::derive(move || i18n.t().field_email) value=form.email
+                    error=error_for("email") input_type="email" autocomplete="email" required=true/>
+            </div>
+            <TextField name="phone" label=Signal::derive(move || i18n.t().field_phone) value=form.phone
+                error=error_for("phone") input_type="tel" autocomplete="tel"/>
+            <TextField name="title" label=Signal::derive(move || i18n.t().field_title) value=form.title
+                error=error_for("title") required=true/>
+            <TextField name="description" label=Signal::derive(move || i18n.t().field_description)
+                value=form.description error=error_for("description") required=true multiline=true
+                hint=Signal::derive(move || i18n.t().field_description_hint)/>
+            <TextField name="symptoms" label=Signal::derive(move || i18n.t().field_symptoms) value=form.symptoms
+                error=error_for("symptoms") multiline=true/>
+            <div class="form-actions">
+                <button type="submit" class="button button-primary" disabled=move || submitting.get()>
+                    {move || if submitting.get() { i18n.t().submitting } else { i18n.t().submit_report }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+fn focus(element_id: &str) {
+    let element = document().get_element_by_id(element_id);
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}

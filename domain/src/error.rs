@@ -1,0 +1,146 @@
+//! The one error shape of the API: `{"code": "...", "message": "...", "field": "..."}`.
+//!
+//! `code` is stable and machine-readable (the SPA translates it); `message` is English for
+//! people reading raw responses; `field` names the offending input when there is one.
+//! Validation failures also list every field error in `errors`, so a form can mark all of
+//! them at once; the top-level `code`/`field` repeat the first of them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Required,
+    TooLong,
+    InvalidEmail,
+    InvalidPhone,
+    InvalidCharacters,
+    InvalidJson,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    InvalidCursor,
+    InvalidLimit,
+    NotFound,
+    MethodNotAllowed,
+    StorageUnavailable,
+    Internal,
+    /// The SPA could not reach the API at all (never sent by the server).
+    Network,
+}
+
+impl ErrorCode {
+    /// The HTTP status the API answers with for this code.
+    pub fn http_status(self) -> u16 {
+        match self {
+            Self::Required
+            | Self::TooLong
+            | Self::InvalidEmail
+            | Self::InvalidPhone
+            | Self::InvalidCharacters => 422,
+            Self::InvalidJson | Self::InvalidCursor | Self::InvalidLimit => 400,
+            Self::UnsupportedMediaType => 415,
+            Self::PayloadTooLarge => 413,
+            Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::StorageUnavailable => 503,
+            Self::Internal | Self::Network => 500,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), field: None, errors: Vec::new() }
+    }
+
+    /// A validation failure; the first field error is repeated at the top level.
+    /// Returns `None` for an empty list so a caller cannot build an error that says nothing.
+    pub fn from_field_errors(errors: Vec<FieldError>) -> Option<Self> {
+        let first = errors.first()?.clone();
+        Some(Self { code: first.code, message: first.message, field: Some(first.field), errors })
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, format!("{what} not found"))
+    }
+
+    pub fn http_status(&self) -> u16 {
+        self.code.http_status()
+    }
+
+    /// Every field error, including a lone top-level one that came without a list.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        if !self.errors.is_empty() {
+            return self.errors.clone();
+        }
+        match &self.field {
+            Some(field) => {
+                vec![FieldError { field: field.clone(), code: self.code, message: self.message.clone() }]
+            }
+            None => Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}: {}", self.code, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_to_the_documented_shape() {
+        let err = ApiError::from_field_errors(vec![FieldError {
+            field: "email".into(),
+            code: ErrorCode::InvalidEmail,
+            message: "Enter a valid email address".into(),
+        }])
+        .unwrap();
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["code"], "invalid_email");
+        assert_eq!(json["field"], "email");
+        assert_eq!(json["message"], "Enter a valid email address");
+        assert_eq!(json["errors"][0]["field"], "email");
+        assert_eq!(err.http_status(), 422);
+    }
+
+    #[test]
+    fn an_empty_error_list_is_not_an_error() {
+        assert!(ApiError::from_field_errors(Vec::new()).is_none());
+    }
+
+    #[test]
+    fn plain_errors_omit_field_and_list() {
+        let json = serde_json::to_value(ApiError::not_found("Ticket")).unwrap();
+        assert_eq!(json, serde_json::json!({"code": "not_found", "message": "Ticket not found"}));
+    }
+
+    #[test]
+    fn a_lone_top_level_field_error_is_still_listed() {
+        let mut err = ApiError::new(ErrorCode::Required, "Title is required");
+        err.field = Some("title".into());
+        assert_eq!(err.field_errors().len(), 1);
+        assert_eq!(err.field_errors()[0].field, "title");
+    }
+}

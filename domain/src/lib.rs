@@ -1,0 +1,16 @@
+//! Edgedesk's pure core.
+//!
+//! Everything here is deterministic: no I/O, no clock, no randomness. Callers pass `now`
+//! in. The Worker and the SPA both depend on this crate, so a rule (a validation limit, an
+//! error code, a ticket number format) is written once and enforced the same way on both
+//! sides of the wire.
+
+pub mod age;
+pub mod error;
+pub mod health;
+pub mod paging;
+pub mod sweep;
+pub mod ticket;
+pub mod validation;
+
+pub use error::{ApiError, ErrorCode, FieldError};

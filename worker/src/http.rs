@@ -1,0 +1,93 @@
+//! Request parsing and response building shared by every route: one place that turns an
+//! [`ApiError`] into JSON, enforces body limits and adds security headers.
+
+use edgedesk_domain::{ApiError, ErrorCode};
+use serde::{de::DeserializeOwned, Serialize};
+use worker::{console_error, Request, Response};
+
+/// Largest request body the API reads. Ticket text is limited far below this by the domain.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+pub type Reply = Result<Response, ApiError>;
+
+pub fn json<T: Serialize>(status: u16, body: &T) -> Reply {
+    Response::from_json(body).map(|response| response.with_status(status)).map_err(internal)
+}
+
+pub fn error_response(error: &ApiError) -> Response {
+    Response::from_json(error)
+        .map(|response| response.with_status(error.http_status()))
+        .unwrap_or_else(|_| Response::empty().expect("an empty response").with_status(500))
+}
+
+/// The query string of the request, read from the raw URL (parsing it with the `url`
+/// crate would add its IDNA tables to the Worker for nothing).
+pub fn query_string(req: &Request) -> String {
+    let url = req.inner().url();
+    let without_fragment = url.split('#').next().unwrap_or_default();
+    without_fragment.split_once('?').map(|(_, query)| query.to_string()).unwrap_or_default()
+}
+
+/// Reads a JSON body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`].
+pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+    let content_type = header(req, "content-type").unwrap_or_default().to_ascii_lowercase();
+    let media_type = content_type.split(';').next().unwrap_or_default().trim();
+    if media_type != "application/json" {
+        return Err(ApiError::new(
+            ErrorCode::UnsupportedMediaType,
+            "Send the body as JSON with Content-Type: application/json",
+        ));
+    }
+    let too_large = || {
+        ApiError::new(ErrorCode::PayloadTooLarge, format!("The body must be at most {MAX_BODY_BYTES} bytes"))
+    };
+    let declared = header(req, "content-length").and_then(|len| len.trim().parse::<usize>().ok());
+    if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
+        return Err(too_large());
+    }
+    let body = req
+        .bytes()
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::InvalidJson, "The request body could not be read"))?;
+    if body.len() > MAX_BODY_BYTES {
+        return Err(too_large());
+    }
+    serde_json::from_slice(&body).map_err(|err| {
+        ApiError::new(ErrorCode::InvalidJson, format!("The body is not valid JSON for this request: {err}"))
+    })
+}
+
+fn header(req: &Request, name: &str) -> Option<String> {
+    req.headers().get(name).ok().flatten()
+}
+
+/// Logs the cause for operators and answers with a generic 500: internals never leak.
+pub fn internal(cause: impl std::fmt::Display) -> ApiError {
+    console_error!("internal error: {cause}");
+    ApiError::new(ErrorCode::Internal, "Something went wrong on our side; nothing was saved")
+}
+
+/// D1 failures are reported as a retryable 503 without the driver's text.
+pub fn storage(cause: worker::Error) -> ApiError {
+    console_error!("D1 error: {cause}");
+    ApiError::new(ErrorCode::StorageUnavailable, "The ticket store is unavailable; please try again")
+}
+
+/// API responses are data, never documents: nothing may run or frame them, and they
+/// must not be cached by shared caches because they will carry personal data.
+pub fn with_security_headers(mut response: Response, https: bool) -> Response {
+    let headers = response.headers_mut();
+    let mut set = |name: &str, value: &str| {
+        if let Err(err) = headers.set(name, value) {
+            console_error!("could not set {name}: {err}");
+        }
+    };
+    set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    set("X-Content-Type-Options", "nosniff");
+    set("Referrer-Policy", "no-referrer");
+    set("Cache-Control", "no-store");
+    if https {
+        set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    }
+    response
+}

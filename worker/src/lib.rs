@@ -1,0 +1,27 @@
+//! Edgedesk's Worker: a thin HTTP and cron shell around `edgedesk-domain`.
+//!
+//! Requests for `/api/*` arrive here (everything else is the SPA, served from static
+//! assets); every answer is JSON, errors included, and carries the security headers.
+
+mod clock;
+mod http;
+mod routes;
+mod store;
+mod sweep;
+
+use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
+
+#[event(fetch)]
+async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let https = req.inner().url().starts_with("https:");
+    let response = match routes::handle(&mut req, &env).await {
+        Ok(response) => response,
+        Err(error) => http::error_response(&error),
+    };
+    Ok(http::with_security_headers(response, https))
+}
+
+#[event(scheduled)]
+async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    sweep::run(&event, &env).await;
+}

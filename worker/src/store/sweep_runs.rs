@@ -1,0 +1,61 @@
+use edgedesk_domain::sweep::SweepRun;
+use edgedesk_domain::ApiError;
+use serde::Deserialize;
+use worker::{query, Env};
+
+use super::db;
+use crate::clock::from_millis;
+use crate::http;
+
+pub async fn record(env: &Env, run: &SweepRun) -> Result<(), ApiError> {
+    let db = db(env)?;
+    query!(
+        &db,
+        "INSERT INTO sweep_runs (cron, scheduled_at, started_at, finished_at, tickets_examined, error)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &run.cron,
+        run.scheduled_at.timestamp_millis(),
+        run.started_at.timestamp_millis(),
+        run.finished_at.timestamp_millis(),
+        run.tickets_examined,
+        &run.error
+    )
+    .map_err(http::storage)?
+    .run()
+    .await
+    .map_err(http::storage)?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct SweepRunRow {
+    id: i64,
+    cron: String,
+    scheduled_at: i64,
+    started_at: i64,
+    finished_at: i64,
+    tickets_examined: i64,
+    error: Option<String>,
+}
+
+pub async fn recent(env: &Env, limit: u32) -> Result<Vec<SweepRun>, ApiError> {
+    let db = db(env)?;
+    let rows = query!(&db, "SELECT * FROM sweep_runs ORDER BY id DESC LIMIT ?1", limit)
+        .map_err(http::storage)?
+        .all()
+        .await
+        .and_then(|result| result.results::<SweepRunRow>())
+        .map_err(http::storage)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| SweepRun {
+            id: row.id,
+            cron: row.cron,
+            scheduled_at: from_millis(row.scheduled_at),
+            started_at: from_millis(row.started_at),
+            finished_at: from_millis(row.finished_at),
+            tickets_examined: row.tickets_examined,
+            error: row.error,
+        })
+        .collect())
+}
