@@ -77,7 +77,7 @@ pub fn storage(cause: worker::Error) -> ApiError {
 /// must not be cached by shared caches because they will carry personal data.
 pub fn with_security_headers(mut response: Response, https: bool) -> Response {
     let headers = response.headers_mut();
-    let mut set = |name: &str, value: &str| {
+    let set = |name: &str, value: &str| {
         if let Err(err) = headers.set(name, value) {
             console_error!("could not set {name}: {err}");
         }

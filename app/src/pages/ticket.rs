@@ -32,13 +32,14 @@ pub fn TicketPage() -> impl IntoView {
             }
             Some(Ok(ticket)) => {
                 let reported = ticket.reported_at.to_rfc3339();
+                let number = ticket.number.clone();
                 let reported_text =
                     local_date_time(ticket.reported_at.timestamp_millis() as f64, i18n.lang().code());
                 view! {
                     <Show when=just_created>
                         <section class="card confirmation" aria-labelledby="received-title">
                             <h1 id="received-title">{t.received_title}</h1>
-                            <p>{t.received_number} " " <strong class="ticket-number" data-testid="ticket-number">{ticket.number.clone()}</strong></p>
+                            <p>{t.received_number} " " <strong class="ticket-number" data-testid="ticket-number">{number.clone()}</strong></p>
                             <p class="muted">{t.received_hint}</p>
                             <A href="/">{t.report_another}</A>
                         </section>

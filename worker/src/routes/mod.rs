@@ -51,7 +51,7 @@ pub async fn handle(req: &mut Request, env: &Env) -> Reply {
             let allowed = endpoint.allowed_methods();
             let error = ApiError::new(
                 ErrorCode::MethodNotAllowed,
-                format!("{method:?} is not allowed here; use {allowed}"),
+                format!("{} is not allowed here; use {allowed}", method.as_ref()),
             );
             let mut response = http::error_response(&error);
             response.headers_mut().set("Allow", allowed).map_err(http::internal)?;
