@@ -28,7 +28,7 @@ pub fn query_string(req: &Request) -> String {
     without_fragment.split_once('?').map(|(_, query)| query.to_string()).unwrap_or_default()
 }
 
-/// Reads a JSON body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`].
+/// Reads a JSON object body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`].
 pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
     let content_type = header(req, "content-type").unwrap_or_default().to_ascii_lowercase();
     let media_type = content_type.split(';').next().unwrap_or_default().trim();

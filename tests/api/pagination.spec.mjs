@@ -1,0 +1,54 @@
+import { test, expect, report } from '../support/fixtures.mjs';
+import { createTicket, expectError } from '../support/api.mjs';
+
+test('lists newest first with keyset cursors, no gaps and no repeats', async ({ request }) => {
+  const created = [];
+  for (let i = 0; i < 7; i += 1) created.push(await createTicket(request, report()));
+
+  const seen = [];
+  let cursor = '';
+  let pages = 0;
+  do {
+    const response = await request.get(`/api/tickets?limit=3&cursor=${cursor}`);
+    expect(response.status()).toBe(200);
+    const page = await response.json();
+    expect(page.items.length).toBeLessThanOrEqual(3);
+    if (page.next_cursor) expect(page.items.length).toBe(3);
+    seen.push(...page.items.map((t) => t.id));
+    cursor = page.next_cursor ?? '';
+    pages += 1;
+  } while (cursor);
+
+  expect(pages).toBeGreaterThanOrEqual(3);
+  expect(new Set(seen).size).toBe(seen.length);
+  expect([...seen].sort((a, b) => b - a)).toEqual(seen);
+  for (const ticket of created) expect(seen).toContain(ticket.id);
+});
+
+test('list rows carry what the console shows and nothing more', async ({ request }) => {
+  const data = report();
+  const created = await createTicket(request, data);
+  const page = await (await request.get('/api/tickets?limit=100')).json();
+  const row = page.items.find((t) => t.id === created.id);
+  expect(row).toEqual({
+    id: created.id,
+    number: created.number,
+    kind: 'incident',
+    status: 'new',
+    title: data.title,
+    reporter_name: data.name,
+    reported_at: created.reported_at,
+  });
+});
+
+test('limit and cursor are validated', async ({ request }) => {
+  for (const limit of ['0', '101', 'ten', '-3']) {
+    const body = await expectError(await request.get(`/api/tickets?limit=${limit}`), 400, 'invalid_limit');
+    expect(body.field).toBe('limit');
+  }
+  for (const cursor of ['abc', '0', '1.5']) {
+    await expectError(await request.get(`/api/tickets?cursor=${cursor}`), 400, 'invalid_cursor');
+  }
+  const full = await request.get('/api/tickets?limit=100');
+  expect(full.status()).toBe(200);
+});

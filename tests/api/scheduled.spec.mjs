@@ -1,0 +1,29 @@
+import { test, expect } from '../support/fixtures.mjs';
+
+async function runsAt(request, scheduledMs) {
+  const runs = await (await request.get('/api/sweep-runs')).json();
+  return runs.filter((run) => Date.parse(run.scheduled_at) === scheduledMs);
+}
+
+test('a cron tick at a chosen time records a run with that time as now', async ({ request }) => {
+  // A distinct minute per test run, far from the wall clock.
+  const scheduled = Date.UTC(2030, 0, 1, 9, 0) + (Date.now() % 100_000) * 60_000;
+  const response = await request.get(`/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${scheduled}`);
+  expect(response.status()).toBe(200);
+
+  const [run] = await runsAt(request, scheduled);
+  expect(run).toMatchObject({ cron: '* * * * *', error: null });
+  expect(run.tickets_examined).toBeGreaterThanOrEqual(0);
+  const started = Date.parse(run.started_at);
+  const finished = Date.parse(run.finished_at);
+  expect(finished).toBeGreaterThanOrEqual(started);
+  expect(Math.abs(started - Date.now())).toBeLessThan(60_000);
+});
+
+test('/__scheduled runs the sweep with the current time', async ({ request }) => {
+  const before = Date.now();
+  const response = await request.get(`/__scheduled?cron=${encodeURIComponent('* * * * *')}`);
+  expect(response.status()).toBe(200);
+  const runs = await (await request.get('/api/sweep-runs')).json();
+  expect(runs.some((run) => Date.parse(run.scheduled_at) >= before - 1000)).toBe(true);
+});

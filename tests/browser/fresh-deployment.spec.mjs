@@ -1,0 +1,68 @@
+// A deployment of its own: an empty database, then tickets, then a restart.
+import { request as http } from '@playwright/test';
+import { test, expect, openApp, expectAccessible, report } from '../support/fixtures.mjs';
+import { createTicket } from '../support/api.mjs';
+import { makePersistDir, removePersistDir, startServer } from '../support/server.mjs';
+
+test.describe.configure({ mode: 'serial' });
+
+let dir;
+let server;
+let api;
+
+async function start() {
+  server = await startServer(dir);
+  api = await http.newContext({ baseURL: server.url });
+}
+
+async function stop() {
+  await api?.dispose();
+  await server?.stop();
+}
+
+test.beforeAll(async () => {
+  dir = await makePersistDir();
+  await start();
+});
+
+test.afterAll(async () => {
+  await stop();
+  await removePersistDir(dir);
+});
+
+async function sweepAt(when) {
+  const response = await api.get(`/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${when}`);
+  expect(response.status()).toBe(200);
+  const runs = await (await api.get('/api/sweep-runs')).json();
+  return runs.find((run) => Date.parse(run.scheduled_at) === when);
+}
+
+test('an empty console says so, accessibly', async ({ page }) => {
+  await openApp(page, `${server.url}/console`);
+  await expect(page.getByText('No tickets yet. New reports appear here.')).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('the sweep examines exactly the open tickets', async () => {
+  expect((await sweepAt(Date.UTC(2030, 5, 1, 8, 0))).tickets_examined).toBe(0);
+  await createTicket(api, report());
+  await createTicket(api, report());
+  expect((await sweepAt(Date.UTC(2030, 5, 1, 8, 1))).tickets_examined).toBe(2);
+});
+
+test('tickets and sweep runs survive a restart of the dev server', async ({ page }) => {
+  const created = await createTicket(api, report({ title: 'Survives restarts' }));
+  const before = await (await api.get(`/api/tickets/${created.id}`)).json();
+
+  await stop();
+  await start();
+
+  const after = await api.get(`/api/tickets/${created.id}`);
+  expect(after.status()).toBe(200);
+  expect(await after.json()).toEqual(before);
+  expect(await (await api.get('/api/sweep-runs')).json()).toHaveLength(2);
+
+  await openApp(page, `${server.url}/console`);
+  await expect(page.getByRole('row', { name: /Survives restarts/ })).toBeVisible();
+});

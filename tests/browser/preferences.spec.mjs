@@ -1,0 +1,56 @@
+import { test, expect, openApp, expectAccessible } from '../support/fixtures.mjs';
+
+test('the language can be switched to Danish and is remembered', async ({ page }) => {
+  await openApp(page, '/');
+  await page.getByLabel('Language').selectOption('da');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapportér et problem');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+  await expect(page.getByRole('link', { name: 'Agentkonsol' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Send rapport' }).click();
+  await expect(page.locator('#field-name-error')).toHaveText('Feltet skal udfyldes.');
+  await expectAccessible(page);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapportér et problem');
+  await page.getByRole('link', { name: 'Agentkonsol' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sager');
+});
+
+test('a Danish browser starts in Danish', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: 'da-DK', baseURL });
+  const page = await context.newPage();
+  await openApp(page, '/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapportér et problem');
+  await context.close();
+});
+
+test('the dark theme can be chosen, is remembered and stays accessible', async ({ page }) => {
+  await openApp(page, '/console');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await background()).toBe('rgb(15, 18, 24)');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('tbody tr').first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel('Theme').selectOption('light');
+  expect(await background()).toBe('rgb(246, 247, 249)');
+});
+
+test('the portal is usable at 360 px wide', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page, '/');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByRole('button', { name: 'Send report' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('unknown pages say so', async ({ page }) => {
+  await openApp(page, '/no/such/page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expectAccessible(page);
+});

@@ -1,0 +1,88 @@
+import { test, expect, openApp, expectAccessible } from '../support/fixtures.mjs';
+
+test('a customer reports a problem, fixing one mistake, and finds it in the console', async ({ page }) => {
+  const title = `Laptop will not wake from sleep ${Date.now()}`;
+  await openApp(page, '/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Report a problem' })).toBeVisible();
+
+  await page.getByLabel('Your name').fill('Grace Hopper');
+  await page.getByLabel('Email').fill('grace@example');
+  await page.getByLabel('Short summary').fill(title);
+  await page.getByRole('button', { name: 'Send report' }).click();
+
+  // The invalid attempt: errors beside the fields, nothing typed is lost, focus on the first.
+  const email = page.getByLabel('Email');
+  await expect(page.locator('#field-email-error')).toHaveText('Enter an email address like name@example.com.');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toBeFocused();
+  await expect(page.locator('#field-description-error')).toHaveText('This field is required.');
+  await expect(page.getByRole('alert').first()).toContainText('Please correct the marked fields.');
+  await expect(page.getByLabel('Your name')).toHaveValue('Grace Hopper');
+  await expect(page.getByLabel('Short summary')).toHaveValue(title);
+  await expect(page).toHaveURL(/\/$/);
+  await expectAccessible(page);
+
+  await email.fill('grace@example.com');
+  await page.getByLabel('What happened?').fill('The lid is open but the screen stays black.\nPower button held: nothing.');
+  await page.getByRole('button', { name: 'Send report' }).click();
+
+  await expect(page).toHaveURL(/\/tickets\/\d+\?new=1$/);
+  const number = page.getByTestId('ticket-number');
+  await expect(number).toHaveText(/^INC-\d{6}$/);
+  const ticketNumber = await number.textContent();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByText('The lid is open but the screen stays black.')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Agent console' }).click();
+  await expect(page).toHaveURL(/\/console$/);
+  const row = page.getByRole('row', { name: new RegExp(ticketNumber) });
+  await expect(row).toContainText(title);
+  await expect(row).toContainText('Grace Hopper');
+  await expect(row).toContainText('just now');
+  await expectAccessible(page);
+
+  await row.getByRole('link', { name: ticketNumber }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByTestId('ticket-number')).toHaveCount(0);
+});
+
+test('hostile text is shown as text, never run', async ({ page, request }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  const response = await request.post('/api/tickets', {
+    data: { name: hostile.slice(0, 90), email: 'eve@example.com', title: `Hostile ${Date.now()}`, description: hostile },
+  });
+  const { id } = await response.json();
+  await openApp(page, `/tickets/${id}`);
+  await expect(page.locator('p.prose')).toHaveText(hostile);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('main img').count()).toBe(0);
+});
+
+test.describe('answers the server refuses', () => {
+  // The browser logs every 4xx response as a console error; these are the expected ones.
+  test.use({ expectedConsoleErrors: [/status of 4(22|04)/] });
+
+  test('server-side errors appear beside the field too', async ({ page }) => {
+  // The client checks the same rules, so force a server-only failure: a too-long title
+  // typed past the client by editing the request on its way out.
+  await openApp(page, '/');
+  await page.route('**/api/tickets', async (route) => {
+    const body = route.request().postDataJSON();
+    await route.continue({ postData: JSON.stringify({ ...body, title: 'x'.repeat(151) }) });
+  });
+  await page.getByLabel('Your name').fill('Alan Turing');
+  await page.getByLabel('Email').fill('alan@example.com');
+  await page.getByLabel('Short summary').fill('Will be replaced');
+  await page.getByLabel('What happened?').fill('Something');
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await expect(page.locator('#field-title-error')).toHaveText('Use at most 150 characters.');
+  await expect(page.getByLabel('What happened?')).toHaveValue('Something');
+});
+
+  test('a ticket that does not exist says so', async ({ page }) => {
+  await openApp(page, '/tickets/987654321');
+  await expect(page.getByRole('heading', { name: 'We could not find that ticket.' })).toBeVisible();
+  await expectAccessible(page);
+});
+});

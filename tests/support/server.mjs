@@ -1,0 +1,93 @@
+// Starts and stops real `wrangler dev` servers (workerd + local D1/KV) for tests and
+// benchmarks: each on a free loopback port with its own persistence directory.
+import { spawn, execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const run = promisify(execFile);
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'node_modules/.bin');
+const ENV = {
+  ...process.env,
+  PATH: `${BIN}:${process.env.PATH}`,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  CI: 'true',
+};
+
+export async function makePersistDir() {
+  return mkdtemp(path.join(tmpdir(), 'edgedesk-test-'));
+}
+
+export async function removePersistDir(dir) {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Runs `wrangler d1 ...` against the local database in `persistDir`. */
+export async function d1(persistDir, ...args) {
+  await run(path.join(BIN, 'wrangler'), ['d1', ...args, '--local', '--persist-to', persistDir], {
+    cwd: ROOT,
+    env: ENV,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}
+
+export async function migrate(persistDir) {
+  await d1(persistDir, 'migrations', 'apply', 'edgedesk');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts wrangler dev on `persistDir` (migrated first) and resolves once /api/health
+ * answers 200. Returns { url, stop }.
+ */
+export async function startServer(persistDir, { timeoutMs = 60_000 } = {}) {
+  await migrate(persistDir);
+  const port = await freePort();
+  const child = spawn(
+    path.join(BIN, 'wrangler'),
+    ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir,
+      '--test-scheduled', '--show-interactive-dev-session=false', '--log-level', 'warn'],
+    { cwd: ROOT, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  child.stdout.on('data', (chunk) => { log += chunk; });
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.status === 200) return { url, stop, log: () => log };
+    } catch { /* not listening yet */ }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not become healthy on ${url}:\n${log}`);
+}
