@@ -52,9 +52,18 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiE
     if body.len() > MAX_BODY_BYTES {
         return Err(too_large());
     }
-    serde_json::from_slice(&body).map_err(|err| {
-        ApiError::new(ErrorCode::InvalidJson, format!("The body is not valid JSON for this request: {err}"))
-    })
+    let invalid = |detail: String| {
+        ApiError::new(
+            ErrorCode::InvalidJson,
+            format!("The body is not valid JSON for this request: {detail}"),
+        )
+    };
+    // Serde would accept `[]` for a struct whose fields all default; request bodies are objects.
+    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|err| invalid(err.to_string()))?;
+    if !value.is_object() {
+        return Err(invalid("expected a JSON object".to_string()));
+    }
+    T::deserialize(value).map_err(|err| invalid(err.to_string()))
 }
 
 fn header(req: &Request, name: &str) -> Option<String> {
