@@ -1,0 +1,57 @@
+// API throughput and latency on a real wrangler dev server with 1,000 tickets seeded.
+// wrk runs on the same 2 cores as workerd, so figures are for comparing commits, not SLOs.
+// Prints `bench: <name> = <value> <unit>` lines.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { d1, makePersistDir, migrate, removePersistDir, startServer, ROOT } from '../support/server.mjs';
+
+const run = promisify(execFile);
+const SEEDED = 1000;
+const DURATION = process.env.BENCH_SECONDS || '10';
+
+const SEED_SQL = `
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${SEEDED})
+INSERT INTO tickets (kind, title, description, reporter_name, reporter_email, reported_at, updated_at)
+SELECT 'incident', 'Seeded ticket ' || i, 'Seeded for the benchmark.', 'Bench Customer ' || i,
+       'customer' || i || '@example.com', 1700000000000 + i * 60000, 1700000000000 + i * 60000
+FROM n;`;
+
+function toMs(text) {
+  const match = /^([\d.]+)(us|ms|s)$/.exec(text.trim());
+  if (!match) throw new Error(`unexpected wrk latency ${text}`);
+  const factor = { us: 0.001, ms: 1, s: 1000 }[match[2]];
+  return Number(match[1]) * factor;
+}
+
+async function wrk(url, extra = []) {
+  const { stdout } = await run('wrk', ['-t2', '-c10', `-d${DURATION}s`, '--latency', ...extra, url]);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)[1]);
+  const percentile = (p) => toMs(new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm').exec(stdout)[1]);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(stdout);
+  if (non2xx) throw new Error(`wrk saw ${non2xx[1]} error responses from ${url}`);
+  return { rps, p50: percentile(50), p99: percentile(99) };
+}
+
+const line = (name, value, unit) => console.log(`bench: ${name} = ${value} ${unit}`);
+
+const dir = await makePersistDir();
+let server;
+try {
+  await migrate(dir);
+  await d1(dir, 'execute', 'edgedesk', '--command', SEED_SQL);
+  server = await startServer(dir);
+
+  const list = await wrk(`${server.url}/api/tickets?limit=25`);
+  line('api_list_rps', list.rps.toFixed(0), 'req/s');
+  line('api_list_p50_ms', list.p50.toFixed(1), 'ms');
+  line('api_list_p99_ms', list.p99.toFixed(1), 'ms');
+
+  const create = await wrk(`${server.url}/api/tickets`, ['-s', path.join(ROOT, 'tests/bench/create.lua')]);
+  line('api_create_rps', create.rps.toFixed(0), 'req/s');
+  line('api_create_p50_ms', create.p50.toFixed(1), 'ms');
+  line('api_create_p99_ms', create.p99.toFixed(1), 'ms');
+} finally {
+  await server?.stop();
+  await removePersistDir(dir);
+}
