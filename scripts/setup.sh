@@ -22,6 +22,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown || die "rustup could not add the wasm32-unknown-unknown target"
 fi
 
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "Adding the Rust component $component"
+    rustup component add "$component" || die "rustup could not add the $component component"
+  fi
+done
+
 # Cargo.lock decides the versions so the CLI tools match the crates exactly.
 bindgen_version="$(locked_version wasm-bindgen)"
 [ -n "$bindgen_version" ] || die "wasm-bindgen is not in Cargo.lock"

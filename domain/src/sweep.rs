@@ -1,12 +1,12 @@
-//! The record of one scheduled sweep (`GET /api/sweep-runs`). The cron wrapper reports
+//! The record of a scheduled sweep (`GET /api/sweep-runs`). The cron wrapper reports
 //! success to the platform whatever happens, so each run records its own outcome.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// What one run did, as the sweep writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SweepRun {
-    pub id: i64,
+pub struct SweepReport {
     pub cron: String,
     /// The time the platform scheduled the run for: the sweep's "now".
     pub scheduled_at: DateTime<Utc>,
@@ -14,4 +14,39 @@ pub struct SweepRun {
     pub finished_at: DateTime<Utc>,
     pub tickets_examined: i64,
     pub error: Option<String>,
+}
+
+/// A stored [`SweepReport`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SweepRun {
+    pub id: i64,
+    #[serde(flatten)]
+    pub report: SweepReport,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_run_serialises_flat() {
+        let at = DateTime::from_timestamp_millis(1_700_000_000_000).unwrap();
+        let run = SweepRun {
+            id: 7,
+            report: SweepReport {
+                cron: "* * * * *".into(),
+                scheduled_at: at,
+                started_at: at,
+                finished_at: at,
+                tickets_examined: 3,
+                error: None,
+            },
+        };
+        let json = serde_json::to_value(&run).unwrap();
+        assert_eq!(json["id"], 7);
+        assert_eq!(json["scheduled_at"], "2023-11-14T22:13:20Z");
+        assert_eq!(json["tickets_examined"], 3);
+        assert!(json["error"].is_null());
+        assert_eq!(serde_json::from_value::<SweepRun>(json).unwrap(), run);
+    }
 }

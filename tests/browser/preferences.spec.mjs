@@ -40,12 +40,21 @@ test('the dark theme can be chosen, is remembered and stays accessible', async (
   expect(await background()).toBe('rgb(246, 247, 249)');
 });
 
-test('the portal is usable at 360 px wide', async ({ page }) => {
+test('the portal and the console are readable at 360 px wide', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
+  const horizontalOverflow = () => page.evaluate(() => {
+    const wrap = document.querySelector('.table-wrap');
+    return Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      wrap ? wrap.scrollWidth - wrap.clientWidth : 0);
+  });
   await openApp(page, '/');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await horizontalOverflow()).toBeLessThanOrEqual(0);
   await expect(page.getByRole('button', { name: 'Send report' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Agent console' }).click();
+  await expect(page.locator('tbody tr').first()).toBeVisible();
+  expect(await horizontalOverflow()).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });
 

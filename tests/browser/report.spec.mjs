@@ -4,6 +4,7 @@ test('a customer reports a problem, fixing one mistake, and finds it in the cons
   const title = `Laptop will not wake from sleep ${Date.now()}`;
   await openApp(page, '/');
   await expect(page.getByRole('heading', { level: 1, name: 'Report a problem' })).toBeVisible();
+  await expect(page).toHaveTitle('Report a problem · Edgedesk');
 
   await page.getByLabel('Your name').fill('Grace Hopper');
   await page.getByLabel('Email').fill('grace@example');
@@ -30,12 +31,14 @@ test('a customer reports a problem, fixing one mistake, and finds it in the cons
   const number = page.getByTestId('ticket-number');
   await expect(number).toHaveText(/^INC-\d{6}$/);
   const ticketNumber = await number.textContent();
+  await expect(page).toHaveTitle(`${ticketNumber} ${title} · Edgedesk`);
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.getByText('The lid is open but the screen stays black.')).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Agent console' }).click();
   await expect(page).toHaveURL(/\/console$/);
+  await expect(page).toHaveTitle('Tickets · Edgedesk');
   const row = page.getByRole('row', { name: new RegExp(ticketNumber) });
   await expect(row).toContainText(title);
   await expect(row).toContainText('Grace Hopper');

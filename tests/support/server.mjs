@@ -27,13 +27,14 @@ export async function removePersistDir(dir) {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Runs `wrangler d1 ...` against the local database in `persistDir`. */
+/** Runs `wrangler d1 ...` against the local database in `persistDir`; resolves to stdout. */
 export async function d1(persistDir, ...args) {
-  await run(path.join(BIN, 'wrangler'), ['d1', ...args, '--local', '--persist-to', persistDir], {
+  const { stdout } = await run(path.join(BIN, 'wrangler'), ['d1', ...args, '--local', '--persist-to', persistDir], {
     cwd: ROOT,
     env: ENV,
     maxBuffer: 16 * 1024 * 1024,
   });
+  return stdout;
 }
 
 export async function migrate(persistDir) {

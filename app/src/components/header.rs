@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::preference_select::PreferenceSelect;
 use crate::i18n::{use_i18n, Lang};
 use crate::theme::{use_theme, Theme};
 
@@ -8,14 +9,22 @@ use crate::theme::{use_theme, Theme};
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let theme = use_theme();
-    let theme_name = move |choice: Theme| {
-        let t = i18n.t();
-        match choice {
-            Theme::System => t.theme_system,
-            Theme::Light => t.theme_light,
-            Theme::Dark => t.theme_dark,
-        }
-    };
+    // Each language is named in itself, so people find theirs whatever is selected.
+    let languages = Lang::ALL.iter().map(|lang| (lang.code(), Signal::stored(lang.native_name()))).collect();
+    let themes = Theme::ALL
+        .iter()
+        .map(|&choice| {
+            let caption = Signal::derive(move || {
+                let t = i18n.t();
+                match choice {
+                    Theme::System => t.theme_system,
+                    Theme::Light => t.theme_light,
+                    Theme::Dark => t.theme_dark,
+                }
+            });
+            (choice.code(), caption)
+        })
+        .collect();
     view! {
         <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
         <header class="app-header">
@@ -28,50 +37,28 @@ pub fn Header() -> impl IntoView {
                 <A href="/console">{move || i18n.t().nav_console}</A>
             </nav>
             <div class="app-settings">
-                <label class="compact-field">
-                    <span>{move || i18n.t().language_label}</span>
-                    <select
-                        name="language"
-                        on:change=move |ev| {
-                            if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-                                i18n.set(lang);
-                            }
+                <PreferenceSelect
+                    name="language"
+                    label=Signal::derive(move || i18n.t().language_label)
+                    options=languages
+                    selected=Signal::derive(move || i18n.lang().code())
+                    on_choose=move |code| {
+                        if let Some(lang) = Lang::from_code(&code) {
+                            i18n.set(lang);
                         }
-                    >
-                        {Lang::ALL
-                            .into_iter()
-                            .map(|lang| {
-                                view! {
-                                    <option value=lang.code() selected=move || i18n.lang() == lang>
-                                        {lang.native_name()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label class="compact-field">
-                    <span>{move || i18n.t().theme_label}</span>
-                    <select
-                        name="theme"
-                        on:change=move |ev| {
-                            if let Some(choice) = Theme::from_code(&event_target_value(&ev)) {
-                                theme.set(choice);
-                            }
+                    }
+                />
+                <PreferenceSelect
+                    name="theme"
+                    label=Signal::derive(move || i18n.t().theme_label)
+                    options=themes
+                    selected=Signal::derive(move || theme.get().code())
+                    on_choose=move |code| {
+                        if let Some(choice) = Theme::from_code(&code) {
+                            theme.set(choice);
                         }
-                    >
-                        {Theme::ALL
-                            .into_iter()
-                            .map(|choice| {
-                                view! {
-                                    <option value=choice.code() selected=move || theme.get() == choice>
-                                        {move || theme_name(choice)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
+                    }
+                />
             </div>
         </header>
     }

@@ -1,3 +1,4 @@
 pub mod footer;
 pub mod header;
+pub mod preference_select;
 pub mod text_field;

@@ -10,6 +10,7 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::i18n::use_i18n;
+use crate::title::use_page_title;
 
 #[derive(Clone, PartialEq)]
 enum Load {
@@ -25,6 +26,7 @@ pub fn ConsolePage() -> impl IntoView {
     let next_cursor = RwSignal::new(None::<String>);
     let state = RwSignal::new(Load::Loading);
     let now = RwSignal::new(browser_now());
+    use_page_title(move || i18n.t().console_title.to_string());
 
     let load = move |cursor: Option<String>| {
         state.set(Load::Loading);
@@ -51,10 +53,10 @@ pub fn ConsolePage() -> impl IntoView {
                 let href = format!("/tickets/{}", ticket.id);
                 view! {
                     <tr>
-                        <td><A href=href>{ticket.number}</A></td>
-                        <td>{ticket.title}</td>
-                        <td>{ticket.reporter_name}</td>
-                        <td><time datetime=ticket.reported_at.to_rfc3339()>{t.age(age(ticket.reported_at, now.get()))}</time></td>
+                        <td data-label=t.col_number><A href=href>{ticket.number}</A></td>
+                        <td data-label=t.col_title>{ticket.title}</td>
+                        <td data-label=t.col_reporter>{ticket.reporter_name}</td>
+                        <td data-label=t.col_age><time datetime=ticket.reported_at.to_rfc3339()>{t.age(age(ticket.reported_at, now.get()))}</time></td>
                     </tr>
                 }
             })

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::api;
 use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
+use crate::title::use_page_title;
 
 #[derive(Clone, Copy)]
 struct ReportForm {
@@ -54,6 +55,7 @@ pub fn ReportPage() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiError>);
     let submitting = RwSignal::new(false);
     let navigate = use_navigate();
+    use_page_title(move || i18n.t().report_title.to_string());
 
     let error_for = move |field: &'static str| {
         Signal::derive(move || {

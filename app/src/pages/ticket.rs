@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api;
 use crate::i18n::use_i18n;
+use crate::title::use_page_title;
 
 #[component]
 pub fn TicketPage() -> impl IntoView {
@@ -18,6 +19,12 @@ pub fn TicketPage() -> impl IntoView {
     let ticket = LocalResource::new(move || {
         let id = params.read().get("id").unwrap_or_default();
         async move { api::get_ticket(&id).await }
+    });
+    use_page_title(move || match ticket.get() {
+        None => i18n.t().loading.to_string(),
+        Some(Ok(ticket)) => format!("{} {}", ticket.number, ticket.title),
+        Some(Err(error)) if error.code == ErrorCode::NotFound => i18n.t().ticket_not_found.to_string(),
+        Some(Err(_)) => i18n.t().err_generic.to_string(),
     });
 
     move || {

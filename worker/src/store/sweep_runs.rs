@@ -1,4 +1,4 @@
-use edgedesk_domain::sweep::SweepRun;
+use edgedesk_domain::sweep::{SweepReport, SweepRun};
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
@@ -7,7 +7,7 @@ use super::db;
 use crate::clock::from_millis;
 use crate::http;
 
-pub async fn record(env: &Env, run: &SweepRun) -> Result<(), ApiError> {
+pub async fn record(env: &Env, run: &SweepReport) -> Result<(), ApiError> {
     let db = db(env)?;
     query!(
         &db,
@@ -50,12 +50,14 @@ pub async fn recent(env: &Env, limit: u32) -> Result<Vec<SweepRun>, ApiError> {
         .into_iter()
         .map(|row| SweepRun {
             id: row.id,
-            cron: row.cron,
-            scheduled_at: from_millis(row.scheduled_at),
-            started_at: from_millis(row.started_at),
-            finished_at: from_millis(row.finished_at),
-            tickets_examined: row.tickets_examined,
-            error: row.error,
+            report: SweepReport {
+                cron: row.cron,
+                scheduled_at: from_millis(row.scheduled_at),
+                started_at: from_millis(row.started_at),
+                finished_at: from_millis(row.finished_at),
+                tickets_examined: row.tickets_examined,
+                error: row.error,
+            },
         })
         .collect())
 }
