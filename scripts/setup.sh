@@ -32,7 +32,7 @@ done
 # Cargo.lock decides the versions so the CLI tools match the crates exactly.
 bindgen_version="$(locked_version wasm-bindgen)"
 [ -n "$bindgen_version" ] || die "wasm-bindgen is not in Cargo.lock"
-if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $NF}')" != "$bindgen_version" ]; then
   say "Installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
   # Not --locked: its lockfile pins a crate release the registry mirror may lack.
   cargo install --quiet wasm-bindgen-cli --version "$bindgen_version" \
@@ -41,7 +41,8 @@ fi
 
 worker_version="$(locked_version worker)"
 [ -n "$worker_version" ] || die "worker is not in Cargo.lock"
-if [ "$(worker-build --version 2>/dev/null | awk '{print $2}')" != "$worker_version" ]; then
+# `worker-build --version` prints the bare version.
+if [ "$(worker-build --version 2>/dev/null | awk '{print $NF}')" != "$worker_version" ]; then
   say "Installing worker-build $worker_version (a few minutes, once)"
   cargo install --quiet --locked "worker-build@$worker_version" || die "cargo install worker-build $worker_version failed"
 fi
