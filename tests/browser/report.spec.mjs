@@ -32,7 +32,7 @@ test('a customer reports a problem, fixing one mistake, and finds it in the cons
   await expect(number).toHaveText(/^INC-\d{6}$/);
   const ticketNumber = await number.textContent();
   await expect(page).toHaveTitle(`${ticketNumber} ${title} · Edgedesk`);
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('The lid is open but the screen stays black.')).toBeVisible();
   await expectAccessible(page);
 
@@ -46,8 +46,9 @@ test('a customer reports a problem, fixing one mistake, and finds it in the cons
   await expectAccessible(page);
 
   await row.getByRole('link', { name: ticketNumber }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByTestId('ticket-number')).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test('hostile text is shown as text, never run', async ({ page, request }) => {

@@ -45,7 +45,7 @@ pub fn TicketPage() -> impl IntoView {
                 view! {
                     <Show when=just_created>
                         <section class="card confirmation" aria-labelledby="received-title">
-                            <h1 id="received-title">{t.received_title}</h1>
+                            <h2 id="received-title">{t.received_title}</h2>
                             <p>{t.received_number} " " <strong class="ticket-number" data-testid="ticket-number">{number.clone()}</strong></p>
                             <p class="muted">{t.received_hint}</p>
                             <A href="/">{t.report_another}</A>
@@ -53,7 +53,7 @@ pub fn TicketPage() -> impl IntoView {
                     </Show>
                     <article class="card ticket">
                         <p class="ticket-number muted">{ticket.number.clone()}</p>
-                        <h2>{ticket.title.clone()}</h2>
+                        <h1>{ticket.title.clone()}</h1>
                         <dl class="facts">
                             <dt>{t.ticket_status}</dt>
                             <dd><span class="badge">{t.status(&ticket.status)}</span></dd>
