@@ -62,10 +62,10 @@ pub fn TicketPage() -> impl IntoView {
                             <dt>{t.ticket_reporter}</dt>
                             <dd>{ticket.reporter.name.clone()}</dd>
                         </dl>
-                        <h3>{t.ticket_description}</h3>
+                        <h2 class="section-title">{t.ticket_description}</h2>
                         <p class="prose">{ticket.description.clone()}</p>
                         {ticket.symptoms.clone().map(|symptoms| view! {
-                            <h3>{t.ticket_symptoms}</h3>
+                            <h2 class="section-title">{t.ticket_symptoms}</h2>
                             <p class="prose">{symptoms}</p>
                         })}
                     </article>
