@@ -22,6 +22,16 @@ pub enum ErrorCode {
     InvalidLimit,
     NotFound,
     MethodNotAllowed,
+    /// No valid session or token: sign in.
+    Unauthenticated,
+    /// Signed in, but this is not for you (staff areas; customers get NotFound instead).
+    Forbidden,
+    /// A browser write from another site (CSRF defence).
+    CrossOrigin,
+    /// Email or password wrong; deliberately does not say which.
+    InvalidCredentials,
+    EmailTaken,
+    WeakPassword,
     StorageUnavailable,
     Internal,
     /// The SPA could not reach the API at all (never sent by the server).
@@ -36,7 +46,11 @@ impl ErrorCode {
             | Self::TooLong
             | Self::InvalidEmail
             | Self::InvalidPhone
-            | Self::InvalidCharacters => 422,
+            | Self::InvalidCharacters
+            | Self::WeakPassword => 422,
+            Self::Unauthenticated | Self::InvalidCredentials => 401,
+            Self::Forbidden | Self::CrossOrigin => 403,
+            Self::EmailTaken => 409,
             Self::InvalidJson | Self::InvalidCursor | Self::InvalidLimit => 400,
             Self::UnsupportedMediaType => 415,
             Self::PayloadTooLarge => 413,

@@ -6,9 +6,11 @@
 //! sides of the wire.
 
 pub mod age;
+pub mod auth;
 pub mod error;
 pub mod health;
 pub mod paging;
+pub mod policy;
 pub mod sweep;
 pub mod ticket;
 pub mod validation;

@@ -1,0 +1,143 @@
+//! Who may do what, in one place. Every Worker route asks this module; nothing else
+//! decides access. Customers get "not found" for tickets that are not theirs, never
+//! "forbidden", so ticket ids cannot be probed.
+
+use crate::auth::{Principal, Role};
+use crate::error::{ApiError, ErrorCode};
+
+/// Which tickets a principal may list and read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketScope {
+    /// Staff see every ticket.
+    All,
+    /// A customer sees the tickets they reported...
+    Own { customer_id: i64 },
+    /// ...or, when their organisation shares tickets, every ticket of the organisation.
+    Organisation { customer_id: i64, organisation_id: i64 },
+}
+
+/// Who a ticket belongs to, as far as access is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TicketOwner {
+    pub customer_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+}
+
+impl TicketScope {
+    pub fn includes(&self, owner: TicketOwner) -> bool {
+        match *self {
+            TicketScope::All => true,
+            TicketScope::Own { customer_id } => owner.customer_id == Some(customer_id),
+            TicketScope::Organisation { customer_id, organisation_id } => {
+                owner.customer_id == Some(customer_id) || owner.organisation_id == Some(organisation_id)
+            }
+        }
+    }
+}
+
+pub fn unauthenticated() -> ApiError {
+    ApiError::new(ErrorCode::Unauthenticated, "Sign in to continue")
+}
+
+fn forbidden() -> ApiError {
+    ApiError::new(ErrorCode::Forbidden, "Your account cannot do this")
+}
+
+/// Signed in, whoever you are.
+pub fn signed_in(principal: Option<&Principal>) -> Result<&Principal, ApiError> {
+    principal.ok_or_else(unauthenticated)
+}
+
+/// The tickets this principal may see; anonymous callers must sign in.
+pub fn ticket_scope(principal: Option<&Principal>) -> Result<TicketScope, ApiError> {
+    let principal = signed_in(principal)?;
+    Ok(match (principal.role, principal.organisation_id) {
+        (role, _) if role.is_staff() => TicketScope::All,
+        (_, Some(organisation_id)) if principal.organisation_shares_tickets => {
+            TicketScope::Organisation { customer_id: principal.user_id, organisation_id }
+        }
+        _ => TicketScope::Own { customer_id: principal.user_id },
+    })
+}
+
+/// Reading one ticket: a ticket outside the scope is reported as missing.
+pub fn view_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Result<(), ApiError> {
+    if ticket_scope(principal)?.includes(owner) {
+        Ok(())
+    } else {
+        Err(ApiError::not_found("Ticket"))
+    }
+}
+
+/// Operational records (cron sweep runs) are for supervisors and admins.
+pub fn view_operations(principal: Option<&Principal>) -> Result<(), ApiError> {
+    match signed_in(principal)?.role {
+        Role::Supervisor | Role::Admin => Ok(()),
+        _ => Err(forbidden()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Tier;
+
+    fn customer(id: i64, organisation_id: Option<i64>, shares: bool) -> Principal {
+        Principal {
+            user_id: id,
+            role: Role::Customer,
+            tier: None,
+            organisation_id,
+            organisation_shares_tickets: shares,
+        }
+    }
+
+    fn staff(role: Role) -> Principal {
+        let tier = (role == Role::Agent).then_some(Tier::L1);
+        Principal { user_id: 99, role, tier, organisation_id: None, organisation_shares_tickets: false }
+    }
+
+    const ALICE_TICKET: TicketOwner = TicketOwner { customer_id: Some(1), organisation_id: Some(10) };
+    const BOBS_TICKET_SAME_ORG: TicketOwner = TicketOwner { customer_id: Some(2), organisation_id: Some(10) };
+    const ANONYMOUS_TICKET: TicketOwner = TicketOwner { customer_id: None, organisation_id: None };
+
+    #[test]
+    fn anonymous_callers_must_sign_in() {
+        assert_eq!(ticket_scope(None).unwrap_err().code, ErrorCode::Unauthenticated);
+        assert_eq!(view_ticket(None, ALICE_TICKET).unwrap_err().http_status(), 401);
+        assert_eq!(view_operations(None).unwrap_err().http_status(), 401);
+    }
+
+    #[test]
+    fn customers_see_their_own_tickets_and_others_are_missing() {
+        let alice = customer(1, Some(10), false);
+        assert!(view_ticket(Some(&alice), ALICE_TICKET).is_ok());
+        for other in [BOBS_TICKET_SAME_ORG, ANONYMOUS_TICKET] {
+            assert_eq!(view_ticket(Some(&alice), other).unwrap_err().http_status(), 404);
+        }
+    }
+
+    #[test]
+    fn a_sharing_organisation_lets_members_see_each_other() {
+        let alice = customer(1, Some(10), true);
+        assert!(view_ticket(Some(&alice), BOBS_TICKET_SAME_ORG).is_ok());
+        let other_org = TicketOwner { customer_id: Some(3), organisation_id: Some(11) };
+        assert_eq!(view_ticket(Some(&alice), other_org).unwrap_err().code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn staff_see_every_ticket() {
+        for role in [Role::Agent, Role::Supervisor, Role::Admin] {
+            assert_eq!(ticket_scope(Some(&staff(role))).unwrap(), TicketScope::All);
+            assert!(view_ticket(Some(&staff(role)), ANONYMOUS_TICKET).is_ok());
+        }
+    }
+
+    #[test]
+    fn operations_are_for_supervisors_and_admins() {
+        assert!(view_operations(Some(&staff(Role::Supervisor))).is_ok());
+        assert!(view_operations(Some(&staff(Role::Admin))).is_ok());
+        assert_eq!(view_operations(Some(&staff(Role::Agent))).unwrap_err().http_status(), 403);
+        assert_eq!(view_operations(Some(&customer(1, None, false))).unwrap_err().http_status(), 403);
+    }
+}
