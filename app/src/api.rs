@@ -1,15 +1,16 @@
 //! The API client: typed calls over the DTOs shared with the Worker. Every failure comes
 //! back as the API's own error shape, including "could not reach the server".
 
+use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
 use edgedesk_domain::paging::Page;
-use edgedesk_domain::ticket::{CreatedTicket, NewTicket, Ticket, TicketSummary};
+use edgedesk_domain::ticket::{CreatedTicket, NewTicket, PublicTicket, Ticket, TicketSummary};
 use edgedesk_domain::{ApiError, ErrorCode};
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 pub async fn create_ticket(report: &NewTicket) -> Result<CreatedTicket, ApiError> {
-    let request = Request::post("/api/tickets").json(report).map_err(network)?;
-    decode(request.send().await.map_err(network)?).await
+    post("/api/tickets", report).await
 }
 
 pub async fn list_tickets(cursor: Option<&str>) -> Result<Page<TicketSummary>, ApiError> {
@@ -17,22 +18,60 @@ pub async fn list_tickets(cursor: Option<&str>) -> Result<Page<TicketSummary>, A
     if let Some(cursor) = cursor {
         request = request.query([("cursor", cursor)]);
     }
-    decode(request.send().await.map_err(network)?).await
+    send(request).await
 }
 
 pub async fn get_ticket(id: &str) -> Result<Ticket, ApiError> {
-    let path = format!("/api/tickets/{}", js_sys::encode_uri_component(id));
-    decode(Request::get(&path).send().await.map_err(network)?).await
+    send(Request::get(&format!("/api/tickets/{}", js_sys::encode_uri_component(id)))).await
+}
+
+pub async fn get_status(token: &str) -> Result<PublicTicket, ApiError> {
+    send(Request::get(&format!("/api/status/{}", js_sys::encode_uri_component(token)))).await
+}
+
+/// The signed-in account, or `None` when signed out.
+pub async fn me() -> Result<Option<Me>, ApiError> {
+    send::<SessionInfo>(Request::get("/api/session")).await.map(|session| session.me)
+}
+
+pub async fn login(credentials: &Credentials) -> Result<Me, ApiError> {
+    post("/api/auth/login", credentials).await
+}
+
+pub async fn signup(account: &SignUp) -> Result<Me, ApiError> {
+    post("/api/auth/signup", account).await
+}
+
+pub async fn logout() -> Result<(), ApiError> {
+    let response = Request::post("/api/auth/logout").send().await.map_err(network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(error_of(response).await)
+    }
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let request = Request::post(path).json(body).map_err(network)?;
+    decode(request.send().await.map_err(network)?).await
+}
+
+async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+    decode(request.send().await.map_err(network)?).await
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
         return response.json::<T>().await.map_err(|err| ApiError::new(ErrorCode::Internal, err.to_string()));
     }
+    Err(error_of(response).await)
+}
+
+async fn error_of(response: Response) -> ApiError {
     let status = response.status();
-    Err(response.json::<ApiError>().await.unwrap_or_else(|_| {
+    response.json::<ApiError>().await.unwrap_or_else(|_| {
         ApiError::new(ErrorCode::Internal, format!("The server answered {status} without an explanation"))
-    }))
+    })
 }
 
 fn network(err: gloo_net::Error) -> ApiError {

@@ -4,13 +4,18 @@ use leptos_router::path;
 
 use crate::components::{footer::Footer, header::Header};
 use crate::i18n::provide_i18n;
-use crate::pages::{console::ConsolePage, not_found::NotFoundPage, report::ReportPage, ticket::TicketPage};
+use crate::pages::{
+    console::ConsolePage, my_tickets::MyTicketsPage, not_found::NotFoundPage, report::ReportPage,
+    sign_in::SignInPage, sign_up::SignUpPage, status::StatusPage, ticket::TicketPage,
+};
+use crate::session::provide_session;
 use crate::theme::provide_theme;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_theme();
+    provide_session();
     view! {
         <Router>
             <Header/>
@@ -18,6 +23,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ReportPage/>
                     <Route path=path!("/tickets/:id") view=TicketPage/>
+                    <Route path=path!("/status/:token") view=StatusPage/>
+                    <Route path=path!("/my-tickets") view=MyTicketsPage/>
+                    <Route path=path!("/sign-in") view=SignInPage/>
+                    <Route path=path!("/sign-up") view=SignUpPage/>
                     <Route path=path!("/console") view=ConsolePage/>
                 </Routes>
             </main>

@@ -93,6 +93,13 @@ pub struct Me {
     pub organisation: Option<OrganisationRef>,
 }
 
+/// `GET /api/session`: who is signed in, `me: null` when nobody is. Unlike `/api/me` it
+/// answers 200 either way, so the SPA can ask on every start without an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub me: Option<Me>,
+}
+
 /// `POST /api/auth/login`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Credentials {
@@ -240,7 +247,7 @@ pub fn check_new_password(password: &str, email: &str) -> Result<(), FieldError>
     let lower = password.to_lowercase();
     let email = email.trim().to_lowercase();
     let local_part = email.split('@').next().unwrap_or_default();
-    let one_repeated_char = lower.chars().all(|c| Some(c) == lower.chars().next());
+    let one_repeated_char = lower.chars().all(|c| lower.starts_with(c));
     if COMMON_PASSWORDS.contains(&lower.as_str())
         || one_repeated_char
         || lower == email
@@ -292,6 +299,14 @@ impl SessionPolicy {
     pub fn cookie_max_age_seconds(&self) -> i64 {
         self.absolute.num_seconds()
     }
+}
+
+/// Where to go after signing in: only a path on this site (`/console`, `/tickets/4?x=1`),
+/// never another origin (`//evil.example`, `https://…`, `/\\evil`), which would turn the
+/// sign-in page into an open redirect.
+pub fn safe_return_path(next: &str) -> Option<&str> {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\");
+    (local && !next.chars().any(char::is_control)).then_some(next)
 }
 
 #[cfg(test)]
@@ -349,6 +364,15 @@ mod tests {
         assert_eq!(credentials.validate().unwrap(), ("a@b.dk".to_string(), "x".to_string()));
         let missing = Credentials { email: "a@b.dk".into(), password: String::new() };
         assert_eq!(missing.validate().unwrap_err().field.as_deref(), Some("password"));
+    }
+
+    #[test]
+    fn return_paths_stay_on_this_site() {
+        assert_eq!(safe_return_path("/console"), Some("/console"));
+        assert_eq!(safe_return_path("/tickets/4?new=1"), Some("/tickets/4?new=1"));
+        for bad in ["", "console", "//evil.example", "/\\evil.example", "https://evil.example", "/a\nb"] {
+            assert_eq!(safe_return_path(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

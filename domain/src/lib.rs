@@ -9,6 +9,7 @@ pub mod age;
 pub mod auth;
 pub mod error;
 pub mod health;
+pub mod hex;
 pub mod paging;
 pub mod policy;
 pub mod sweep;

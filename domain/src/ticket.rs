@@ -129,6 +129,21 @@ pub struct Ticket {
     pub reported_at: DateTime<Utc>,
 }
 
+impl Ticket {
+    /// What anyone holding the status link may see of this ticket.
+    pub fn public(&self) -> PublicTicket {
+        PublicTicket {
+            number: self.number.clone(),
+            kind: self.kind,
+            status: self.status.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            symptoms: self.symptoms.clone(),
+            reported_at: self.reported_at,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reporter {
     pub name: String,
@@ -153,6 +168,22 @@ pub struct TicketSummary {
 pub struct CreatedTicket {
     pub id: i64,
     pub number: String,
+    pub reported_at: DateTime<Utc>,
+    /// The secret of the reporter's status link (`/status/{token}`). Shown once: only its
+    /// hash is stored.
+    pub status_token: String,
+}
+
+/// What a status link shows (`GET /api/status/{token}`): the ticket's public face, with no
+/// contact details, because links get forwarded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicTicket {
+    pub number: String,
+    pub kind: TicketKind,
+    pub status: String,
+    pub title: String,
+    pub description: String,
+    pub symptoms: Option<String>,
     pub reported_at: DateTime<Utc>,
 }
 

@@ -10,9 +10,10 @@ test('the demo data loads once however often it is applied', async () => {
     await d1(dir, ...seed);
     await d1(dir, ...seed);
     const out = await d1(dir, 'execute', 'edgedesk', '--json', '--command',
-      'SELECT (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM ticket_events) AS events');
+      'SELECT (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM ticket_events) AS events,'
+      + ' (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM organisations) AS organisations');
     const [{ results: [counts] }] = JSON.parse(out);
-    expect(counts).toEqual({ tickets: 5, events: 5 });
+    expect(counts).toEqual({ tickets: 5, events: 5, users: 7, organisations: 2 });
   } finally {
     await removePersistDir(dir);
   }

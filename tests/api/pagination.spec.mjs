@@ -1,5 +1,8 @@
-import { test, expect, report } from '../support/fixtures.mjs';
+import { test, expect, report, signIn } from '../support/fixtures.mjs';
 import { createTicket, expectError } from '../support/api.mjs';
+
+// Listing and reading tickets is for staff; an L1 agent sees them all.
+test.beforeEach(async ({ request }) => { await signIn(request, 'l1@example.com'); });
 
 test('lists newest first with keyset cursors, no gaps and no repeats', async ({ request }) => {
   const created = [];

@@ -1,4 +1,7 @@
-import { test, expect } from '../support/fixtures.mjs';
+import { test, expect, signIn } from '../support/fixtures.mjs';
+
+// Sweep runs are operational records for supervisors and admins.
+test.beforeEach(async ({ request }) => { await signIn(request, 'admin@example.com'); });
 
 async function runsAt(request, scheduledMs) {
   const runs = await (await request.get('/api/sweep-runs')).json();

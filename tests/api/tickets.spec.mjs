@@ -1,5 +1,8 @@
-import { test, expect, report } from '../support/fixtures.mjs';
+import { test, expect, report, signIn } from '../support/fixtures.mjs';
 import { allTickets, createTicket, expectError } from '../support/api.mjs';
+
+// Listing and reading tickets is for staff; an L1 agent sees them all.
+test.beforeEach(async ({ request }) => { await signIn(request, 'l1@example.com'); });
 
 test('a valid report is stored and answered with its id and number', async ({ request }) => {
   const before = Date.now();

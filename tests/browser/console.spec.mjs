@@ -1,4 +1,6 @@
-import { test, expect, openApp, expectAccessible, report } from '../support/fixtures.mjs';
+import { test, expect, openApp, expectAccessible, report, signIn } from '../support/fixtures.mjs';
+
+test.beforeEach(async ({ page }) => { await signIn(page.request, 'l1@example.com'); });
 import { createTicket } from '../support/api.mjs';
 
 test('the console pages through tickets with "Load more"', async ({ page, request }) => {

@@ -1,8 +1,8 @@
 // A deployment of its own: an empty database, then tickets, then a restart.
 import { request as http } from '@playwright/test';
-import { test, expect, openApp, expectAccessible, report } from '../support/fixtures.mjs';
+import { test, expect, openApp, expectAccessible, report, signIn } from '../support/fixtures.mjs';
 import { createTicket } from '../support/api.mjs';
-import { makePersistDir, removePersistDir, startServer } from '../support/server.mjs';
+import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer } from '../support/server.mjs';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -13,6 +13,7 @@ let api;
 async function start() {
   server = await startServer(dir);
   api = await http.newContext({ baseURL: server.url });
+  await signIn(api, 'admin@example.com');
 }
 
 async function stop() {
@@ -21,7 +22,11 @@ async function stop() {
 }
 
 test.beforeAll(async () => {
+  // The demo accounts, but no tickets: an empty desk someone can sign in to.
   dir = await makePersistDir();
+  await migrate(dir);
+  await seedDemoData(dir);
+  await d1(dir, 'execute', 'edgedesk', '--command', 'DELETE FROM ticket_events; DELETE FROM tickets;');
   await start();
 });
 
@@ -38,6 +43,7 @@ async function sweepAt(when) {
 }
 
 test('an empty console says so, accessibly', async ({ page }) => {
+  await signIn(page.request, 'l1@example.com', server.url);
   await openApp(page, `${server.url}/console`);
   await expect(page.getByText('No tickets yet. New reports appear here.')).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
@@ -63,6 +69,7 @@ test('tickets and sweep runs survive a restart of the dev server', async ({ page
   expect(await after.json()).toEqual(before);
   expect(await (await api.get('/api/sweep-runs')).json()).toHaveLength(2);
 
+  await signIn(page.request, 'l1@example.com', server.url);
   await openApp(page, `${server.url}/console`);
   await expect(page.getByRole('row', { name: /Survives restarts/ })).toBeVisible();
 });

@@ -1,6 +1,7 @@
-import { test, expect, openApp, expectAccessible } from '../support/fixtures.mjs';
+import { test, expect, openApp, expectAccessible, signIn } from '../support/fixtures.mjs';
 
 test('the language can be switched to Danish and is remembered', async ({ page }) => {
+  await signIn(page.request, 'l1@example.com');
   await openApp(page, '/');
   await page.getByLabel('Language').selectOption('da');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapportér et problem');
@@ -8,7 +9,7 @@ test('the language can be switched to Danish and is remembered', async ({ page }
   await expect(page.getByRole('link', { name: 'Agentkonsol' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Send rapport' }).click();
-  await expect(page.locator('#field-name-error')).toHaveText('Feltet skal udfyldes.');
+  await expect(page.locator('#field-title-error')).toHaveText('Feltet skal udfyldes.');
   await expectAccessible(page);
 
   await page.reload();
@@ -26,6 +27,7 @@ test('a Danish browser starts in Danish', async ({ browser, baseURL }) => {
 });
 
 test('the dark theme can be chosen, is remembered and stays accessible', async ({ page }) => {
+  await signIn(page.request, 'l1@example.com');
   await openApp(page, '/console');
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -41,6 +43,7 @@ test('the dark theme can be chosen, is remembered and stays accessible', async (
 });
 
 test('the portal and the console are readable at 360 px wide', async ({ page }) => {
+  await signIn(page.request, 'l1@example.com');
   await page.setViewportSize({ width: 360, height: 740 });
   const horizontalOverflow = () => page.evaluate(() => {
     const wrap = document.querySelector('.table-wrap');

@@ -1,4 +1,4 @@
-import { test, expect, openApp, expectAccessible } from '../support/fixtures.mjs';
+import { test, expect, openApp, expectAccessible, signIn, signInWithForm } from '../support/fixtures.mjs';
 
 test('a customer reports a problem, fixing one mistake, and finds it in the console', async ({ page }) => {
   const title = `Laptop will not wake from sleep ${Date.now()}`;
@@ -27,16 +27,25 @@ test('a customer reports a problem, fixing one mistake, and finds it in the cons
   await page.getByLabel('What happened?').fill('The lid is open but the screen stays black.\nPower button held: nothing.');
   await page.getByRole('button', { name: 'Send report' }).click();
 
-  await expect(page).toHaveURL(/\/tickets\/\d+\?new=1$/);
+  await expect(page).toHaveURL(/\/status\/[0-9a-f]{64}\?new=1$/);
   const number = page.getByTestId('ticket-number');
   await expect(number).toHaveText(/^INC-\d{6}$/);
   const ticketNumber = await number.textContent();
   await expect(page).toHaveTitle(`${ticketNumber} ${title} · Edgedesk`);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('The lid is open but the screen stays black.')).toBeVisible();
+  const statusLink = await page.getByTestId('status-link').getAttribute('href');
+  expect(statusLink).toMatch(/\/status\/[0-9a-f]{64}$/);
   await expectAccessible(page);
 
-  await page.getByRole('link', { name: 'Agent console' }).click();
+  // The status link works later without the confirmation, and without an account.
+  await page.goto(statusLink);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId('ticket-number')).toHaveCount(0);
+
+  // An agent signs in and finds the ticket in the console.
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await signInWithForm(page, 'l1@example.com');
   await expect(page).toHaveURL(/\/console$/);
   await expect(page).toHaveTitle('Tickets · Edgedesk');
   const row = page.getByRole('row', { name: new RegExp(ticketNumber) });
@@ -47,7 +56,7 @@ test('a customer reports a problem, fixing one mistake, and finds it in the cons
 
   await row.getByRole('link', { name: ticketNumber }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(page.getByTestId('ticket-number')).toHaveCount(0);
+  await expect(page.getByText('Grace Hopper')).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -57,6 +66,7 @@ test('hostile text is shown as text, never run', async ({ page, request }) => {
     data: { name: hostile.slice(0, 90), email: 'eve@example.com', title: `Hostile ${Date.now()}`, description: hostile },
   });
   const { id } = await response.json();
+  await signIn(page.request, 'l2@example.com');
   await openApp(page, `/tickets/${id}`);
   await expect(page.locator('p.prose')).toHaveText(hostile);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
@@ -85,6 +95,7 @@ test.describe('answers the server refuses', () => {
 });
 
   test('a ticket that does not exist says so', async ({ page }) => {
+    await signIn(page.request, 'l1@example.com');
   await openApp(page, '/tickets/987654321');
   await expect(page.getByRole('heading', { name: 'We could not find that ticket.' })).toBeVisible();
   await expectAccessible(page);

@@ -34,6 +34,25 @@ export async function expectAccessible(page) {
   expect(violations, 'axe violations').toEqual([]);
 }
 
+export const DEMO_PASSWORD = 'demo-password';
+
+/**
+ * Signs a request context in as a demo account (`l1@example.com`, …). A page's
+ * `page.request` shares the browser's cookies, so this also signs the page in.
+ */
+export async function signIn(request, email, origin = '') {
+  const response = await request.post(`${origin}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
+  expect(response.status(), await response.text()).toBe(200);
+  return response.json();
+}
+
+/** Signs in through the form, as a person would. */
+export async function signInWithForm(page, email, password = DEMO_PASSWORD) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 let sequence = 0;
 /** A valid report; unique text lets a test find its own ticket among others'. */
 export function report(overrides = {}) {

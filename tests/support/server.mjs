@@ -41,6 +41,11 @@ export async function migrate(persistDir) {
   await d1(persistDir, 'migrations', 'apply', 'edgedesk');
 }
 
+/** The demo organisations, accounts (password `demo-password`) and five tickets. */
+export async function seedDemoData(persistDir) {
+  await d1(persistDir, 'execute', 'edgedesk', '--file', path.join(ROOT, 'scripts/demo-seed.sql'));
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -54,11 +59,13 @@ function freePort() {
 }
 
 /**
- * Starts wrangler dev on `persistDir` (migrated first) and resolves once /api/health
+ * Starts wrangler dev on `persistDir` (migrated, and seeded with demo data when asked) and
+ * resolves once /api/health
  * answers 200. Returns { url, stop }.
  */
-export async function startServer(persistDir, { timeoutMs = 60_000 } = {}) {
+export async function startServer(persistDir, { seed = false, timeoutMs = 60_000 } = {}) {
   await migrate(persistDir);
+  if (seed) await seedDemoData(persistDir);
   const port = await freePort();
   const child = spawn(
     path.join(BIN, 'wrangler'),

@@ -3,7 +3,9 @@
 //! Requests for `/api/*` arrive here (everything else is the SPA, served from static
 //! assets); every answer is JSON, errors included, and carries the security headers.
 
+mod auth;
 mod clock;
+mod crypto;
 mod http;
 mod routes;
 mod store;
@@ -14,7 +16,7 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 #[event(fetch)]
 async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let https = req.inner().url().starts_with("https:");
-    let response = match routes::handle(&mut req, &env).await {
+    let response = match routes::handle(&mut req, &env, https).await {
         Ok(response) => response,
         Err(error) => http::error_response(&error),
     };

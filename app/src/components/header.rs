@@ -1,14 +1,17 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::account_menu::AccountMenu;
 use crate::components::preference_select::PreferenceSelect;
 use crate::i18n::{use_i18n, Lang};
+use crate::session::use_session;
 use crate::theme::{use_theme, Theme};
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let theme = use_theme();
+    let session = use_session();
     // Each language is named in itself, so people find theirs whatever is selected.
     let languages = Lang::ALL.iter().map(|lang| (lang.code(), Signal::stored(lang.native_name()))).collect();
     let themes = Theme::ALL
@@ -34,8 +37,14 @@ pub fn Header() -> impl IntoView {
             </A>
             <nav aria-label=move || i18n.t().nav_label class="app-nav">
                 <A href="/" exact=true>{move || i18n.t().nav_report}</A>
-                <A href="/console">{move || i18n.t().nav_console}</A>
+                <Show when=move || session.me().is_some() && !session.is_staff()>
+                    <A href="/my-tickets">{move || i18n.t().nav_my_tickets}</A>
+                </Show>
+                <Show when=move || session.is_staff()>
+                    <A href="/console">{move || i18n.t().nav_console}</A>
+                </Show>
             </nav>
+            <AccountMenu/>
             <div class="app-settings">
                 <PreferenceSelect
                     name="language"

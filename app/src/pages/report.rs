@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::api;
 use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
+use crate::session::use_session;
 use crate::title::use_page_title;
 
 #[derive(Clone, Copy)]
@@ -56,6 +57,16 @@ pub fn ReportPage() -> impl IntoView {
     let submitting = RwSignal::new(false);
     let navigate = use_navigate();
     use_page_title(move || i18n.t().report_title.to_string());
+    // Signed-in people need not type who they are; they can still change it.
+    let session = use_session();
+    Effect::new(move |_| {
+        if let Some(me) = session.me() {
+            if form.name.get_untracked().is_empty() && form.email.get_untracked().is_empty() {
+                form.name.set(me.name);
+                form.email.set(me.email);
+            }
+        }
+    });
 
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
@@ -87,7 +98,9 @@ pub fn ReportPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             match api::create_ticket(&report).await {
-                Ok(created) => navigate(&format!("/tickets/{}?new=1", created.id), Default::default()),
+                Ok(created) => {
+                    navigate(&format!("/status/{}?new=1", created.status_token), Default::default())
+                }
                 Err(error) => {
                     let fields = error.field_errors();
                     if fields.is_empty() {

@@ -1,19 +1,48 @@
-//! The route table: which endpoint a path names and which methods it answers.
-//! Unknown paths and wrong methods get JSON errors like everything else.
+//! The route table: which endpoint a path names, which methods it answers, and the checks
+//! every request passes first (same-origin writes, who is calling). Unknown paths and
+//! wrong methods get JSON errors like everything else.
 
+mod auth;
 mod health;
+mod me;
+mod status;
 mod sweep_runs;
 mod tickets;
 
+use chrono::{DateTime, Utc};
+use edgedesk_domain::auth::Principal;
 use edgedesk_domain::{ApiError, ErrorCode};
 use worker::{Env, Method, Request};
 
+use crate::auth::{identify, Caller};
+use crate::clock;
 use crate::http::{self, Reply};
+
+/// What every handler gets: the environment, the request's "now" and who is calling.
+pub struct Ctx<'a> {
+    pub env: &'a Env,
+    pub now: DateTime<Utc>,
+    pub caller: Caller,
+    pub https: bool,
+}
+
+impl Ctx<'_> {
+    pub fn principal(&self) -> Option<&Principal> {
+        self.caller.principal.as_ref()
+    }
+}
 
 enum Endpoint {
     Health,
+    SignUp,
+    Login,
+    Logout,
+    LogoutEverywhere,
+    Me,
+    Session,
     Tickets,
     Ticket(String),
+    Status(String),
     SweepRuns,
 }
 
@@ -22,8 +51,15 @@ impl Endpoint {
         let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
         match segments.as_slice() {
             ["api", "health"] => Some(Self::Health),
+            ["api", "auth", "signup"] => Some(Self::SignUp),
+            ["api", "auth", "login"] => Some(Self::Login),
+            ["api", "auth", "logout"] => Some(Self::Logout),
+            ["api", "auth", "logout-everywhere"] => Some(Self::LogoutEverywhere),
+            ["api", "me"] => Some(Self::Me),
+            ["api", "session"] => Some(Self::Session),
             ["api", "tickets"] => Some(Self::Tickets),
             ["api", "tickets", id] => Some(Self::Ticket((*id).to_string())),
+            ["api", "status", token] => Some(Self::Status((*token).to_string())),
             ["api", "sweep-runs"] => Some(Self::SweepRuns),
             _ => None,
         }
@@ -32,21 +68,38 @@ impl Endpoint {
     fn allowed_methods(&self) -> &'static str {
         match self {
             Self::Tickets => "GET, POST",
-            Self::Health | Self::Ticket(_) | Self::SweepRuns => "GET",
+            Self::SignUp | Self::Login | Self::Logout | Self::LogoutEverywhere => "POST",
+            Self::Health | Self::Me | Self::Session | Self::Ticket(_) | Self::Status(_) | Self::SweepRuns => {
+                "GET"
+            }
         }
     }
 }
 
-pub async fn handle(req: &mut Request, env: &Env) -> Reply {
+pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
     let Some(endpoint) = Endpoint::from_path(&req.path()) else {
         return Err(ApiError::new(ErrorCode::NotFound, format!("No API route {}", req.path())));
     };
-    match (&endpoint, req.method()) {
-        (Endpoint::Health, Method::Get) => health::show(env).await,
-        (Endpoint::Tickets, Method::Get) => tickets::list(req, env).await,
-        (Endpoint::Tickets, Method::Post) => tickets::create(req, env).await,
-        (Endpoint::Ticket(id), Method::Get) => tickets::show(id, env).await,
-        (Endpoint::SweepRuns, Method::Get) => sweep_runs::list(env).await,
+    let method = req.method();
+    if !matches!(method, Method::Get | Method::Head | Method::Options) {
+        http::require_same_origin(req)?;
+    }
+    let now = clock::now();
+    let caller = identify(req, env, now).await?;
+    let ctx = Ctx { env, now, caller, https };
+    match (&endpoint, method) {
+        (Endpoint::Health, Method::Get) => health::show(&ctx).await,
+        (Endpoint::SignUp, Method::Post) => auth::signup(req, &ctx).await,
+        (Endpoint::Login, Method::Post) => auth::login(req, &ctx).await,
+        (Endpoint::Logout, Method::Post) => auth::logout(&ctx).await,
+        (Endpoint::LogoutEverywhere, Method::Post) => auth::logout_everywhere(&ctx).await,
+        (Endpoint::Me, Method::Get) => me::show(&ctx).await,
+        (Endpoint::Session, Method::Get) => me::session(&ctx).await,
+        (Endpoint::Tickets, Method::Get) => tickets::list(req, &ctx).await,
+        (Endpoint::Tickets, Method::Post) => tickets::create(req, &ctx).await,
+        (Endpoint::Ticket(id), Method::Get) => tickets::show(id, &ctx).await,
+        (Endpoint::Status(token), Method::Get) => status::show(token, &ctx).await,
+        (Endpoint::SweepRuns, Method::Get) => sweep_runs::list(&ctx).await,
         (_, method) => {
             let allowed = endpoint.allowed_methods();
             let error = ApiError::new(

@@ -1,5 +1,6 @@
-use worker::Env;
+use edgedesk_domain::policy;
 
+use super::Ctx;
 use crate::http::{self, Reply};
 use crate::store;
 
@@ -7,7 +8,7 @@ use crate::store;
 const RECENT_RUNS: u32 = 20;
 
 /// `GET /api/sweep-runs`: the most recent scheduled sweeps, newest first, failures included.
-pub async fn list(env: &Env) -> Reply {
-    let runs = store::sweep_runs::recent(env, RECENT_RUNS).await?;
-    http::json(200, &runs)
+pub async fn list(ctx: &Ctx<'_>) -> Reply {
+    policy::view_operations(ctx.principal())?;
+    http::json(200, &store::sweep_runs::recent(ctx.env, RECENT_RUNS).await?)
 }

@@ -1,7 +1,9 @@
 //! D1 access. SQL lives here and only here; rows are turned into domain DTOs on the way out.
 
+pub mod sessions;
 pub mod sweep_runs;
 pub mod tickets;
+pub mod users;
 
 use edgedesk_domain::ApiError;
 use worker::{D1Database, Env};

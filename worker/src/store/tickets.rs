@@ -1,10 +1,13 @@
 use chrono::{DateTime, Utc};
 use edgedesk_domain::paging::PageRequest;
-use edgedesk_domain::ticket::{ticket_number, Reporter, Ticket, TicketKind, TicketSummary, ValidTicket};
+use edgedesk_domain::policy::{TicketOwner, TicketScope};
+use edgedesk_domain::ticket::{
+    ticket_number, PublicTicket, Reporter, Ticket, TicketKind, TicketSummary, ValidTicket,
+};
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use serde_json::json;
-use worker::{query, Env};
+use worker::{query, D1PreparedStatement, Env};
 
 use super::db;
 use crate::clock::from_millis;
@@ -17,14 +20,16 @@ pub async fn insert(
     ticket: &ValidTicket,
     kind: TicketKind,
     reported_at: DateTime<Utc>,
+    owner: TicketOwner,
+    status_token_hash: &str,
 ) -> Result<i64, ApiError> {
     let db = db(env)?;
     let at = reported_at.timestamp_millis();
     let insert_ticket = query!(
         &db,
         "INSERT INTO tickets (kind, title, description, symptoms, reporter_name, reporter_email, reporter_phone,
-                              channel, reported_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'portal', ?8, ?8)
+                              channel, reported_at, updated_at, customer_id, organisation_id, status_token_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'portal', ?8, ?8, ?9, ?10, ?11)
          RETURNING id",
         kind.as_str(),
         &ticket.title,
@@ -33,19 +38,24 @@ pub async fn insert(
         &ticket.name,
         &ticket.email,
         &ticket.phone,
-        at
+        at,
+        owner.customer_id,
+        owner.organisation_id,
+        status_token_hash
     )
     .map_err(http::storage)?;
     let created = json!({ "after": {
         "kind": kind.as_str(), "status": "new", "title": ticket.title, "description": ticket.description,
         "symptoms": ticket.symptoms, "reporter_name": ticket.name, "reporter_email": ticket.email,
-        "reporter_phone": ticket.phone, "channel": "portal",
+        "reporter_phone": ticket.phone, "channel": "portal", "customer_id": owner.customer_id,
     }});
+    let actor =
+        owner.customer_id.map_or_else(|| format!("reporter:{}", ticket.email), |id| format!("user:{id}"));
     // last_insert_rowid() is the ticket: the batch runs its statements in order on one connection.
     let insert_event = query!(
         &db,
         "INSERT INTO ticket_events (ticket_id, kind, actor, at, data) VALUES (last_insert_rowid(), 'created', ?1, ?2, ?3)",
-        &ticket.email,
+        actor,
         at,
         created.to_string()
     )
@@ -73,26 +83,50 @@ struct SummaryRow {
     reported_at: i64,
 }
 
-/// Up to `fetch_limit()` tickets below the cursor, newest first (walks the primary key).
-pub async fn newest(env: &Env, page: PageRequest) -> Result<Vec<TicketSummary>, ApiError> {
+/// Ids stay below 2^53 (they travel as JS numbers), so this bound means "no cursor".
+const ABOVE_EVERY_ID: i64 = (1 << 53) - 1;
+
+const SUMMARY_COLUMNS: &str = "SELECT id, kind, status, title, reporter_name, reported_at FROM tickets";
+
+/// Up to `fetch_limit()` tickets in `scope` below the cursor, newest first. Each scope walks
+/// an index: the primary key, or (customer_id, id) / (organisation_id, id).
+pub async fn newest(
+    env: &Env,
+    scope: TicketScope,
+    page: PageRequest,
+) -> Result<Vec<TicketSummary>, ApiError> {
     let db = db(env)?;
-    let statement = match page.before_id {
-        Some(before) => query!(
+    let before = page.before_id.unwrap_or(ABOVE_EVERY_ID);
+    let limit = page.fetch_limit();
+    let statement: Result<D1PreparedStatement, worker::Error> = match scope {
+        TicketScope::All => {
+            query!(&db, &format!("{SUMMARY_COLUMNS} WHERE id < ?1 ORDER BY id DESC LIMIT ?2"), before, limit)
+        }
+        TicketScope::Own { customer_id } => query!(
             &db,
-            "SELECT id, kind, status, title, reporter_name, reported_at FROM tickets
-             WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+            &format!("{SUMMARY_COLUMNS} WHERE customer_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3"),
+            customer_id,
             before,
-            page.fetch_limit()
+            limit
         ),
-        None => query!(
+        TicketScope::Organisation { customer_id, organisation_id } => query!(
             &db,
-            "SELECT id, kind, status, title, reporter_name, reported_at FROM tickets ORDER BY id DESC LIMIT ?1",
-            page.fetch_limit()
+            &format!(
+                "{SUMMARY_COLUMNS} WHERE (customer_id = ?1 OR organisation_id = ?2) AND id < ?3
+                 ORDER BY id DESC LIMIT ?4"
+            ),
+            customer_id,
+            organisation_id,
+            before,
+            limit
         ),
-    }
-    .map_err(http::storage)?;
-    let rows =
-        statement.all().await.and_then(|result| result.results::<SummaryRow>()).map_err(http::storage)?;
+    };
+    let rows = statement
+        .map_err(http::storage)?
+        .all()
+        .await
+        .and_then(|result| result.results::<SummaryRow>())
+        .map_err(http::storage)?;
     rows.into_iter()
         .map(|row| {
             let kind = parse_kind(&row.kind)?;
@@ -121,13 +155,17 @@ struct TicketRow {
     reporter_email: String,
     reporter_phone: Option<String>,
     reported_at: i64,
+    customer_id: Option<i64>,
+    organisation_id: Option<i64>,
 }
 
-pub async fn by_id(env: &Env, id: i64) -> Result<Option<Ticket>, ApiError> {
+/// The ticket and who owns it (for the policy to decide who may see it).
+pub async fn by_id(env: &Env, id: i64) -> Result<Option<(Ticket, TicketOwner)>, ApiError> {
     let db = db(env)?;
     let row = query!(
         &db,
-        "SELECT id, kind, status, title, description, symptoms, reporter_name, reporter_email, reporter_phone, reported_at
+        "SELECT id, kind, status, title, description, symptoms, reporter_name, reporter_email, reporter_phone,
+                reported_at, customer_id, organisation_id
          FROM tickets WHERE id = ?1",
         id
     )
@@ -137,7 +175,8 @@ pub async fn by_id(env: &Env, id: i64) -> Result<Option<Ticket>, ApiError> {
     .map_err(http::storage)?;
     let Some(row) = row else { return Ok(None) };
     let kind = parse_kind(&row.kind)?;
-    Ok(Some(Ticket {
+    let owner = TicketOwner { customer_id: row.customer_id, organisation_id: row.organisation_id };
+    let ticket = Ticket {
         id: row.id,
         number: ticket_number(kind, row.id),
         kind,
@@ -146,6 +185,41 @@ pub async fn by_id(env: &Env, id: i64) -> Result<Option<Ticket>, ApiError> {
         description: row.description,
         symptoms: row.symptoms,
         reporter: Reporter { name: row.reporter_name, email: row.reporter_email, phone: row.reporter_phone },
+        reported_at: from_millis(row.reported_at),
+    };
+    Ok(Some((ticket, owner)))
+}
+
+pub async fn by_status_token(env: &Env, token_hash: &str) -> Result<Option<PublicTicket>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        kind: String,
+        status: String,
+        title: String,
+        description: String,
+        symptoms: Option<String>,
+        reported_at: i64,
+    }
+    let db = db(env)?;
+    let row = query!(
+        &db,
+        "SELECT id, kind, status, title, description, symptoms, reported_at FROM tickets WHERE status_token_hash = ?1",
+        token_hash
+    )
+    .map_err(http::storage)?
+    .first::<Row>(None)
+    .await
+    .map_err(http::storage)?;
+    let Some(row) = row else { return Ok(None) };
+    let kind = parse_kind(&row.kind)?;
+    Ok(Some(PublicTicket {
+        number: ticket_number(kind, row.id),
+        kind,
+        status: row.status,
+        title: row.title,
+        description: row.description,
+        symptoms: row.symptoms,
         reported_at: from_millis(row.reported_at),
     }))
 }

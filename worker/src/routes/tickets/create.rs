@@ -1,16 +1,30 @@
+use edgedesk_domain::auth::Role;
+use edgedesk_domain::policy::TicketOwner;
 use edgedesk_domain::ticket::{ticket_number, CreatedTicket, NewTicket, TicketKind};
-use worker::{Env, Request};
+use worker::Request;
 
-use crate::clock;
+use crate::crypto;
 use crate::http::{self, Reply};
+use crate::routes::Ctx;
 use crate::store;
 
-/// `POST /api/tickets`: a customer reports a problem from the portal.
-pub async fn create(req: &mut Request, env: &Env) -> Reply {
+/// `POST /api/tickets`: someone reports a problem from the portal. A signed-in customer
+/// owns the ticket; anyone gets a status link to follow it without an account.
+pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let report: NewTicket = http::read_json(req).await?;
     let ticket = report.validate()?;
-    let reported_at = clock::now();
+    let owner = match ctx.principal() {
+        Some(customer) if customer.role == Role::Customer => {
+            TicketOwner { customer_id: Some(customer.user_id), organisation_id: customer.organisation_id }
+        }
+        _ => TicketOwner { customer_id: None, organisation_id: None },
+    };
+    let status_token = crypto::random_token()?;
+    let status_token_hash = crypto::sha256_hex(&status_token).await?;
     let kind = TicketKind::Incident;
-    let id = store::tickets::insert(env, &ticket, kind, reported_at).await?;
-    http::json(201, &CreatedTicket { id, number: ticket_number(kind, id), reported_at })
+    let id = store::tickets::insert(ctx.env, &ticket, kind, ctx.now, owner, &status_token_hash).await?;
+    http::json(
+        201,
+        &CreatedTicket { id, number: ticket_number(kind, id), reported_at: ctx.now, status_token },
+    )
 }

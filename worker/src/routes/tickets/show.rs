@@ -1,13 +1,16 @@
-use edgedesk_domain::ApiError;
-use worker::Env;
+use edgedesk_domain::{policy, ApiError};
 
 use crate::http::{self, Reply};
+use crate::routes::Ctx;
 use crate::store;
 
-/// `GET /api/tickets/{id}`: 404 for ids that do not exist or are not ids at all.
-pub async fn show(id: &str, env: &Env) -> Reply {
+/// `GET /api/tickets/{id}`: 404 for ids that do not exist, are not ids at all, or belong
+/// to someone the caller may not see.
+pub async fn show(id: &str, ctx: &Ctx<'_>) -> Reply {
+    policy::signed_in(ctx.principal())?;
     let missing = || ApiError::not_found("Ticket");
     let id = id.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(missing)?;
-    let ticket = store::tickets::by_id(env, id).await?.ok_or_else(missing)?;
+    let (ticket, owner) = store::tickets::by_id(ctx.env, id).await?.ok_or_else(missing)?;
+    policy::view_ticket(ctx.principal(), owner)?;
     http::json(200, &ticket)
 }

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::i18n::use_i18n;
+use crate::session::{sign_in_path, use_session};
+
+/// Shows its children only to a signed-in account (staff only with `staff_only`). Signed-out
+/// visitors are sent to sign in and brought back; customers who open a staff page are sent
+/// to their own tickets. The API enforces the same rules; this only spares a dead end.
+#[component]
+pub fn RequireAccount(#[prop(optional)] staff_only: bool, children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let location = use_location();
+    let allowed = move || session.me().is_some_and(|me| !staff_only || me.role.is_staff());
+    Effect::new(move |_| {
+        if !session.is_known() || allowed() {
+            return;
+        }
+        if session.me().is_none() {
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            navigate(&sign_in_path(&here), Default::default());
+        } else {
+            navigate("/my-tickets", Default::default());
+        }
+    });
+    move || {
+        if allowed() {
+            children().into_any()
+        } else {
+            view! { <p role="status" class="muted">{i18n.t().loading}</p> }.into_any()
+        }
+    }
+}

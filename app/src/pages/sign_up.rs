@@ -1,0 +1,103 @@
+//! A customer creates an account and is signed in straight away.
+
+use edgedesk_domain::auth::{SignUp, PASSWORD_MAX_CHARS};
+use edgedesk_domain::ticket::max_chars;
+use edgedesk_domain::{ApiError, FieldError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::api;
+use crate::components::text_field::TextField;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
+use crate::title::use_page_title;
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    use_page_title(move || i18n.t().sign_up_title.to_string());
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let field_errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            let limit = if field == "password" { Some(PASSWORD_MAX_CHARS) } else { max_chars(field) };
+            field_errors.with(|errors| {
+                errors.iter().find(|e| e.field == field).map(|e| i18n.t().error(e.code, limit))
+            })
+        })
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let account = SignUp {
+            name: name.get_untracked(),
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+            phone: Some(phone.get_untracked()),
+        };
+        if let Err(error) = account.validate() {
+            field_errors.set(error.field_errors());
+            return;
+        }
+        field_errors.set(Vec::new());
+        busy.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::signup(&account).await {
+                Ok(me) => {
+                    session.signed_in(me);
+                    navigate("/my-tickets", Default::default());
+                }
+                Err(error) => {
+                    let fields = error.field_errors();
+                    if fields.is_empty() {
+                        failure.set(Some(error));
+                    } else {
+                        field_errors.set(fields);
+                    }
+                    busy.set(false);
+                }
+            }
+        });
+    };
+
+    view! {
+        <h1>{move || i18n.t().sign_up_title}</h1>
+        <p class="lead">{move || i18n.t().sign_up_intro}</p>
+        <form class="card form narrow" novalidate on:submit=on_submit>
+            <div role="alert" class="form-alerts">
+                {move || {
+                    failure.get().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })
+                }}
+            </div>
+            <TextField name="name" label=Signal::derive(move || i18n.t().field_name) value=name
+                error=error_for("name") autocomplete="name" required=true/>
+            <TextField name="email" label=Signal::derive(move || i18n.t().field_email) value=email
+                error=error_for("email") input_type="email" autocomplete="email" required=true/>
+            <TextField name="password" label=Signal::derive(move || i18n.t().field_password) value=password
+                error=error_for("password") input_type="password" autocomplete="new-password" required=true
+                hint=Signal::derive(move || i18n.t().field_new_password_hint)/>
+            <TextField name="phone" label=Signal::derive(move || i18n.t().field_phone) value=phone
+                error=error_for("phone") input_type="tel" autocomplete="tel"/>
+            <div class="form-actions">
+                <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                    {move || i18n.t().sign_up_button}
+                </button>
+            </div>
+            <p class="muted">{move || i18n.t().have_account} " " <A href="/sign-in">{move || i18n.t().nav_sign_in}</A></p>
+        </form>
+    }
+}

@@ -1,0 +1,73 @@
+//! Who is signed in, as the SPA knows it: loaded once from `/api/me`, updated on sign-in
+//! and sign-out, and cleared when the API says the session has ended.
+
+use edgedesk_domain::auth::Me;
+use edgedesk_domain::{ApiError, ErrorCode};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::api;
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// `None` until `/api/me` has answered.
+    state: RwSignal<Option<Option<Me>>>,
+}
+
+impl Session {
+    pub fn is_known(&self) -> bool {
+        self.state.with(Option::is_some)
+    }
+
+    pub fn me(&self) -> Option<Me> {
+        self.state.get().flatten()
+    }
+
+    pub fn is_staff(&self) -> bool {
+        self.state.with(|state| state.as_ref().and_then(Option::as_ref).is_some_and(|me| me.role.is_staff()))
+    }
+
+    pub fn signed_in(&self, me: Me) {
+        self.state.set(Some(Some(me)));
+    }
+
+    pub fn signed_out(&self) {
+        self.state.set(Some(None));
+    }
+}
+
+pub fn provide_session() {
+    let session = Session { state: RwSignal::new(None) };
+    spawn_local(async move {
+        // If /api/me cannot be reached the app still works for anonymous reporting.
+        session.state.set(Some(api::me().await.unwrap_or(None)));
+    });
+    provide_context(session);
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// The sign-in address that brings the person back to where they are now.
+pub fn sign_in_path(next: &str) -> String {
+    format!("/sign-in?next={}", js_sys::encode_uri_component(next))
+}
+
+/// Returns a handler for API errors: an ended session sends the person to sign in and
+/// back; every other error is returned for the page to show.
+pub fn use_session_expiry() -> impl Fn(ApiError) -> Option<ApiError> + Clone {
+    let session = use_session();
+    let navigate = use_navigate();
+    let location = use_location();
+    move |error: ApiError| {
+        if error.code != ErrorCode::Unauthenticated {
+            return Some(error);
+        }
+        session.signed_out();
+        let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+        navigate(&sign_in_path(&here), Default::default());
+        None
+    }
+}

@@ -1,0 +1,116 @@
+// The authorisation matrix: every API route × every kind of caller, asserting the status
+// and that no answer leaks another customer's data.
+import { request as http } from '@playwright/test';
+import { test, expect, report, signIn } from '../support/fixtures.mjs';
+
+const PRINCIPALS = ['anonymous', 'customer@example.com', 'customer2@example.com', 'l1@example.com',
+  'l2@example.com', 'l3@example.com', 'supervisor@example.com', 'admin@example.com'];
+const STAFF = PRINCIPALS.slice(3);
+const CUSTOMER_A = 'customer@example.com';
+const CUSTOMER_B = 'customer2@example.com';
+// Seeded tickets: 1 and 3 belong to customer A (Nordlys ApS), 4 to customer B (Fjord
+// Consulting), 2 and 5 were reported anonymously.
+const TICKET_OF_A = 1;
+const TICKET_OF_B = 4;
+const ANONYMOUS_TICKET = 2;
+const SECRETS_OF = { [CUSTOMER_A]: ['customer2@example.com', 'Amira Khan', 'Webshop checkout'],
+  [CUSTOMER_B]: ['customer@example.com', 'Mette Hansen', 'Cannot log in to the VPN'] };
+
+const expected = (who, table) => table[who] ?? table.staff;
+
+const ROUTES = [
+  { name: 'GET /api/health', call: (api) => api.get('/api/health'), status: () => 200 },
+  {
+    name: 'GET /api/me',
+    call: (api) => api.get('/api/me'),
+    status: (who) => (who === 'anonymous' ? 401 : 200),
+    check: async (who, body) => { if (who !== 'anonymous') expect(body.email).toBe(who); },
+  },
+  {
+    name: 'GET /api/session',
+    call: (api) => api.get('/api/session'),
+    status: () => 200,
+    check: async (who, body) => {
+      if (who === 'anonymous') expect(body).toEqual({ me: null });
+      else expect(body.me.email).toBe(who);
+    },
+  },
+  {
+    name: 'GET /api/tickets',
+    call: (api) => api.get('/api/tickets?limit=100'),
+    status: (who) => (who === 'anonymous' ? 401 : 200),
+    check: async (who, body) => {
+      if (who === 'anonymous') return;
+      const ids = body.items.map((t) => t.id);
+      if (who === CUSTOMER_A) expect(ids).toEqual(expect.arrayContaining([1, 3]));
+      if (who === CUSTOMER_B) expect(ids).toContain(TICKET_OF_B);
+      if (STAFF.includes(who)) expect(ids).toEqual(expect.arrayContaining([1, 2, 3, 4, 5]));
+      if (who === CUSTOMER_A) expect(ids).not.toEqual(expect.arrayContaining([TICKET_OF_B]));
+      if ([CUSTOMER_A, CUSTOMER_B].includes(who)) expect(ids).not.toContain(ANONYMOUS_TICKET);
+    },
+  },
+  {
+    name: "GET /api/tickets/{A's}",
+    call: (api) => api.get(`/api/tickets/${TICKET_OF_A}`),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 200, [CUSTOMER_B]: 404, staff: 200 }),
+  },
+  {
+    name: "GET /api/tickets/{B's}",
+    call: (api) => api.get(`/api/tickets/${TICKET_OF_B}`),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 404, [CUSTOMER_B]: 200, staff: 200 }),
+  },
+  {
+    name: 'GET /api/tickets/{anonymous report}',
+    call: (api) => api.get(`/api/tickets/${ANONYMOUS_TICKET}`),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 404, [CUSTOMER_B]: 404, staff: 200 }),
+  },
+  {
+    name: 'POST /api/tickets',
+    call: (api) => api.post('/api/tickets', { data: report() }),
+    status: () => 201,
+  },
+  {
+    name: 'GET /api/status/{token}',
+    call: async (api) => {
+      const created = await (await api.post('/api/tickets', { data: report() })).json();
+      return api.get(`/api/status/${created.status_token}`);
+    },
+    status: () => 200,
+    check: async (_who, body) => {
+      expect(Object.keys(body).sort()).toEqual(
+        ['description', 'kind', 'number', 'reported_at', 'status', 'symptoms', 'title']);
+    },
+  },
+  {
+    name: 'GET /api/sweep-runs',
+    call: (api) => api.get('/api/sweep-runs'),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403,
+      'l1@example.com': 403, 'l2@example.com': 403, 'l3@example.com': 403, staff: 200 }),
+  },
+  {
+    name: 'POST /api/auth/logout',
+    call: (api) => api.post('/api/auth/logout'),
+    status: () => 204,
+  },
+];
+
+test(`authorisation matrix: ${ROUTES.length} routes × ${PRINCIPALS.length} principals`, async ({ baseURL }) => {
+  const failures = [];
+  for (const who of PRINCIPALS) {
+    for (const route of ROUTES) {
+      // A fresh session per cell: the logout cell must not end the others.
+      const api = await http.newContext({ baseURL });
+      if (who !== 'anonymous') await signIn(api, who);
+      const response = await route.call(api);
+      const text = await response.text();
+      const want = route.status(who);
+      if (response.status() !== want) failures.push(`${route.name} as ${who}: ${response.status()}, want ${want}`);
+      for (const secret of SECRETS_OF[who] ?? []) {
+        if (text.includes(secret)) failures.push(`${route.name} as ${who} leaks "${secret}"`);
+      }
+      if (response.status() === want && route.check && text) await route.check(who, JSON.parse(text));
+      await api.dispose();
+    }
+  }
+  expect(failures).toEqual([]);
+});

@@ -1,0 +1,102 @@
+import { request as http } from '@playwright/test';
+import { test, expect, report, DEMO_PASSWORD } from '../support/fixtures.mjs';
+import { expectError } from '../support/api.mjs';
+
+function newAccount() {
+  const tag = `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  return { name: 'Karen Blixen', email: `karen-${tag}@example.com`, password: 'out of africa 1937' };
+}
+
+function sessionCookie(response) {
+  const header = response.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie');
+  return header?.value ?? '';
+}
+
+test('sign-up creates a customer, signs them in and sets a safe cookie', async ({ request }) => {
+  const account = newAccount();
+  const response = await request.post('/api/auth/signup', { data: account });
+  expect(response.status()).toBe(201);
+  expect(await response.json()).toMatchObject({ name: 'Karen Blixen', email: account.email, role: 'customer', tier: null });
+  const cookie = sessionCookie(response);
+  expect(cookie).toMatch(/^edgedesk_session=[0-9a-f]{64};/);
+  expect(cookie).toContain('HttpOnly');
+  expect(cookie).toContain('SameSite=Lax');
+  expect(cookie).toContain('Path=/');
+  expect(cookie).not.toContain('Secure'); // plain http locally; Secure is added over https
+  expect((await (await request.get('/api/me')).json()).email).toBe(account.email);
+});
+
+test('sign-up refuses taken emails and weak passwords', async ({ request }) => {
+  const body = await expectError(await request.post('/api/auth/signup', {
+    data: { name: 'X', email: 'customer@example.com', password: 'a fine long password' },
+  }), 409, 'email_taken');
+  expect(body.field).toBe('email');
+  const weak = await expectError(await request.post('/api/auth/signup', {
+    data: { ...newAccount(), password: 'password123' },
+  }), 422, 'weak_password');
+  expect(weak.field).toBe('password');
+});
+
+test('wrong password and unknown email get the same answer', async ({ request }) => {
+  const wrong = await expectError(await request.post('/api/auth/login', {
+    data: { email: 'l1@example.com', password: 'not the password' },
+  }), 401, 'invalid_credentials');
+  const unknown = await expectError(await request.post('/api/auth/login', {
+    data: { email: 'nobody@example.com', password: 'not the password' },
+  }), 401, 'invalid_credentials');
+  expect(unknown).toEqual(wrong);
+});
+
+test('every sign-in gets a new session, and a signed-out session stops working at once', async ({ baseURL }) => {
+  const api = await http.newContext({ baseURL });
+  const login = () => api.post('/api/auth/login', { data: { email: 'l3@example.com', password: DEMO_PASSWORD } });
+  const first = sessionCookie(await login()).split(';')[0];
+  const second = sessionCookie(await login()).split(';')[0];
+  expect(first).not.toBe(second);
+
+  const raw = await http.newContext({ baseURL });
+  expect((await raw.get('/api/me', { headers: { cookie: first } })).status()).toBe(200);
+  expect((await raw.post('/api/auth/logout', { headers: { cookie: first } })).status()).toBe(204);
+  await expectError(await raw.get('/api/me', { headers: { cookie: first } }), 401, 'unauthenticated');
+  expect((await raw.get('/api/me', { headers: { cookie: second } })).status()).toBe(200);
+  await api.dispose();
+  await raw.dispose();
+});
+
+test('"sign out everywhere" ends every session of the account', async ({ baseURL }) => {
+  const account = newAccount();
+  const laptop = await http.newContext({ baseURL });
+  const phone = await http.newContext({ baseURL });
+  expect((await laptop.post('/api/auth/signup', { data: account })).status()).toBe(201);
+  expect((await phone.post('/api/auth/login', { data: account })).status()).toBe(200);
+  expect((await phone.post('/api/auth/logout-everywhere')).status()).toBe(204);
+  await expectError(await laptop.get('/api/me'), 401, 'unauthenticated');
+  await expectError(await phone.get('/api/me'), 401, 'unauthenticated');
+  await expectError(await laptop.post('/api/auth/logout-everywhere'), 401, 'unauthenticated');
+  await laptop.dispose();
+  await phone.dispose();
+});
+
+test('a customer owns the tickets they open while signed in', async ({ request }) => {
+  expect((await request.post('/api/auth/signup', { data: newAccount() })).status()).toBe(201);
+  const created = await (await request.post('/api/tickets', { data: report() })).json();
+  const mine = await (await request.get('/api/tickets')).json();
+  expect(mine.items.map((t) => t.id)).toEqual([created.id]);
+  expect((await request.get(`/api/tickets/${created.id}`)).status()).toBe(200);
+});
+
+test('writes from another site are refused (CSRF)', async ({ request, baseURL }) => {
+  const data = report();
+  await expectError(await request.post('/api/tickets', { data, headers: { origin: 'https://evil.example' } }),
+    403, 'cross_origin');
+  await expectError(await request.post('/api/auth/login', {
+    data: { email: 'l1@example.com', password: DEMO_PASSWORD }, headers: { origin: 'http://127.0.0.1:1' },
+  }), 403, 'cross_origin');
+  const same = await request.post('/api/tickets', { data: report(), headers: { origin: baseURL } });
+  expect(same.status()).toBe(201);
+});
+
+test('status links: unknown or malformed tokens are 404', async ({ request }) => {
+  await expectError(await request.get(`/api/status/${'0'.repeat(64)}`), 404, 'not_found');
+  await expectError(await request.get('/api/status/short'), 404, 'not_found');
+});

@@ -1,0 +1,31 @@
+mod login;
+mod logout;
+mod signup;
+
+pub use login::login;
+pub use logout::{logout, logout_everywhere};
+pub use signup::signup;
+
+use edgedesk_domain::ApiError;
+use worker::Response;
+
+use super::Ctx;
+use crate::auth::session_cookie;
+use crate::crypto;
+use crate::http::{self, Reply};
+use crate::store;
+
+/// Starts a fresh session (a new token on every sign-in, so a planted one is useless) and
+/// answers with the account and the cookie.
+async fn start_session(ctx: &Ctx<'_>, user_id: i64, status: u16) -> Reply {
+    let token = crypto::random_token()?;
+    store::sessions::create(ctx.env, &crypto::sha256_hex(&token).await?, user_id, ctx.now).await?;
+    let me = store::users::me(ctx.env, user_id).await?;
+    let mut response = http::json(status, &me)?;
+    set_cookie(&mut response, &session_cookie(&token, ctx.https))?;
+    Ok(response)
+}
+
+fn set_cookie(response: &mut Response, cookie: &str) -> Result<(), ApiError> {
+    response.headers_mut().append("Set-Cookie", cookie).map_err(http::internal)
+}

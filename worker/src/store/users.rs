@@ -1,0 +1,146 @@
+use chrono::{DateTime, Utc};
+use edgedesk_domain::auth::{Me, OrganisationRef, Principal, Role, Tier, ValidSignUp};
+use edgedesk_domain::{ApiError, ErrorCode};
+use serde::Deserialize;
+use worker::{query, Env};
+
+use super::db;
+use crate::http;
+
+/// What signing in needs to know about an account.
+pub struct LoginRecord {
+    pub user_id: i64,
+    pub password_hash: String,
+    pub password_salt: String,
+    pub password_iterations: u32,
+}
+
+pub async fn login_record(env: &Env, email: &str) -> Result<Option<LoginRecord>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        password_hash: Option<String>,
+        password_salt: Option<String>,
+        password_iterations: Option<u32>,
+    }
+    let db = db(env)?;
+    let row = query!(
+        &db,
+        "SELECT id, password_hash, password_salt, password_iterations FROM users WHERE email = ?1 AND active = 1",
+        email
+    )
+    .map_err(http::storage)?
+    .first::<Row>(None)
+    .await
+    .map_err(http::storage)?;
+    // Accounts without a password (invited, not yet accepted) cannot sign in with one.
+    Ok(row.and_then(|row| {
+        Some(LoginRecord {
+            user_id: row.id,
+            password_hash: row.password_hash?,
+            password_salt: row.password_salt?,
+            password_iterations: row.password_iterations?,
+        })
+    }))
+}
+
+/// A new self-registered customer. Returns the id, or `email_taken`.
+pub async fn insert_customer(
+    env: &Env,
+    account: &ValidSignUp,
+    password: &crate::auth::PasswordHash,
+    now: DateTime<Utc>,
+) -> Result<i64, ApiError> {
+    #[derive(Deserialize)]
+    struct Inserted {
+        id: i64,
+    }
+    let db = db(env)?;
+    let inserted = query!(
+        &db,
+        "INSERT INTO users (email, name, phone, role, password_hash, password_salt, password_iterations, created_at)
+         VALUES (?1, ?2, ?3, 'customer', ?4, ?5, ?6, ?7)
+         ON CONFLICT (email) DO NOTHING
+         RETURNING id",
+        &account.email,
+        &account.name,
+        &account.phone,
+        &password.hash,
+        &password.salt,
+        password.iterations,
+        now.timestamp_millis()
+    )
+    .map_err(http::storage)?
+    .first::<Inserted>(None)
+    .await
+    .map_err(http::storage)?;
+    inserted.map(|row| row.id).ok_or_else(|| {
+        let mut error =
+            ApiError::new(ErrorCode::EmailTaken, "An account with this email already exists; sign in");
+        error.field = Some("email".into());
+        error
+    })
+}
+
+#[derive(Deserialize)]
+struct MeRow {
+    id: i64,
+    name: String,
+    email: String,
+    role: String,
+    tier: Option<String>,
+    organisation_id: Option<i64>,
+    organisation_name: Option<String>,
+}
+
+pub async fn me(env: &Env, user_id: i64) -> Result<Me, ApiError> {
+    let db = db(env)?;
+    let row = query!(
+        &db,
+        "SELECT u.id, u.name, u.email, u.role, u.tier, o.id AS organisation_id, o.name AS organisation_name
+         FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ?1",
+        user_id
+    )
+    .map_err(http::storage)?
+    .first::<MeRow>(None)
+    .await
+    .map_err(http::storage)?
+    .ok_or_else(|| http::internal(format!("user {user_id} vanished")))?;
+    Ok(Me {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        role: parse_role(&row.role)?,
+        tier: parse_tier(row.tier.as_deref())?,
+        organisation: row
+            .organisation_id
+            .zip(row.organisation_name)
+            .map(|(id, name)| OrganisationRef { id, name }),
+    })
+}
+
+pub fn parse_role(text: &str) -> Result<Role, ApiError> {
+    Role::parse(text).ok_or_else(|| http::internal(format!("unknown role {text:?} in D1")))
+}
+
+pub fn parse_tier(text: Option<&str>) -> Result<Option<Tier>, ApiError> {
+    text.map(|text| Tier::parse(text).ok_or_else(|| http::internal(format!("unknown tier {text:?} in D1"))))
+        .transpose()
+}
+
+/// Builds the policy's view of a user from a joined row.
+pub fn principal(
+    user_id: i64,
+    role: &str,
+    tier: Option<&str>,
+    organisation_id: Option<i64>,
+    shares: Option<i64>,
+) -> Result<Principal, ApiError> {
+    Ok(Principal {
+        user_id,
+        role: parse_role(role)?,
+        tier: parse_tier(tier)?,
+        organisation_id,
+        organisation_shares_tickets: shares == Some(1),
+    })
+}
