@@ -169,6 +169,7 @@ pub struct Texts {
     pub err_email_taken: &'static str,
     pub err_weak_password: &'static str,
     pub err_forbidden: &'static str,
+    pub err_rate_limited: &'static str,
     pub my_tickets_title: &'static str,
     pub my_tickets_empty: &'static str,
     pub status_link_label: &'static str,
@@ -194,6 +195,7 @@ impl Texts {
             ErrorCode::EmailTaken => self.err_email_taken.to_string(),
             ErrorCode::WeakPassword => self.err_weak_password.to_string(),
             ErrorCode::Forbidden => self.err_forbidden.to_string(),
+            ErrorCode::RateLimited => self.err_rate_limited.to_string(),
             _ => self.err_generic.to_string(),
         }
     }
@@ -299,6 +301,7 @@ pub static EN: Texts = Texts {
     err_email_taken: "An account with this email already exists. Sign in instead.",
     err_weak_password: "Choose a longer or less common password.",
     err_forbidden: "Your account cannot open this page.",
+    err_rate_limited: "Too many attempts. Please wait a while and try again.",
     my_tickets_title: "My tickets",
     my_tickets_empty: "You have no tickets yet.",
     status_link_label: "Your status link",
@@ -391,6 +394,7 @@ pub static DA: Texts = Texts {
     err_email_taken: "Der findes allerede en konto med denne e-mail. Log ind i stedet.",
     err_weak_password: "Vælg en længere eller mindre almindelig adgangskode.",
     err_forbidden: "Din konto kan ikke åbne denne side.",
+    err_rate_limited: "For mange forsøg. Vent lidt, og prøv igen.",
     my_tickets_title: "Mine sager",
     my_tickets_empty: "Du har ingen sager endnu.",
     status_link_label: "Dit statuslink",

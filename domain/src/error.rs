@@ -32,6 +32,8 @@ pub enum ErrorCode {
     InvalidCredentials,
     EmailTaken,
     WeakPassword,
+    /// Too many attempts from this address or at this account; see `retry_after`.
+    RateLimited,
     StorageUnavailable,
     Internal,
     /// The SPA could not reach the API at all (never sent by the server).
@@ -51,6 +53,7 @@ impl ErrorCode {
             Self::Unauthenticated | Self::InvalidCredentials => 401,
             Self::Forbidden | Self::CrossOrigin => 403,
             Self::EmailTaken => 409,
+            Self::RateLimited => 429,
             Self::InvalidJson | Self::InvalidCursor | Self::InvalidLimit => 400,
             Self::UnsupportedMediaType => 415,
             Self::PayloadTooLarge => 413,
@@ -77,18 +80,21 @@ pub struct ApiError {
     pub field: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// For `rate_limited`: seconds until trying again can succeed (also sent as `Retry-After`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<i64>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: None, errors: Vec::new() }
+        Self { code, message: message.into(), field: None, errors: Vec::new(), retry_after: None }
     }
 
     /// A validation failure; the first field error is repeated at the top level.
     /// Returns `None` for an empty list so a caller cannot build an error that says nothing.
     pub fn from_field_errors(errors: Vec<FieldError>) -> Option<Self> {
         let first = errors.first()?.clone();
-        Some(Self { code: first.code, message: first.message, field: Some(first.field), errors })
+        Some(Self { field: Some(first.field), errors, ..Self::new(first.code, first.message) })
     }
 
     pub fn not_found(what: &str) -> Self {

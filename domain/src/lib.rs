@@ -10,6 +10,7 @@ pub mod auth;
 pub mod error;
 pub mod health;
 pub mod hex;
+pub mod limits;
 pub mod paging;
 pub mod policy;
 pub mod sweep;

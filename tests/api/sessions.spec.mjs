@@ -100,3 +100,22 @@ test('status links: unknown or malformed tokens are 404', async ({ request }) =>
   await expectError(await request.get(`/api/status/${'0'.repeat(64)}`), 404, 'not_found');
   await expectError(await request.get('/api/status/short'), 404, 'not_found');
 });
+
+test('guessing one account\'s password is stopped with 429 and Retry-After', async ({ request }) => {
+  const account = newAccount();
+  expect((await request.post('/api/auth/signup', { data: account })).status()).toBe(201);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await expectError(await request.post('/api/auth/login', {
+      data: { email: account.email, password: `guess number ${attempt}` },
+    }), 401, 'invalid_credentials');
+  }
+  // Now even the right password waits: the lock does not reveal whether a guess was right.
+  const locked = await request.post('/api/auth/login', { data: account });
+  const body = await expectError(locked, 429, 'rate_limited');
+  const retryAfter = Number(locked.headers()['retry-after']);
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+  expect(body.retry_after).toBe(retryAfter);
+  // Other accounts are unaffected.
+  expect((await request.post('/api/auth/login', { data: { email: 'l1@example.com', password: DEMO_PASSWORD } })).status()).toBe(200);
+});

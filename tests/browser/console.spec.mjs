@@ -4,6 +4,7 @@ test.beforeEach(async ({ page }) => { await signIn(page.request, 'l1@example.com
 import { createTicket } from '../support/api.mjs';
 
 test('the console pages through tickets with "Load more"', async ({ page, request }) => {
+  await signIn(request, 'l1@example.com'); // agents are not held to the public form's limit
   for (let i = 0; i < 27; i += 1) await createTicket(request, report());
   await openApp(page, '/console');
   const rows = page.locator('tbody tr');

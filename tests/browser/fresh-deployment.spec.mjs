@@ -73,3 +73,30 @@ test('tickets and sweep runs survive a restart of the dev server', async ({ page
   await openApp(page, `${server.url}/console`);
   await expect(page.getByRole('row', { name: /Survives restarts/ })).toBeVisible();
 });
+
+test.describe('the public form', () => {
+  test.use({ expectedConsoleErrors: [/status of 429/] });
+
+  test('is limited per address, and the form says so and keeps the text', async ({ page }) => {
+    // Thirty anonymous reports an hour from one address; this server is ours alone.
+    const anonymous = await http.newContext({ baseURL: server.url });
+    let status = 201;
+    for (let i = 0; i < 30 && status === 201; i += 1) {
+      status = (await anonymous.post('/api/tickets', { data: report() })).status();
+    }
+    expect(status).toBe(201);
+    const refused = await anonymous.post('/api/tickets', { data: report() });
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    await anonymous.dispose();
+
+    await openApp(page, `${server.url}/`);
+    await page.getByLabel('Your name').fill('Flood Gate');
+    await page.getByLabel('Email').fill('flood@example.com');
+    await page.getByLabel('Short summary').fill('One too many');
+    await page.getByLabel('What happened?').fill('Kept after refusal');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect(page.getByRole('alert')).toContainText('Too many attempts. Please wait a while and try again.');
+    await expect(page.getByLabel('What happened?')).toHaveValue('Kept after refusal');
+  });
+});

@@ -15,9 +15,13 @@ pub fn json<T: Serialize>(status: u16, body: &T) -> Reply {
 }
 
 pub fn error_response(error: &ApiError) -> Response {
-    Response::from_json(error)
+    let mut response = Response::from_json(error)
         .map(|response| response.with_status(error.http_status()))
-        .unwrap_or_else(|_| Response::empty().expect("an empty response").with_status(500))
+        .unwrap_or_else(|_| Response::empty().expect("an empty response").with_status(500));
+    if let Some(seconds) = error.retry_after {
+        let _ = response.headers_mut().set("Retry-After", &seconds.to_string());
+    }
+    response
 }
 
 /// The query string of the request, read from the raw URL (parsing it with the `url`

@@ -7,6 +7,7 @@ mod auth;
 mod clock;
 mod crypto;
 mod http;
+mod limits;
 mod routes;
 mod store;
 mod sweep;

@@ -1,24 +1,35 @@
 use edgedesk_domain::auth::Credentials;
+use edgedesk_domain::limits::{FAILED_LOGINS_PER_ACCOUNT, FAILED_LOGINS_PER_ADDRESS};
 use edgedesk_domain::{ApiError, ErrorCode};
 use worker::Request;
 
 use super::{start_session, Ctx};
 use crate::auth::{burn_equal_time, iterations, verify_password};
 use crate::http::{self, Reply};
+use crate::limits;
 use crate::store;
 
 /// `POST /api/auth/login`: 200 with the account and a new session cookie, or one 401 for
-/// every kind of wrong (unknown email, wrong password, deactivated account).
+/// every kind of wrong (unknown email, wrong password, deactivated account); 429 after
+/// too many failures for the account or from the address.
 pub async fn login(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let credentials: Credentials = http::read_json(req).await?;
     let (email, password) = credentials.validate()?;
-    let wrong = || ApiError::new(ErrorCode::InvalidCredentials, "Email or password is wrong");
-    let Some(record) = store::users::login_record(ctx.env, &email).await? else {
-        burn_equal_time(&password, iterations(ctx.env)).await?;
-        return Err(wrong());
+    let address = limits::client_address(req);
+    // Checked before the password, so a locked account gives nothing away either way.
+    limits::check(ctx.env, &FAILED_LOGINS_PER_ACCOUNT, &email, ctx.now).await?;
+    limits::check(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await?;
+    let verified = match store::users::login_record(ctx.env, &email).await? {
+        Some(record) => verify_password(&record, &password).await?.then_some(record.user_id),
+        None => {
+            burn_equal_time(&password, iterations(ctx.env)).await?;
+            None
+        }
     };
-    if !verify_password(&record, &password).await? {
-        return Err(wrong());
-    }
-    start_session(ctx, record.user_id, 200).await
+    let Some(user_id) = verified else {
+        limits::record(ctx.env, &FAILED_LOGINS_PER_ACCOUNT, &email, ctx.now).await;
+        limits::record(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await;
+        return Err(ApiError::new(ErrorCode::InvalidCredentials, "Email or password is wrong"));
+    };
+    start_session(ctx, user_id, 200).await
 }

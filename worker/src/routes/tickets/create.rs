@@ -1,16 +1,23 @@
 use edgedesk_domain::auth::Role;
+use edgedesk_domain::limits::ANONYMOUS_TICKETS_PER_ADDRESS;
 use edgedesk_domain::policy::TicketOwner;
 use edgedesk_domain::ticket::{ticket_number, CreatedTicket, NewTicket, TicketKind};
 use worker::Request;
 
 use crate::crypto;
 use crate::http::{self, Reply};
+use crate::limits;
 use crate::routes::Ctx;
 use crate::store;
 
 /// `POST /api/tickets`: someone reports a problem from the portal. A signed-in customer
 /// owns the ticket; anyone gets a status link to follow it without an account.
 pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
+    // The public form is the easiest thing to flood; signed-in people are accountable.
+    let anonymous_address = ctx.principal().is_none().then(|| limits::client_address(req));
+    if let Some(address) = &anonymous_address {
+        limits::check(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, address, ctx.now).await?;
+    }
     let report: NewTicket = http::read_json(req).await?;
     let ticket = report.validate()?;
     let owner = match ctx.principal() {
@@ -23,6 +30,9 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let status_token_hash = crypto::sha256_hex(&status_token).await?;
     let kind = TicketKind::Incident;
     let id = store::tickets::insert(ctx.env, &ticket, kind, ctx.now, owner, &status_token_hash).await?;
+    if let Some(address) = &anonymous_address {
+        limits::record(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, address, ctx.now).await;
+    }
     http::json(
         201,
         &CreatedTicket { id, number: ticket_number(kind, id), reported_at: ctx.now, status_token },
