@@ -1,5 +1,5 @@
 //! Abuse limits: how many attempts of a kind one subject (an account, a client address) may
-//! make per fixed time window. The Worker counts in KV; the arithmetic is here.
+//! make per fixed time window. The Worker counts in D1; the arithmetic is here.
 
 use chrono::{DateTime, Utc};
 
