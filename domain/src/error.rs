@@ -31,6 +31,8 @@ pub enum ErrorCode {
     /// Email or password wrong; deliberately does not say which.
     InvalidCredentials,
     EmailTaken,
+    /// The one-time first-admin step was already taken.
+    AlreadyBootstrapped,
     WeakPassword,
     /// Too many attempts from this address or at this account; see `retry_after`.
     RateLimited,
@@ -52,7 +54,7 @@ impl ErrorCode {
             | Self::WeakPassword => 422,
             Self::Unauthenticated | Self::InvalidCredentials => 401,
             Self::Forbidden | Self::CrossOrigin => 403,
-            Self::EmailTaken => 409,
+            Self::EmailTaken | Self::AlreadyBootstrapped => 409,
             Self::RateLimited => 429,
             Self::InvalidJson | Self::InvalidCursor | Self::InvalidLimit => 400,
             Self::UnsupportedMediaType => 415,

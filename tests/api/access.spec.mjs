@@ -88,6 +88,12 @@ const ROUTES = [
       'l1@example.com': 403, 'l2@example.com': 403, 'l3@example.com': 403, staff: 200 }),
   },
   {
+    // Exists only while the BOOTSTRAP_TOKEN secret is set; the shared server has none.
+    name: 'POST /api/auth/bootstrap',
+    call: (api) => api.post('/api/auth/bootstrap', { data: {} }),
+    status: () => 404,
+  },
+  {
     name: 'POST /api/auth/logout',
     call: (api) => api.post('/api/auth/logout'),
     status: () => 204,

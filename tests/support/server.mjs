@@ -63,14 +63,15 @@ function freePort() {
  * resolves once /api/health
  * answers 200. Returns { url, stop }.
  */
-export async function startServer(persistDir, { seed = false, timeoutMs = 60_000 } = {}) {
+export async function startServer(persistDir, { seed = false, vars = {}, timeoutMs = 60_000 } = {}) {
   await migrate(persistDir);
   if (seed) await seedDemoData(persistDir);
   const port = await freePort();
   const child = spawn(
     path.join(BIN, 'wrangler'),
     ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir,
-      '--test-scheduled', '--show-interactive-dev-session=false', '--log-level', 'warn'],
+      '--test-scheduled', '--show-interactive-dev-session=false', '--log-level', 'warn',
+      ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`])],
     { cwd: ROOT, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -9,6 +9,7 @@ use worker::{Env, Request};
 
 use crate::crypto;
 use crate::store;
+use crate::store::users::LoginRecord;
 
 const SESSION_COOKIE: &str = "edgedesk_session";
 
@@ -40,7 +41,7 @@ pub async fn hash_new_password(password: &str, iterations: u32) -> Result<Passwo
 
 /// Checks a password against a stored hash. For unknown accounts the caller still runs
 /// [`burn_equal_time`] so both failures take as long.
-pub async fn verify_password(record: &store::users::LoginRecord, password: &str) -> Result<bool, ApiError> {
+pub async fn verify_password(record: &LoginRecord, password: &str) -> Result<bool, ApiError> {
     let (Some(salt), Some(expected)) = (unhex(&record.password_salt), unhex(&record.password_hash)) else {
         return Ok(false);
     };

@@ -34,6 +34,7 @@ impl Ctx<'_> {
 
 enum Endpoint {
     Health,
+    Bootstrap,
     SignUp,
     Login,
     Logout,
@@ -51,6 +52,7 @@ impl Endpoint {
         let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
         match segments.as_slice() {
             ["api", "health"] => Some(Self::Health),
+            ["api", "auth", "bootstrap"] => Some(Self::Bootstrap),
             ["api", "auth", "signup"] => Some(Self::SignUp),
             ["api", "auth", "login"] => Some(Self::Login),
             ["api", "auth", "logout"] => Some(Self::Logout),
@@ -68,7 +70,7 @@ impl Endpoint {
     fn allowed_methods(&self) -> &'static str {
         match self {
             Self::Tickets => "GET, POST",
-            Self::SignUp | Self::Login | Self::Logout | Self::LogoutEverywhere => "POST",
+            Self::Bootstrap | Self::SignUp | Self::Login | Self::Logout | Self::LogoutEverywhere => "POST",
             Self::Health | Self::Me | Self::Session | Self::Ticket(_) | Self::Status(_) | Self::SweepRuns => {
                 "GET"
             }
@@ -89,6 +91,7 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
     let ctx = Ctx { env, now, caller, https };
     match (&endpoint, method) {
         (Endpoint::Health, Method::Get) => health::show(&ctx).await,
+        (Endpoint::Bootstrap, Method::Post) => auth::bootstrap(req, &ctx).await,
         (Endpoint::SignUp, Method::Post) => auth::signup(req, &ctx).await,
         (Endpoint::Login, Method::Post) => auth::login(req, &ctx).await,
         (Endpoint::Logout, Method::Post) => auth::logout(&ctx).await,

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use worker::{query, Env};
 
 use super::db;
+use crate::auth::PasswordHash;
 use crate::http;
 
 /// What signing in needs to know about an account.
@@ -48,15 +49,11 @@ pub async fn login_record(env: &Env, email: &str) -> Result<Option<LoginRecord>,
 pub async fn insert_customer(
     env: &Env,
     account: &ValidSignUp,
-    password: &crate::auth::PasswordHash,
+    password: &PasswordHash,
     now: DateTime<Utc>,
 ) -> Result<i64, ApiError> {
-    #[derive(Deserialize)]
-    struct Inserted {
-        id: i64,
-    }
     let db = db(env)?;
-    let inserted = query!(
+    let statement = query!(
         &db,
         "INSERT INTO users (email, name, phone, role, password_hash, password_salt, password_iterations, created_at)
          VALUES (?1, ?2, ?3, 'customer', ?4, ?5, ?6, ?7)
@@ -69,17 +66,58 @@ pub async fn insert_customer(
         &password.salt,
         password.iterations,
         now.timestamp_millis()
-    )
-    .map_err(http::storage)?
-    .first::<Inserted>(None)
-    .await
-    .map_err(http::storage)?;
-    inserted.map(|row| row.id).ok_or_else(|| {
-        let mut error =
-            ApiError::new(ErrorCode::EmailTaken, "An account with this email already exists; sign in");
-        error.field = Some("email".into());
-        error
+    );
+    inserted_id(statement).await?.ok_or_else(email_taken)
+}
+
+/// The deployment's first admin, only while it has none: the check and the insert are
+/// one statement, so two racing bootstrap calls cannot both succeed.
+pub async fn insert_first_admin(
+    env: &Env,
+    account: &ValidSignUp,
+    password: &PasswordHash,
+    now: DateTime<Utc>,
+) -> Result<i64, ApiError> {
+    let db = db(env)?;
+    let statement = query!(
+        &db,
+        "INSERT INTO users (email, name, phone, role, password_hash, password_salt, password_iterations, created_at)
+         SELECT ?1, ?2, ?3, 'admin', ?4, ?5, ?6, ?7
+         WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin')
+         ON CONFLICT (email) DO NOTHING
+         RETURNING id",
+        &account.email,
+        &account.name,
+        &account.phone,
+        &password.hash,
+        &password.salt,
+        password.iterations,
+        now.timestamp_millis()
+    );
+    inserted_id(statement).await?.ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::AlreadyBootstrapped,
+            "This deployment already has an admin (or that email is taken)",
+        )
     })
+}
+
+async fn inserted_id(
+    statement: worker::Result<worker::D1PreparedStatement>,
+) -> Result<Option<i64>, ApiError> {
+    #[derive(Deserialize)]
+    struct Inserted {
+        id: i64,
+    }
+    let row = statement.map_err(http::storage)?.first::<Inserted>(None).await.map_err(http::storage)?;
+    Ok(row.map(|row| row.id))
+}
+
+fn email_taken() -> ApiError {
+    ApiError {
+        field: Some("email".into()),
+        ..ApiError::new(ErrorCode::EmailTaken, "An account with this email already exists; sign in")
+    }
 }
 
 #[derive(Deserialize)]

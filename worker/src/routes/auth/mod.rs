@@ -1,7 +1,9 @@
+mod bootstrap;
 mod login;
 mod logout;
 mod signup;
 
+pub use bootstrap::bootstrap;
 pub use login::login;
 pub use logout::{logout, logout_everywhere};
 pub use signup::signup;
