@@ -25,6 +25,13 @@ pub async fn get_ticket(id: &str) -> Result<Ticket, ApiError> {
     send(Request::get(&format!("/api/tickets/{}", js_sys::encode_uri_component(id)))).await
 }
 
+pub async fn revoke_status_link(ticket_id: i64) -> Result<(), ApiError> {
+    expect_empty(
+        Request::delete(&format!("/api/tickets/{ticket_id}/status-link")).send().await.map_err(network)?,
+    )
+    .await
+}
+
 pub async fn get_status(token: &str) -> Result<PublicTicket, ApiError> {
     send(Request::get(&format!("/api/status/{}", js_sys::encode_uri_component(token)))).await
 }
@@ -43,7 +50,11 @@ pub async fn signup(account: &SignUp) -> Result<Me, ApiError> {
 }
 
 pub async fn logout() -> Result<(), ApiError> {
-    let response = Request::post("/api/auth/logout").send().await.map_err(network)?;
+    expect_empty(Request::post("/api/auth/logout").send().await.map_err(network)?).await
+}
+
+/// For answers without a body (204).
+async fn expect_empty(response: Response) -> Result<(), ApiError> {
     if response.ok() {
         Ok(())
     } else {

@@ -175,6 +175,10 @@ pub struct Texts {
     pub status_link_label: &'static str,
     pub status_link_hint: &'static str,
     pub status_not_found: &'static str,
+    pub status_link_heading: &'static str,
+    pub status_link_is_active: &'static str,
+    pub status_link_is_revoked: &'static str,
+    pub revoke_status_link: &'static str,
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
 }
@@ -308,6 +312,10 @@ pub static EN: Texts = Texts {
     status_link_hint:
         "Bookmark this page: it shows your ticket without signing in. Anyone with the link can see it.",
     status_not_found: "This status link does not work. It may have been replaced.",
+    status_link_heading: "Reporter's status link",
+    status_link_is_active: "Active: the reporter can follow this ticket without signing in.",
+    status_link_is_revoked: "Revoked: the link no longer works.",
+    revoke_status_link: "Revoke status link",
     not_found_title: "Page not found",
     not_found_body: "There is nothing at this address. Use the navigation above.",
 };
@@ -400,6 +408,10 @@ pub static DA: Texts = Texts {
     status_link_label: "Dit statuslink",
     status_link_hint: "Gem et bogmærke til denne side: den viser din sag uden login. Alle med linket kan se den.",
     status_not_found: "Dette statuslink virker ikke. Det kan være blevet erstattet.",
+    status_link_heading: "Anmelderens statuslink",
+    status_link_is_active: "Aktivt: anmelderen kan følge sagen uden at logge ind.",
+    status_link_is_revoked: "Tilbagekaldt: linket virker ikke længere.",
+    revoke_status_link: "Tilbagekald statuslink",
     not_found_title: "Siden findes ikke",
     not_found_body: "Der er intet på denne adresse. Brug menuen ovenfor.",
 };

@@ -69,6 +69,19 @@ pub fn view_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Result<
     }
 }
 
+/// Changing a ticket (for now: revoking its status link) is staff work. A customer who can
+/// see the ticket is told no; one who cannot is told it does not exist.
+pub fn manage_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Result<(), ApiError> {
+    let principal = signed_in(principal)?;
+    if principal.role.is_staff() {
+        Ok(())
+    } else if ticket_scope(Some(principal))?.includes(owner) {
+        Err(forbidden())
+    } else {
+        Err(ApiError::not_found("Ticket"))
+    }
+}
+
 /// Operational records (cron sweep runs) are for supervisors and admins.
 pub fn view_operations(principal: Option<&Principal>) -> Result<(), ApiError> {
     match signed_in(principal)?.role {
@@ -130,6 +143,17 @@ mod tests {
         for role in [Role::Agent, Role::Supervisor, Role::Admin] {
             assert_eq!(ticket_scope(Some(&staff(role))).unwrap(), TicketScope::All);
             assert!(view_ticket(Some(&staff(role)), ANONYMOUS_TICKET).is_ok());
+        }
+    }
+
+    #[test]
+    fn only_staff_manage_tickets_and_customers_learn_nothing_new() {
+        assert_eq!(manage_ticket(None, ALICE_TICKET).unwrap_err().http_status(), 401);
+        let alice = customer(1, Some(10), false);
+        assert_eq!(manage_ticket(Some(&alice), ALICE_TICKET).unwrap_err().http_status(), 403);
+        assert_eq!(manage_ticket(Some(&alice), ANONYMOUS_TICKET).unwrap_err().http_status(), 404);
+        for role in [Role::Agent, Role::Supervisor, Role::Admin] {
+            assert!(manage_ticket(Some(&staff(role)), ANONYMOUS_TICKET).is_ok());
         }
     }
 

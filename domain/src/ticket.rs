@@ -127,6 +127,8 @@ pub struct Ticket {
     pub symptoms: Option<String>,
     pub reporter: Reporter,
     pub reported_at: DateTime<Utc>,
+    /// Whether the reporter's status link still works (staff can revoke it).
+    pub status_link_active: bool,
 }
 
 impl Ticket {

@@ -82,6 +82,11 @@ const ROUTES = [
     },
   },
   {
+    name: 'DELETE /api/tickets/{anonymous report}/status-link',
+    call: (api) => api.delete(`/api/tickets/${ANONYMOUS_TICKET}/status-link`),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 404, [CUSTOMER_B]: 404, staff: 204 }),
+  },
+  {
     name: 'GET /api/sweep-runs',
     call: (api) => api.get('/api/sweep-runs'),
     status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403,

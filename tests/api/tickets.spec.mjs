@@ -1,3 +1,4 @@
+import { request as http } from '@playwright/test';
 import { test, expect, report, signIn } from '../support/fixtures.mjs';
 import { allTickets, createTicket, expectError } from '../support/api.mjs';
 
@@ -26,6 +27,7 @@ test('a valid report is stored and answered with its id and number', async ({ re
     symptoms: 'Beeps twice',
     reporter: { name: data.name, email: data.email, phone: '+45 12 34 56 78' },
     reported_at: created.reported_at,
+    status_link_active: true,
   });
 });
 
@@ -63,4 +65,24 @@ test('a missing ticket is a JSON 404', async ({ request }) => {
   for (const id of ['999999999', 'abc', '0', '-1']) {
     await expectError(await request.get(`/api/tickets/${id}`), 404, 'not_found');
   }
+});
+
+test('staff revoke a status link and it stops working at once', async ({ request, baseURL }) => {
+  const anonymous = await http.newContext({ baseURL });
+  const created = await (await anonymous.post('/api/tickets', { data: report() })).json();
+  expect((await anonymous.get(`/api/status/${created.status_token}`)).status()).toBe(200);
+
+  expect((await request.delete(`/api/tickets/${created.id}/status-link`)).status()).toBe(204);
+  await expectError(await anonymous.get(`/api/status/${created.status_token}`), 404, 'not_found');
+  expect((await (await request.get(`/api/tickets/${created.id}`)).json()).status_link_active).toBe(false);
+  expect((await request.delete(`/api/tickets/${created.id}/status-link`)).status()).toBe(204);
+  await anonymous.dispose();
+});
+
+test('customers cannot revoke status links', async ({ baseURL }) => {
+  const customer = await http.newContext({ baseURL });
+  await signIn(customer, 'customer@example.com');
+  await expectError(await customer.delete('/api/tickets/1/status-link'), 403, 'forbidden');
+  await expectError(await customer.delete('/api/tickets/4/status-link'), 404, 'not_found');
+  await customer.dispose();
 });

@@ -94,6 +94,24 @@ test.describe('answers the server refuses', () => {
   await expect(page.getByLabel('What happened?')).toHaveValue('Something');
 });
 
+  test('an agent revokes a status link and the link then says it does not work', async ({ page, request }) => {
+    const created = await (await request.post('/api/tickets', { data: {
+      name: 'Leaky Link', email: 'leak@example.com', title: `Forwarded link ${Date.now()}`, description: 'x',
+    } })).json();
+    await signIn(page.request, 'l2@example.com');
+    await openApp(page, `/tickets/${created.id}`);
+    const control = page.getByRole('region', { name: "Reporter's status link" });
+    await expect(control).toContainText('Active: the reporter can follow this ticket without signing in.');
+    await expectAccessible(page);
+    await control.getByRole('button', { name: 'Revoke status link' }).click();
+    await expect(control).toContainText('Revoked: the link no longer works.');
+    await expect(control.getByRole('button')).toHaveCount(0);
+
+    await page.goto(`/status/${created.status_token}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'This status link does not work. It may have been replaced.');
+  });
+
   test('a ticket that does not exist says so', async ({ page }) => {
     await signIn(page.request, 'l1@example.com');
   await openApp(page, '/tickets/987654321');

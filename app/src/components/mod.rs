@@ -3,6 +3,7 @@ pub mod footer;
 pub mod guard;
 pub mod header;
 pub mod preference_select;
+pub mod status_link_control;
 pub mod text_field;
 pub mod ticket_card;
 pub mod ticket_list;

@@ -6,9 +6,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::guard::RequireAccount;
+use crate::components::status_link_control::StatusLinkControl;
 use crate::components::ticket_card::TicketCard;
 use crate::i18n::use_i18n;
-use crate::session::use_session_expiry;
+use crate::session::{use_session, use_session_expiry};
 use crate::title::use_page_title;
 
 #[component]
@@ -25,6 +26,7 @@ fn TicketView() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let expiry = use_session_expiry();
+    let session = use_session();
     let ticket = LocalResource::new(move || {
         let id = params.read().get("id").unwrap_or_default();
         let expiry = expiry.clone();
@@ -48,10 +50,13 @@ fn TicketView() -> impl IntoView {
             Some(Err(Some(error))) => {
                 view! { <p role="alert" class="alert alert-error">{t.error(error.code, None)}</p> }.into_any()
             }
-            Some(Ok(ticket)) => {
-                view! { <TicketCard ticket=ticket.public() reporter=ticket.reporter.name.clone()/> }
-                    .into_any()
+            Some(Ok(ticket)) => view! {
+                <TicketCard ticket=ticket.public() reporter=ticket.reporter.name.clone()/>
+                {session.is_staff().then(|| view! {
+                    <StatusLinkControl ticket_id=ticket.id active=ticket.status_link_active/>
+                })}
             }
+            .into_any(),
         }
     }
 }

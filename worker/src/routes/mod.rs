@@ -43,6 +43,7 @@ enum Endpoint {
     Session,
     Tickets,
     Ticket(String),
+    StatusLink(String),
     Status(String),
     SweepRuns,
 }
@@ -61,6 +62,7 @@ impl Endpoint {
             ["api", "session"] => Some(Self::Session),
             ["api", "tickets"] => Some(Self::Tickets),
             ["api", "tickets", id] => Some(Self::Ticket((*id).to_string())),
+            ["api", "tickets", id, "status-link"] => Some(Self::StatusLink((*id).to_string())),
             ["api", "status", token] => Some(Self::Status((*token).to_string())),
             ["api", "sweep-runs"] => Some(Self::SweepRuns),
             _ => None,
@@ -70,6 +72,7 @@ impl Endpoint {
     fn allowed_methods(&self) -> &'static str {
         match self {
             Self::Tickets => "GET, POST",
+            Self::StatusLink(_) => "DELETE",
             Self::Bootstrap | Self::SignUp | Self::Login | Self::Logout | Self::LogoutEverywhere => "POST",
             Self::Health | Self::Me | Self::Session | Self::Ticket(_) | Self::Status(_) | Self::SweepRuns => {
                 "GET"
@@ -101,6 +104,7 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::Tickets, Method::Get) => tickets::list(req, &ctx).await,
         (Endpoint::Tickets, Method::Post) => tickets::create(req, &ctx).await,
         (Endpoint::Ticket(id), Method::Get) => tickets::show(id, &ctx).await,
+        (Endpoint::StatusLink(id), Method::Delete) => tickets::revoke_status_link(id, &ctx).await,
         (Endpoint::Status(token), Method::Get) => status::show(token, &ctx).await,
         (Endpoint::SweepRuns, Method::Get) => sweep_runs::list(&ctx).await,
         (_, method) => {

@@ -157,6 +157,7 @@ struct TicketRow {
     reported_at: i64,
     customer_id: Option<i64>,
     organisation_id: Option<i64>,
+    status_link_active: i64,
 }
 
 /// The ticket and who owns it (for the policy to decide who may see it).
@@ -165,7 +166,7 @@ pub async fn by_id(env: &Env, id: i64) -> Result<Option<(Ticket, TicketOwner)>, 
     let row = query!(
         &db,
         "SELECT id, kind, status, title, description, symptoms, reporter_name, reporter_email, reporter_phone,
-                reported_at, customer_id, organisation_id
+                reported_at, customer_id, organisation_id, status_token_hash IS NOT NULL AS status_link_active
          FROM tickets WHERE id = ?1",
         id
     )
@@ -186,6 +187,7 @@ pub async fn by_id(env: &Env, id: i64) -> Result<Option<(Ticket, TicketOwner)>, 
         symptoms: row.symptoms,
         reporter: Reporter { name: row.reporter_name, email: row.reporter_email, phone: row.reporter_phone },
         reported_at: from_millis(row.reported_at),
+        status_link_active: row.status_link_active == 1,
     };
     Ok(Some((ticket, owner)))
 }
@@ -222,6 +224,32 @@ pub async fn by_status_token(env: &Env, token_hash: &str) -> Result<Option<Publi
         symptoms: row.symptoms,
         reported_at: from_millis(row.reported_at),
     }))
+}
+
+/// Revokes the ticket's status link and records who did it, in one batch. Revoking a
+/// revoked link changes nothing and records nothing.
+pub async fn revoke_status_link(env: &Env, id: i64, actor: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let db = db(env)?;
+    let at = now.timestamp_millis();
+    let event = query!(
+        &db,
+        "INSERT INTO ticket_events (ticket_id, kind, actor, at, data)
+         SELECT id, 'status_link_revoked', ?2, ?3, '{}' FROM tickets WHERE id = ?1 AND status_token_hash IS NOT NULL",
+        id,
+        actor,
+        at
+    )
+    .map_err(http::storage)?;
+    let revoke = query!(
+        &db,
+        "UPDATE tickets SET status_token_hash = NULL, updated_at = ?2, version = version + 1
+         WHERE id = ?1 AND status_token_hash IS NOT NULL",
+        id,
+        at
+    )
+    .map_err(http::storage)?;
+    db.batch(vec![event, revoke]).await.map_err(http::storage)?;
+    Ok(())
 }
 
 fn parse_kind(text: &str) -> Result<TicketKind, ApiError> {

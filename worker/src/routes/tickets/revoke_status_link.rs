@@ -1,0 +1,19 @@
+use edgedesk_domain::{policy, ApiError};
+use worker::Response;
+
+use super::parse_id;
+use crate::http::{self, Reply};
+use crate::routes::Ctx;
+use crate::store;
+
+/// `DELETE /api/tickets/{id}/status-link`: staff revoke a ticket's status link at once
+/// (a forwarded or leaked link). 204, also when it was already revoked.
+pub async fn revoke_status_link(id: &str, ctx: &Ctx<'_>) -> Reply {
+    let principal = policy::signed_in(ctx.principal())?;
+    let id = parse_id(id)?;
+    let (_, owner) =
+        store::tickets::by_id(ctx.env, id).await?.ok_or_else(|| ApiError::not_found("Ticket"))?;
+    policy::manage_ticket(Some(principal), owner)?;
+    store::tickets::revoke_status_link(ctx.env, id, &format!("user:{}", principal.user_id), ctx.now).await?;
+    Ok(Response::empty().map_err(http::internal)?.with_status(204))
+}
