@@ -33,6 +33,15 @@ pub enum ErrorCode {
     EmailTaken,
     /// The one-time first-admin step was already taken.
     AlreadyBootstrapped,
+    /// The write was based on an older version; the body carries the current state.
+    VersionConflict,
+    /// The change would leave the deployment without an active admin, or lock an admin out
+    /// of their own account.
+    LastAdmin,
+    /// An invitation past its expiry (or already used).
+    InvitationExpired,
+    /// A role and tier that do not go together (agents have a tier, nobody else does).
+    InvalidRole,
     WeakPassword,
     /// Too many attempts from this address or at this account; see `retry_after`.
     RateLimited,
@@ -54,7 +63,9 @@ impl ErrorCode {
             | Self::WeakPassword => 422,
             Self::Unauthenticated | Self::InvalidCredentials => 401,
             Self::Forbidden | Self::CrossOrigin => 403,
-            Self::EmailTaken | Self::AlreadyBootstrapped => 409,
+            Self::EmailTaken | Self::AlreadyBootstrapped | Self::VersionConflict | Self::LastAdmin => 409,
+            Self::InvitationExpired => 410,
+            Self::InvalidRole => 422,
             Self::RateLimited => 429,
             Self::InvalidJson | Self::InvalidCursor | Self::InvalidLimit => 400,
             Self::UnsupportedMediaType => 415,
@@ -119,6 +130,15 @@ impl ApiError {
             None => Vec::new(),
         }
     }
+}
+
+/// A 409 that carries what the caller's stale write would have overwritten, so they can
+/// look again and decide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict<T> {
+    #[serde(flatten)]
+    pub error: ApiError,
+    pub current: T,
 }
 
 impl std::fmt::Display for ApiError {

@@ -5,6 +5,7 @@
 //! error code, a ticket number format) is written once and enforced the same way on both
 //! sides of the wire.
 
+pub mod admin;
 pub mod age;
 pub mod auth;
 pub mod error;
@@ -17,4 +18,4 @@ pub mod sweep;
 pub mod ticket;
 pub mod validation;
 
-pub use error::{ApiError, ErrorCode, FieldError};
+pub use error::{ApiError, Conflict, ErrorCode, FieldError};

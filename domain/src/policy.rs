@@ -82,6 +82,16 @@ pub fn manage_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Resul
     }
 }
 
+/// Managing accounts and invitations is for admins.
+pub fn administer(principal: Option<&Principal>) -> Result<&Principal, ApiError> {
+    let principal = signed_in(principal)?;
+    if principal.role == Role::Admin {
+        Ok(principal)
+    } else {
+        Err(forbidden())
+    }
+}
+
 /// Operational records (cron sweep runs) are for supervisors and admins.
 pub fn view_operations(principal: Option<&Principal>) -> Result<(), ApiError> {
     match signed_in(principal)?.role {
@@ -155,6 +165,13 @@ mod tests {
         for role in [Role::Agent, Role::Supervisor, Role::Admin] {
             assert!(manage_ticket(Some(&staff(role)), ANONYMOUS_TICKET).is_ok());
         }
+    }
+
+    #[test]
+    fn only_admins_administer() {
+        assert!(administer(Some(&staff(Role::Admin))).is_ok());
+        assert_eq!(administer(Some(&staff(Role::Supervisor))).unwrap_err().http_status(), 403);
+        assert_eq!(administer(None).unwrap_err().http_status(), 401);
     }
 
     #[test]

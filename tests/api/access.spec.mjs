@@ -93,6 +93,22 @@ const ROUTES = [
       'l1@example.com': 403, 'l2@example.com': 403, 'l3@example.com': 403, staff: 200 }),
   },
   {
+    name: 'GET /api/admin/users',
+    call: (api) => api.get('/api/admin/users'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    // A stale version: an admin gets 409, so the matrix changes nobody.
+    name: 'PATCH /api/admin/users/{l1}',
+    call: (api) => api.patch('/api/admin/users/3', { data: { version: 0, active: false } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'POST /api/admin/invitations',
+    call: (api) => api.post('/api/admin/invitations', { data: { email: 'x', name: '', role: 'agent' } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 422, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
     // Exists only while the BOOTSTRAP_TOKEN secret is set; the shared server has none.
     name: 'POST /api/auth/bootstrap',
     call: (api) => api.post('/api/auth/bootstrap', { data: {} }),

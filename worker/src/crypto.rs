@@ -56,3 +56,12 @@ pub async fn pbkdf2(password: &str, salt: &[u8], iterations: u32) -> Result<Vec<
     let bits = JsFuture::from(derive).await.map_err(js_error("deriveBits"))?;
     Ok(Uint8Array::new(&bits).to_vec())
 }
+
+/// The stored hash of a link token (status links, invitations). `None` for text that
+/// cannot be one of our tokens (64 hex characters), so no lookup is wasted on it.
+pub async fn link_token_hash(token: &str) -> Result<Option<String>, ApiError> {
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    sha256_hex(&token.to_ascii_lowercase()).await.map(Some)
+}

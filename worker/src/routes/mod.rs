@@ -2,8 +2,10 @@
 //! every request passes first (same-origin writes, who is calling). Unknown paths and
 //! wrong methods get JSON errors like everything else.
 
+mod admin;
 mod auth;
 mod health;
+mod invitations;
 mod me;
 mod status;
 mod sweep_runs;
@@ -46,6 +48,11 @@ enum Endpoint {
     StatusLink(String),
     Status(String),
     SweepRuns,
+    AdminUsers,
+    AdminUser(String),
+    AdminInvitations,
+    Invitation(String),
+    AcceptInvitation(String),
 }
 
 impl Endpoint {
@@ -65,6 +72,11 @@ impl Endpoint {
             ["api", "tickets", id, "status-link"] => Some(Self::StatusLink((*id).to_string())),
             ["api", "status", token] => Some(Self::Status((*token).to_string())),
             ["api", "sweep-runs"] => Some(Self::SweepRuns),
+            ["api", "admin", "users"] => Some(Self::AdminUsers),
+            ["api", "admin", "users", id] => Some(Self::AdminUser((*id).to_string())),
+            ["api", "admin", "invitations"] => Some(Self::AdminInvitations),
+            ["api", "invitations", token] => Some(Self::Invitation((*token).to_string())),
+            ["api", "invitations", token, "accept"] => Some(Self::AcceptInvitation((*token).to_string())),
             _ => None,
         }
     }
@@ -73,6 +85,9 @@ impl Endpoint {
         match self {
             Self::Tickets => "GET, POST",
             Self::StatusLink(_) => "DELETE",
+            Self::AdminUser(_) => "PATCH",
+            Self::AdminInvitations | Self::AcceptInvitation(_) => "POST",
+            Self::AdminUsers | Self::Invitation(_) => "GET",
             Self::Bootstrap | Self::SignUp | Self::Login | Self::Logout | Self::LogoutEverywhere => "POST",
             Self::Health | Self::Me | Self::Session | Self::Ticket(_) | Self::Status(_) | Self::SweepRuns => {
                 "GET"
@@ -107,6 +122,11 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::StatusLink(id), Method::Delete) => tickets::revoke_status_link(id, &ctx).await,
         (Endpoint::Status(token), Method::Get) => status::show(token, &ctx).await,
         (Endpoint::SweepRuns, Method::Get) => sweep_runs::list(&ctx).await,
+        (Endpoint::AdminUsers, Method::Get) => admin::list_users(req, &ctx).await,
+        (Endpoint::AdminUser(id), Method::Patch) => admin::update_user(id, req, &ctx).await,
+        (Endpoint::AdminInvitations, Method::Post) => admin::invite(req, &ctx).await,
+        (Endpoint::Invitation(token), Method::Get) => invitations::show(token, &ctx).await,
+        (Endpoint::AcceptInvitation(token), Method::Post) => invitations::accept(token, req, &ctx).await,
         (_, method) => {
             let allowed = endpoint.allowed_methods();
             let error = ApiError::new(

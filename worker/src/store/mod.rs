@@ -1,5 +1,7 @@
 //! D1 access. SQL lives here and only here; rows are turned into domain DTOs on the way out.
 
+pub mod accounts;
+pub mod invitations;
 pub mod sessions;
 pub mod sweep_runs;
 pub mod tickets;
@@ -9,6 +11,9 @@ use edgedesk_domain::ApiError;
 use worker::{D1Database, Env};
 
 use crate::http;
+
+/// Ids stay below 2^53 (they travel as JS numbers), so this bound means "no cursor".
+pub const ABOVE_EVERY_ID: i64 = (1 << 53) - 1;
 
 /// The `DB` binding from wrangler.toml.
 pub fn db(env: &Env) -> Result<D1Database, ApiError> {

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::json;
 use worker::{query, D1PreparedStatement, Env};
 
-use super::db;
+use super::{db, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::http;
 
@@ -82,9 +82,6 @@ struct SummaryRow {
     reporter_name: String,
     reported_at: i64,
 }
-
-/// Ids stay below 2^53 (they travel as JS numbers), so this bound means "no cursor".
-const ABOVE_EVERY_ID: i64 = (1 << 53) - 1;
 
 const SUMMARY_COLUMNS: &str = "SELECT id, kind, status, title, reporter_name, reported_at FROM tickets";
 

@@ -19,7 +19,7 @@ use crate::store;
 
 /// Starts a fresh session (a new token on every sign-in, so a planted one is useless) and
 /// answers with the account and the cookie.
-async fn start_session(ctx: &Ctx<'_>, user_id: i64, status: u16) -> Reply {
+pub(super) async fn start_session(ctx: &Ctx<'_>, user_id: i64, status: u16) -> Reply {
     let token = crypto::random_token()?;
     store::sessions::create(ctx.env, &crypto::sha256_hex(&token).await?, user_id, ctx.now).await?;
     let me = store::users::me(ctx.env, user_id).await?;

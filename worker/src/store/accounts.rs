@@ -1,0 +1,98 @@
+//! Accounts as admins manage them: the list, one account, and versioned changes.
+
+use edgedesk_domain::admin::UserSummary;
+use edgedesk_domain::auth::OrganisationRef;
+use edgedesk_domain::paging::PageRequest;
+use edgedesk_domain::ApiError;
+use serde::Deserialize;
+use worker::{query, Env};
+
+use super::users::{parse_role, parse_tier};
+use super::{db, ABOVE_EVERY_ID};
+use crate::clock::from_millis;
+use crate::http;
+
+const COLUMNS: &str = "SELECT u.id, u.name, u.email, u.role, u.tier, u.active, u.created_at, u.version,
+                              o.id AS organisation_id, o.name AS organisation_name
+                       FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id";
+
+#[derive(Deserialize)]
+struct Row {
+    id: i64,
+    name: String,
+    email: String,
+    role: String,
+    tier: Option<String>,
+    active: i64,
+    created_at: i64,
+    version: i64,
+    organisation_id: Option<i64>,
+    organisation_name: Option<String>,
+}
+
+impl Row {
+    fn into_summary(self) -> Result<UserSummary, ApiError> {
+        Ok(UserSummary {
+            id: self.id,
+            name: self.name,
+            email: self.email,
+            role: parse_role(&self.role)?,
+            tier: parse_tier(self.tier.as_deref())?,
+            organisation: self
+                .organisation_id
+                .zip(self.organisation_name)
+                .map(|(id, name)| OrganisationRef { id, name }),
+            active: self.active == 1,
+            created_at: from_millis(self.created_at),
+            version: self.version,
+        })
+    }
+}
+
+/// Newest accounts first, keyset-paginated like tickets.
+pub async fn newest(env: &Env, page: PageRequest) -> Result<Vec<UserSummary>, ApiError> {
+    let db = db(env)?;
+    let before = page.before_id.unwrap_or(ABOVE_EVERY_ID);
+    let rows = query!(
+        &db,
+        &format!("{COLUMNS} WHERE u.id < ?1 ORDER BY u.id DESC LIMIT ?2"),
+        before,
+        page.fetch_limit()
+    )
+    .map_err(http::storage)?
+    .all()
+    .await
+    .and_then(|result| result.results::<Row>())
+    .map_err(http::storage)?;
+    rows.into_iter().map(Row::into_summary).collect()
+}
+
+pub async fn by_id(env: &Env, id: i64) -> Result<Option<UserSummary>, ApiError> {
+    let db = db(env)?;
+    let row = query!(&db, &format!("{COLUMNS} WHERE u.id = ?1"), id)
+        .map_err(http::storage)?
+        .first::<Row>(None)
+        .await
+        .map_err(http::storage)?;
+    row.map(Row::into_summary).transpose()
+}
+
+/// Writes `next` only if the stored version is still `next.version`; returns whether it did.
+pub async fn update(env: &Env, next: &UserSummary) -> Result<bool, ApiError> {
+    let db = db(env)?;
+    let result = query!(
+        &db,
+        "UPDATE users SET role = ?1, tier = ?2, active = ?3, version = version + 1 WHERE id = ?4 AND version = ?5",
+        next.role.as_str(),
+        next.tier.map(|tier| tier.as_str()),
+        i64::from(next.active),
+        next.id,
+        next.version
+    )
+    .map_err(http::storage)?
+    .run()
+    .await
+    .map_err(http::storage)?;
+    let changes = result.meta().map_err(http::storage)?.and_then(|meta| meta.changes).unwrap_or(0);
+    Ok(changes == 1)
+}
