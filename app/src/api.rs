@@ -1,10 +1,13 @@
 //! The API client: typed calls over the DTOs shared with the Worker. Every failure comes
 //! back as the API's own error shape, including "could not reach the server".
 
+use edgedesk_domain::admin::{
+    AcceptInvitation, InvitationCreated, InvitationInfo, NewInvitation, UserChange, UserSummary,
+};
 use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
 use edgedesk_domain::paging::Page;
 use edgedesk_domain::ticket::{CreatedTicket, NewTicket, PublicTicket, Ticket, TicketSummary};
-use edgedesk_domain::{ApiError, ErrorCode};
+use edgedesk_domain::{ApiError, Conflict, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -30,6 +33,44 @@ pub async fn revoke_status_link(ticket_id: i64) -> Result<(), ApiError> {
         Request::delete(&format!("/api/tickets/{ticket_id}/status-link")).send().await.map_err(network)?,
     )
     .await
+}
+
+pub async fn list_accounts(cursor: Option<&str>) -> Result<Page<UserSummary>, ApiError> {
+    let mut request = Request::get("/api/admin/users").query([("limit", "100")]);
+    if let Some(cursor) = cursor {
+        request = request.query([("cursor", cursor)]);
+    }
+    send(request).await
+}
+
+/// The outcome of a versioned write that did not fail outright.
+pub enum Saved<T> {
+    Done(T),
+    /// Someone else changed it first; this is what is stored now.
+    Stale(T),
+}
+
+pub async fn update_account(id: i64, change: &UserChange) -> Result<Saved<UserSummary>, ApiError> {
+    let request = Request::patch(&format!("/api/admin/users/{id}")).json(change).map_err(network)?;
+    let response = request.send().await.map_err(network)?;
+    if response.status() == 409 {
+        if let Ok(conflict) = response.json::<Conflict<UserSummary>>().await {
+            return Ok(Saved::Stale(conflict.current));
+        }
+    }
+    decode(response).await.map(Saved::Done)
+}
+
+pub async fn invite(invitation: &NewInvitation) -> Result<InvitationCreated, ApiError> {
+    post("/api/admin/invitations", invitation).await
+}
+
+pub async fn get_invitation(token: &str) -> Result<InvitationInfo, ApiError> {
+    send(Request::get(&format!("/api/invitations/{}", js_sys::encode_uri_component(token)))).await
+}
+
+pub async fn accept_invitation(token: &str, acceptance: &AcceptInvitation) -> Result<Me, ApiError> {
+    post(&format!("/api/invitations/{}/accept", js_sys::encode_uri_component(token)), acceptance).await
 }
 
 pub async fn get_status(token: &str) -> Result<PublicTicket, ApiError> {

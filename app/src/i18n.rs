@@ -3,6 +3,7 @@
 //! The chosen language is remembered in localStorage and mirrored on `<html lang>`.
 
 use edgedesk_domain::age::Age;
+use edgedesk_domain::auth::Role;
 use edgedesk_domain::ErrorCode;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -179,6 +180,32 @@ pub struct Texts {
     pub status_link_is_active: &'static str,
     pub status_link_is_revoked: &'static str,
     pub revoke_status_link: &'static str,
+    pub nav_admin: &'static str,
+    pub admin_title: &'static str,
+    pub accounts_heading: &'static str,
+    pub col_name: &'static str,
+    pub col_email: &'static str,
+    pub col_role: &'static str,
+    pub col_tier: &'static str,
+    pub col_active: &'static str,
+    pub col_actions: &'static str,
+    pub role_customer: &'static str,
+    pub role_agent: &'static str,
+    pub role_supervisor: &'static str,
+    pub role_admin: &'static str,
+    pub tier_none: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub err_version_conflict: &'static str,
+    pub err_last_admin: &'static str,
+    pub err_invalid_role: &'static str,
+    pub err_invitation_expired: &'static str,
+    pub invite_heading: &'static str,
+    pub invite_button: &'static str,
+    pub invite_created: &'static str,
+    pub invitation_title: &'static str,
+    pub invitation_intro: &'static str,
+    pub accept_button: &'static str,
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
 }
@@ -200,6 +227,10 @@ impl Texts {
             ErrorCode::WeakPassword => self.err_weak_password.to_string(),
             ErrorCode::Forbidden => self.err_forbidden.to_string(),
             ErrorCode::RateLimited => self.err_rate_limited.to_string(),
+            ErrorCode::VersionConflict => self.err_version_conflict.to_string(),
+            ErrorCode::LastAdmin => self.err_last_admin.to_string(),
+            ErrorCode::InvalidRole => self.err_invalid_role.to_string(),
+            ErrorCode::InvitationExpired => self.err_invitation_expired.to_string(),
             _ => self.err_generic.to_string(),
         }
     }
@@ -210,6 +241,15 @@ impl Texts {
             Age::Minutes(n) => (self.age_minutes)(n),
             Age::Hours(n) => (self.age_hours)(n),
             Age::Days(n) => (self.age_days)(n),
+        }
+    }
+
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::Customer => self.role_customer,
+            Role::Agent => self.role_agent,
+            Role::Supervisor => self.role_supervisor,
+            Role::Admin => self.role_admin,
         }
     }
 
@@ -316,6 +356,33 @@ pub static EN: Texts = Texts {
     status_link_is_active: "Active: the reporter can follow this ticket without signing in.",
     status_link_is_revoked: "Revoked: the link no longer works.",
     revoke_status_link: "Revoke status link",
+    nav_admin: "Admin",
+    admin_title: "Accounts and invitations",
+    accounts_heading: "Accounts",
+    col_name: "Name",
+    col_email: "Email",
+    col_role: "Role",
+    col_tier: "Tier",
+    col_active: "Active",
+    col_actions: "Actions",
+    role_customer: "Customer",
+    role_agent: "Agent",
+    role_supervisor: "Supervisor",
+    role_admin: "Admin",
+    tier_none: "None",
+    save: "Save",
+    saved: "Saved.",
+    err_version_conflict:
+        "Someone changed this account meanwhile. The current values are shown; check them and save again.",
+    err_last_admin: "You cannot remove your own admin rights. Ask another admin.",
+    err_invalid_role: "Agents need a tier; other roles have none.",
+    err_invitation_expired: "This invitation has expired or was already used. Ask an admin for a new one.",
+    invite_heading: "Invite a staff member",
+    invite_button: "Create invitation",
+    invite_created: "Send this link to the person. It works once, for seven days, and is shown only now:",
+    invitation_title: "Accept your invitation",
+    invitation_intro: "You are invited to Edgedesk as",
+    accept_button: "Create my account",
     not_found_title: "Page not found",
     not_found_body: "There is nothing at this address. Use the navigation above.",
 };
@@ -412,6 +479,32 @@ pub static DA: Texts = Texts {
     status_link_is_active: "Aktivt: anmelderen kan følge sagen uden at logge ind.",
     status_link_is_revoked: "Tilbagekaldt: linket virker ikke længere.",
     revoke_status_link: "Tilbagekald statuslink",
+    nav_admin: "Administration",
+    admin_title: "Konti og invitationer",
+    accounts_heading: "Konti",
+    col_name: "Navn",
+    col_email: "E-mail",
+    col_role: "Rolle",
+    col_tier: "Niveau",
+    col_active: "Aktiv",
+    col_actions: "Handlinger",
+    role_customer: "Kunde",
+    role_agent: "Agent",
+    role_supervisor: "Supervisor",
+    role_admin: "Administrator",
+    tier_none: "Intet",
+    save: "Gem",
+    saved: "Gemt.",
+    err_version_conflict: "En anden har ændret kontoen imens. De aktuelle værdier vises; tjek dem, og gem igen.",
+    err_last_admin: "Du kan ikke fjerne dine egne administratorrettigheder. Spørg en anden administrator.",
+    err_invalid_role: "Agenter skal have et niveau; andre roller har intet.",
+    err_invitation_expired: "Invitationen er udløbet eller allerede brugt. Bed en administrator om en ny.",
+    invite_heading: "Invitér en medarbejder",
+    invite_button: "Opret invitation",
+    invite_created: "Send dette link til personen. Det virker én gang i syv dage og vises kun nu:",
+    invitation_title: "Acceptér din invitation",
+    invitation_intro: "Du er inviteret til Edgedesk som",
+    accept_button: "Opret min konto",
     not_found_title: "Siden findes ikke",
     not_found_body: "Der er intet på denne adresse. Brug menuen ovenfor.",
 };

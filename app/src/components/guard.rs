@@ -4,16 +4,26 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::i18n::use_i18n;
 use crate::session::{sign_in_path, use_session};
 
-/// Shows its children only to a signed-in account (staff only with `staff_only`). Signed-out
-/// visitors are sent to sign in and brought back; customers who open a staff page are sent
-/// to their own tickets. The API enforces the same rules; this only spares a dead end.
+/// Shows its children only to a signed-in account (staff only with `staff_only`, admins
+/// only with `admin_only`). Signed-out
+/// visitors are sent to sign in and brought back; anyone else is sent home (the console
+/// for staff, their own tickets for customers). The API enforces the same rules; this only spares a dead end.
 #[component]
-pub fn RequireAccount(#[prop(optional)] staff_only: bool, children: ChildrenFn) -> impl IntoView {
+pub fn RequireAccount(
+    #[prop(optional)] staff_only: bool,
+    #[prop(optional)] admin_only: bool,
+    children: ChildrenFn,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
     let location = use_location();
-    let allowed = move || session.me().is_some_and(|me| !staff_only || me.role.is_staff());
+    let allowed = move || {
+        session.me().is_some_and(|me| {
+            (!staff_only || me.role.is_staff())
+                && (!admin_only || me.role == edgedesk_domain::auth::Role::Admin)
+        })
+    };
     Effect::new(move |_| {
         if !session.is_known() || allowed() {
             return;
@@ -22,7 +32,8 @@ pub fn RequireAccount(#[prop(optional)] staff_only: bool, children: ChildrenFn) 
             let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
             navigate(&sign_in_path(&here), Default::default());
         } else {
-            navigate("/my-tickets", Default::default());
+            let home = if session.is_staff() { "/console" } else { "/my-tickets" };
+            navigate(home, Default::default());
         }
     });
     move || {

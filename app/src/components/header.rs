@@ -3,6 +3,8 @@ use leptos_router::components::A;
 
 use crate::components::account_menu::AccountMenu;
 use crate::components::preference_select::PreferenceSelect;
+use edgedesk_domain::auth::Role;
+
 use crate::i18n::{use_i18n, Lang};
 use crate::session::use_session;
 use crate::theme::{use_theme, Theme};
@@ -42,6 +44,9 @@ pub fn Header() -> impl IntoView {
                 </Show>
                 <Show when=move || session.is_staff()>
                     <A href="/console">{move || i18n.t().nav_console}</A>
+                </Show>
+                <Show when=move || session.me().is_some_and(|me| me.role == Role::Admin)>
+                    <A href="/admin">{move || i18n.t().nav_admin}</A>
                 </Show>
             </nav>
             <AccountMenu/>

@@ -1,7 +1,9 @@
 pub mod account_menu;
+pub mod account_row;
 pub mod footer;
 pub mod guard;
 pub mod header;
+pub mod invite_form;
 pub mod preference_select;
 pub mod status_link_control;
 pub mod text_field;

@@ -1,4 +1,6 @@
+pub mod admin;
 pub mod console;
+pub mod invitation;
 pub mod my_tickets;
 pub mod not_found;
 pub mod report;

@@ -1,0 +1,63 @@
+//! Admins manage accounts (role, tier, active) and invite staff.
+
+use edgedesk_domain::admin::UserSummary;
+use edgedesk_domain::ApiError;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::account_row::AccountRow;
+use crate::components::guard::RequireAccount;
+use crate::components::invite_form::InviteForm;
+use crate::i18n::use_i18n;
+use crate::title::use_page_title;
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(move || i18n.t().admin_title.to_string());
+    view! {
+        <h1>{move || i18n.t().admin_title}</h1>
+        <RequireAccount admin_only=true>
+            <InviteForm/>
+            <AccountList/>
+        </RequireAccount>
+    }
+}
+
+#[component]
+fn AccountList() -> impl IntoView {
+    let i18n = use_i18n();
+    // Up to 100 accounts for now; paging comes with search when desks grow.
+    let accounts = LocalResource::new(|| async { api::list_accounts(None).await.map(|page| page.items) });
+    let table = move |accounts: Vec<UserSummary>| {
+        view! {
+            <div class="table-wrap">
+                <table class="ticket-table account-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t().col_name}</th>
+                            <th scope="col">{move || i18n.t().col_email}</th>
+                            <th scope="col">{move || i18n.t().col_role}</th>
+                            <th scope="col">{move || i18n.t().col_tier}</th>
+                            <th scope="col">{move || i18n.t().col_active}</th>
+                            <th scope="col">{move || i18n.t().col_actions}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {accounts.into_iter().map(|account| view! { <AccountRow account=account/> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
+    view! {
+        <h2>{move || i18n.t().accounts_heading}</h2>
+        {move || match accounts.get() {
+            None => view! { <p role="status" class="muted">{i18n.t().loading}</p> }.into_any(),
+            Some(Err::<_, ApiError>(error)) => view! {
+                <p role="alert" class="alert alert-error">{i18n.t().error(error.code, None)}</p>
+            }.into_any(),
+            Some(Ok(list)) => table(list).into_any(),
+        }}
+    }
+}

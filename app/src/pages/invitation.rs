@@ -1,0 +1,102 @@
+//! An invited staff member accepts: chooses a name and password, and starts signed in.
+
+use edgedesk_domain::admin::AcceptInvitation;
+use edgedesk_domain::auth::PASSWORD_MAX_CHARS;
+use edgedesk_domain::ticket::max_chars;
+use edgedesk_domain::{ApiError, FieldError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::api;
+use crate::components::text_field::TextField;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
+use crate::title::use_page_title;
+
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let params = use_params_map();
+    use_page_title(move || i18n.t().invitation_title.to_string());
+    let token = move || params.read().get("token").unwrap_or_default();
+    let invitation = LocalResource::new(move || {
+        let token = token();
+        async move { api::get_invitation(&token).await }
+    });
+    let name = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let field_errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<ApiError>);
+    Effect::new(move |_| {
+        if let Some(Ok(info)) = invitation.get() {
+            if name.get_untracked().is_empty() {
+                name.set(info.name);
+            }
+        }
+    });
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            let limit = if field == "password" { Some(PASSWORD_MAX_CHARS) } else { max_chars(field) };
+            field_errors.with(|errors| {
+                errors.iter().find(|e| e.field == field).map(|e| i18n.t().error(e.code, limit))
+            })
+        })
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(Ok(info)) = invitation.get_untracked() else { return };
+        let acceptance = AcceptInvitation { name: name.get_untracked(), password: password.get_untracked() };
+        if let Err(error) = acceptance.validate(&info.email) {
+            field_errors.set(error.field_errors());
+            return;
+        }
+        field_errors.set(Vec::new());
+        let navigate = navigate.clone();
+        let token = token();
+        spawn_local(async move {
+            match api::accept_invitation(&token, &acceptance).await {
+                Ok(me) => {
+                    session.signed_in(me);
+                    navigate("/console", Default::default());
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <h1>{move || i18n.t().invitation_title}</h1>
+        {move || match invitation.get() {
+            None => view! { <p role="status" class="muted">{i18n.t().loading}</p> }.into_any(),
+            Some(Err(error)) => view! {
+                <p role="alert" class="alert alert-error">{i18n.t().error(error.code, None)}</p>
+            }.into_any(),
+            Some(Ok(info)) => {
+                let tier = info.tier.map(|tier| format!(" {}", tier.as_str().to_uppercase())).unwrap_or_default();
+                view! {
+                    <p class="lead">
+                        {i18n.t().invitation_intro} " " <strong>{i18n.t().role(info.role)}{tier}</strong>
+                        " (" {info.email.clone()} ")."
+                    </p>
+                }.into_any()
+            }
+        }}
+        <Show when=move || matches!(invitation.get(), Some(Ok(_)))>
+            <form class="card form narrow" novalidate on:submit=on_submit.clone()>
+                <div role="alert" class="form-alerts">
+                    {move || failure.get().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })}
+                </div>
+                <TextField name="name" label=Signal::derive(move || i18n.t().field_name) value=name error=error_for("name")
+                    autocomplete="name" required=true/>
+                <TextField name="password" label=Signal::derive(move || i18n.t().field_password) value=password
+                    error=error_for("password") input_type="password" autocomplete="new-password" required=true
+                    hint=Signal::derive(move || i18n.t().field_new_password_hint)/>
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary">{move || i18n.t().accept_button}</button>
+                </div>
+            </form>
+        </Show>
+    }
+}

@@ -1,0 +1,64 @@
+import { test, expect, openApp, expectAccessible, signIn } from '../support/fixtures.mjs';
+
+test('an admin invites an agent, who joins; then changes their tier and deactivates them', async ({ page, browser, baseURL }) => {
+  const email = `tove-${Date.now()}-${process.pid}@example.com`;
+  await signIn(page.request, 'admin@example.com');
+  await openApp(page, '/admin');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accounts and invitations');
+  await expect(page.getByRole('row', { name: /l2@example.com/ })).toBeVisible();
+  await expectAccessible(page);
+
+  const form = page.getByRole('form', { name: 'Invite a staff member' });
+  await form.getByLabel('Name').fill('Tove Tester');
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Role').selectOption('agent');
+  await form.getByLabel('Tier').selectOption('l2');
+  await form.getByRole('button', { name: 'Create invitation' }).click();
+  const link = await page.getByTestId('invitation-link').textContent();
+  expect(link).toMatch(/\/invite\/[0-9a-f]{64}$/);
+
+  // The invited person, in their own browser.
+  const theirs = await browser.newContext({ baseURL });
+  const tove = await theirs.newPage();
+  await openApp(tove, link);
+  await expect(tove.getByText('You are invited to Edgedesk as')).toContainText('Agent L2');
+  await expect(tove.getByLabel('Your name')).toHaveValue('Tove Tester');
+  await expectAccessible(tove);
+  await tove.getByLabel('Password').fill('tove joins the desk today');
+  await tove.getByRole('button', { name: 'Create my account' }).click();
+  await expect(tove).toHaveURL(/\/console$/);
+  await expect(tove.getByTestId('signed-in-as')).toContainText('Tove Tester');
+
+  // Back at the admin page: move Tove to L3.
+  await page.reload();
+  const row = page.getByRole('row', { name: new RegExp(email) });
+  await row.getByLabel('Tier: Tove Tester').selectOption('l3');
+  await row.getByRole('button', { name: 'Save: Tove Tester' }).click();
+  await expect(row.getByRole('status')).toHaveText('Saved.');
+
+  // A second admin tab still shows the old version: its save is refused, not applied.
+  const second = await page.context().newPage();
+  await openApp(second, '/admin');
+  const staleRow = second.getByRole('row', { name: new RegExp(email) });
+  await expect(staleRow.getByLabel('Tier: Tove Tester')).toHaveValue('l3');
+  await row.getByLabel('Active: Tove Tester').uncheck();
+  await row.getByRole('button', { name: 'Save: Tove Tester' }).click();
+  await expect(row.getByRole('status')).toHaveText('Saved.');
+  await staleRow.getByLabel('Tier: Tove Tester').selectOption('l1');
+  await staleRow.getByRole('button', { name: 'Save: Tove Tester' }).click();
+  await expect(staleRow.getByRole('status')).toContainText('Someone changed this account meanwhile.');
+  await expect(staleRow.getByLabel('Active: Tove Tester')).not.toBeChecked();
+  await expect(staleRow.getByLabel('Tier: Tove Tester')).toHaveValue('l3');
+
+  // Deactivated: Tove's next visit asks her to sign in.
+  await tove.reload();
+  await expect(tove).toHaveURL(/\/sign-in\?next=%2Fconsole$/);
+  await theirs.close();
+});
+
+test('the admin page is for admins only', async ({ page }) => {
+  await signIn(page.request, 'supervisor@example.com');
+  await openApp(page, '/admin');
+  await expect(page).toHaveURL(/\/console$/);
+  await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+});
