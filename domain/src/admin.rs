@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::{check_new_password, OrganisationRef, Role, Tier};
+use crate::auth::{check_new_password, OrganisationRef, Role, Scope, Tier};
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::ticket::NAME;
 use crate::validation;
@@ -176,6 +176,58 @@ impl UserChange {
     }
 }
 
+/// Prefix that makes an Edgedesk token recognisable (in logs, in secret scanners).
+pub const API_TOKEN_PREFIX: &str = "edt_";
+
+/// A row of the admin's token list (`GET /api/admin/tokens`); never the token itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiTokenSummary {
+    pub id: i64,
+    pub name: String,
+    pub scopes: Vec<Scope>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// `POST /api/admin/tokens`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewApiToken {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub scopes: Vec<Scope>,
+}
+
+impl NewApiToken {
+    /// A name to recognise it by and at least one scope; duplicates are dropped.
+    pub fn validate(&self) -> Result<NewApiToken, ApiError> {
+        let name = NAME
+            .required(&self.name)
+            .map_err(|error| ApiError::from_field_errors(vec![error]).expect("one"))?;
+        let mut scopes = Vec::new();
+        for scope in &self.scopes {
+            if !scopes.contains(scope) {
+                scopes.push(*scope);
+            }
+        }
+        if scopes.is_empty() {
+            return Err(ApiError {
+                field: Some("scopes".into()),
+                ..ApiError::new(ErrorCode::Required, "Choose at least one scope")
+            });
+        }
+        Ok(NewApiToken { name, scopes })
+    }
+}
+
+/// The answer to creating a token: the secret, this once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiTokenCreated {
+    pub id: i64,
+    pub token: String,
+}
+
 /// Distinguishes a missing field from an explicit `null`.
 mod double_option {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -217,6 +269,15 @@ mod tests {
 
     fn change(json: &str) -> UserChange {
         serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn tokens_need_a_name_and_a_scope() {
+        let token = |name: &str, scopes: &[Scope]| NewApiToken { name: name.into(), scopes: scopes.to_vec() };
+        let valid = token(" Nagios ", &[Scope::AlertsWrite, Scope::AlertsWrite]).validate().unwrap();
+        assert_eq!((valid.name.as_str(), valid.scopes), ("Nagios", vec![Scope::AlertsWrite]));
+        assert_eq!(token("Nagios", &[]).validate().unwrap_err().field.as_deref(), Some("scopes"));
+        assert_eq!(token("", &[Scope::TicketsRead]).validate().unwrap_err().field.as_deref(), Some("name"));
     }
 
     #[test]

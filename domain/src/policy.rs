@@ -2,7 +2,7 @@
 //! decides access. Customers get "not found" for tickets that are not theirs, never
 //! "forbidden", so ticket ids cannot be probed.
 
-use crate::auth::{Principal, Role};
+use crate::auth::{Principal, Role, Scope};
 use crate::error::{ApiError, ErrorCode};
 
 /// Which tickets a principal may list and read.
@@ -43,14 +43,44 @@ fn forbidden() -> ApiError {
     ApiError::new(ErrorCode::Forbidden, "Your account cannot do this")
 }
 
-/// Signed in, whoever you are.
+/// Signed in, whoever you are (a person or an API token).
 pub fn signed_in(principal: Option<&Principal>) -> Result<&Principal, ApiError> {
     principal.ok_or_else(unauthenticated)
 }
 
-/// The tickets this principal may see; anonymous callers must sign in.
+/// A person, not an API token: accounts, sessions, administration.
+pub fn person(principal: Option<&Principal>) -> Result<&Principal, ApiError> {
+    let principal = signed_in(principal)?;
+    match principal.token {
+        Some(_) => Err(ApiError::new(ErrorCode::Forbidden, "API tokens cannot do this; sign in as a person")),
+        None => Ok(principal),
+    }
+}
+
+/// For a token caller, whether it holds `scope`; people are judged by their role instead.
+fn token_allows(principal: &Principal, scope: Scope) -> Result<(), ApiError> {
+    match &principal.token {
+        Some(grant) if !grant.scopes.contains(&scope) => Err(ApiError::new(
+            ErrorCode::Forbidden,
+            format!("This API token lacks the {} scope", scope.as_str()),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Opening a ticket: anyone may (the public form), but a token needs `tickets:write`.
+pub fn create_ticket(principal: Option<&Principal>) -> Result<(), ApiError> {
+    principal.map_or(Ok(()), |principal| token_allows(principal, Scope::TicketsWrite))
+}
+
+/// The tickets this principal may see; anonymous callers must sign in. A token with
+/// `tickets:read` sees what staff see.
 pub fn ticket_scope(principal: Option<&Principal>) -> Result<TicketScope, ApiError> {
     let principal = signed_in(principal)?;
+    if principal.token.is_some() {
+        token_allows(principal, Scope::TicketsRead)?;
+        return Ok(TicketScope::All);
+    }
     Ok(match (principal.role, principal.organisation_id) {
         (role, _) if role.is_staff() => TicketScope::All,
         (_, Some(organisation_id)) if principal.organisation_shares_tickets => {
@@ -73,7 +103,9 @@ pub fn view_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Result<
 /// see the ticket is told no; one who cannot is told it does not exist.
 pub fn manage_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Result<(), ApiError> {
     let principal = signed_in(principal)?;
-    if principal.role.is_staff() {
+    if principal.token.is_some() {
+        token_allows(principal, Scope::TicketsWrite)
+    } else if principal.role.is_staff() {
         Ok(())
     } else if ticket_scope(Some(principal))?.includes(owner) {
         Err(forbidden())
@@ -84,7 +116,7 @@ pub fn manage_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Resul
 
 /// Managing accounts and invitations is for admins.
 pub fn administer(principal: Option<&Principal>) -> Result<&Principal, ApiError> {
-    let principal = signed_in(principal)?;
+    let principal = person(principal)?;
     if principal.role == Role::Admin {
         Ok(principal)
     } else {
@@ -94,7 +126,7 @@ pub fn administer(principal: Option<&Principal>) -> Result<&Principal, ApiError>
 
 /// Operational records (cron sweep runs) are for supervisors and admins.
 pub fn view_operations(principal: Option<&Principal>) -> Result<(), ApiError> {
-    match signed_in(principal)?.role {
+    match person(principal)?.role {
         Role::Supervisor | Role::Admin => Ok(()),
         _ => Err(forbidden()),
     }
@@ -103,7 +135,7 @@ pub fn view_operations(principal: Option<&Principal>) -> Result<(), ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::Tier;
+    use crate::auth::{Tier, TokenGrant};
 
     fn customer(id: i64, organisation_id: Option<i64>, shares: bool) -> Principal {
         Principal {
@@ -112,12 +144,45 @@ mod tests {
             tier: None,
             organisation_id,
             organisation_shares_tickets: shares,
+            token: None,
         }
     }
 
     fn staff(role: Role) -> Principal {
         let tier = (role == Role::Agent).then_some(Tier::L1);
-        Principal { user_id: 99, role, tier, organisation_id: None, organisation_shares_tickets: false }
+        Principal {
+            user_id: 99,
+            role,
+            tier,
+            organisation_id: None,
+            organisation_shares_tickets: false,
+            token: None,
+        }
+    }
+
+    fn token(scopes: &[Scope]) -> Principal {
+        let grant = TokenGrant { token_id: 5, scopes: scopes.to_vec() };
+        Principal { role: Role::Agent, tier: None, token: Some(grant), ..staff(Role::Admin) }
+    }
+
+    #[test]
+    fn tokens_do_only_what_their_scopes_say() {
+        let reader = token(&[Scope::TicketsRead]);
+        assert_eq!(ticket_scope(Some(&reader)).unwrap(), TicketScope::All);
+        assert_eq!(create_ticket(Some(&reader)).unwrap_err().http_status(), 403);
+        assert_eq!(manage_ticket(Some(&reader), ANONYMOUS_TICKET).unwrap_err().http_status(), 403);
+        let writer = token(&[Scope::TicketsWrite]);
+        assert_eq!(ticket_scope(Some(&writer)).unwrap_err().http_status(), 403);
+        assert!(create_ticket(Some(&writer)).is_ok());
+        assert!(manage_ticket(Some(&writer), ANONYMOUS_TICKET).is_ok());
+        assert!(create_ticket(None).is_ok());
+        // Whatever its creator may do, a token never administers or reads operations.
+        let all = token(&Scope::ALL);
+        assert_eq!(administer(Some(&all)).unwrap_err().http_status(), 403);
+        assert_eq!(view_operations(Some(&all)).unwrap_err().http_status(), 403);
+        assert_eq!(person(Some(&all)).unwrap_err().code, ErrorCode::Forbidden);
+        assert_eq!(all.actor(), "token:5");
+        assert_eq!(staff(Role::Agent).actor(), "user:99");
     }
 
     const ALICE_TICKET: TicketOwner = TicketOwner { customer_id: Some(1), organisation_id: Some(10) };

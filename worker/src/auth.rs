@@ -2,9 +2,10 @@
 //! PBKDF2 hashing. The rules (lengths, expiry, who may do what) are in the domain.
 
 use chrono::{DateTime, Utc};
+use edgedesk_domain::admin::API_TOKEN_PREFIX;
 use edgedesk_domain::auth::{constant_time_eq, Principal, SESSIONS};
 use edgedesk_domain::hex::{hex, unhex};
-use edgedesk_domain::ApiError;
+use edgedesk_domain::{ApiError, ErrorCode};
 use worker::{Env, Request};
 
 use crate::crypto;
@@ -61,10 +62,26 @@ pub struct Caller {
 }
 
 pub async fn identify(req: &Request, env: &Env, now: DateTime<Utc>) -> Result<Caller, ApiError> {
+    if let Some(token) = bearer_token(req) {
+        // A presented but unknown or revoked token is an error, not anonymity: the
+        // integration must learn at once that it lost access.
+        let hash = crypto::sha256_hex(&token).await?;
+        let principal = store::api_tokens::principal(env, &hash, now).await?.ok_or_else(|| {
+            ApiError::new(ErrorCode::Unauthenticated, "This API token is unknown or was revoked")
+        })?;
+        return Ok(Caller { principal: Some(principal), session_hash: None });
+    }
     let Some(token) = session_token(req) else { return Ok(Caller { principal: None, session_hash: None }) };
     let session_hash = crypto::sha256_hex(&token).await?;
     let principal = store::sessions::principal(env, &session_hash, now).await?;
     Ok(Caller { principal, session_hash: Some(session_hash) })
+}
+
+/// `Authorization: Bearer edt_…` (other schemes are left to the route, e.g. bootstrap).
+fn bearer_token(req: &Request) -> Option<String> {
+    let header = req.headers().get("authorization").ok().flatten()?;
+    let token = header.strip_prefix("Bearer ")?.trim();
+    token.starts_with(API_TOKEN_PREFIX).then(|| token.to_string())
 }
 
 fn session_token(req: &Request) -> Option<String> {

@@ -51,6 +51,8 @@ enum Endpoint {
     AdminUsers,
     AdminUser(String),
     AdminInvitations,
+    AdminTokens,
+    AdminToken(String),
     Invitation(String),
     AcceptInvitation(String),
 }
@@ -75,6 +77,8 @@ impl Endpoint {
             ["api", "admin", "users"] => Some(Self::AdminUsers),
             ["api", "admin", "users", id] => Some(Self::AdminUser((*id).to_string())),
             ["api", "admin", "invitations"] => Some(Self::AdminInvitations),
+            ["api", "admin", "tokens"] => Some(Self::AdminTokens),
+            ["api", "admin", "tokens", id] => Some(Self::AdminToken((*id).to_string())),
             ["api", "invitations", token] => Some(Self::Invitation((*token).to_string())),
             ["api", "invitations", token, "accept"] => Some(Self::AcceptInvitation((*token).to_string())),
             _ => None,
@@ -84,7 +88,8 @@ impl Endpoint {
     fn allowed_methods(&self) -> &'static str {
         match self {
             Self::Tickets => "GET, POST",
-            Self::StatusLink(_) => "DELETE",
+            Self::StatusLink(_) | Self::AdminToken(_) => "DELETE",
+            Self::AdminTokens => "GET, POST",
             Self::AdminUser(_) => "PATCH",
             Self::AdminInvitations | Self::AcceptInvitation(_) => "POST",
             Self::AdminUsers | Self::Invitation(_) => "GET",
@@ -125,6 +130,9 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::AdminUsers, Method::Get) => admin::list_users(req, &ctx).await,
         (Endpoint::AdminUser(id), Method::Patch) => admin::update_user(id, req, &ctx).await,
         (Endpoint::AdminInvitations, Method::Post) => admin::invite(req, &ctx).await,
+        (Endpoint::AdminTokens, Method::Get) => admin::list_tokens(&ctx).await,
+        (Endpoint::AdminTokens, Method::Post) => admin::create_token(req, &ctx).await,
+        (Endpoint::AdminToken(id), Method::Delete) => admin::revoke_token(id, &ctx).await,
         (Endpoint::Invitation(token), Method::Get) => invitations::show(token, &ctx).await,
         (Endpoint::AcceptInvitation(token), Method::Post) => invitations::accept(token, req, &ctx).await,
         (_, method) => {

@@ -1,6 +1,7 @@
 //! D1 access. SQL lives here and only here; rows are turned into domain DTOs on the way out.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod invitations;
 pub mod sessions;
 pub mod sweep_runs;

@@ -21,6 +21,7 @@ pub async fn insert(
     kind: TicketKind,
     reported_at: DateTime<Utc>,
     owner: TicketOwner,
+    actor: &str,
     status_token_hash: &str,
 ) -> Result<i64, ApiError> {
     let db = db(env)?;
@@ -49,8 +50,6 @@ pub async fn insert(
         "symptoms": ticket.symptoms, "reporter_name": ticket.name, "reporter_email": ticket.email,
         "reporter_phone": ticket.phone, "channel": "portal", "customer_id": owner.customer_id,
     }});
-    let actor =
-        owner.customer_id.map_or_else(|| format!("reporter:{}", ticket.email), |id| format!("user:{id}"));
     // last_insert_rowid() is the ticket: the batch runs its statements in order on one connection.
     let insert_event = query!(
         &db,

@@ -180,5 +180,6 @@ pub fn principal(
         tier: parse_tier(tier)?,
         organisation_id,
         organisation_shares_tickets: shares == Some(1),
+        token: None,
     })
 }

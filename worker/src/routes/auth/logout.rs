@@ -16,7 +16,7 @@ pub async fn logout(ctx: &Ctx<'_>) -> Reply {
 
 /// `POST /api/auth/logout-everywhere`: ends every session of the account (204).
 pub async fn logout_everywhere(ctx: &Ctx<'_>) -> Reply {
-    let principal = policy::signed_in(ctx.principal())?;
+    let principal = policy::person(ctx.principal())?;
     store::sessions::revoke_all(ctx.env, principal.user_id, ctx.now).await?;
     signed_out(ctx)
 }

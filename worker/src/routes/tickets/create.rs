@@ -1,6 +1,6 @@
 use edgedesk_domain::auth::Role;
 use edgedesk_domain::limits::ANONYMOUS_TICKETS_PER_ADDRESS;
-use edgedesk_domain::policy::TicketOwner;
+use edgedesk_domain::policy::{self, TicketOwner};
 use edgedesk_domain::ticket::{ticket_number, CreatedTicket, NewTicket, TicketKind};
 use worker::Request;
 
@@ -13,6 +13,7 @@ use crate::store;
 /// `POST /api/tickets`: someone reports a problem from the portal. A signed-in customer
 /// owns the ticket; anyone gets a status link to follow it without an account.
 pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
+    policy::create_ticket(ctx.principal())?;
     // The public form is the easiest thing to flood; signed-in people are accountable.
     let anonymous_address = ctx.principal().is_none().then(|| limits::client_address(req));
     if let Some(address) = &anonymous_address {
@@ -29,7 +30,10 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let status_token = crypto::random_token()?;
     let status_token_hash = crypto::sha256_hex(&status_token).await?;
     let kind = TicketKind::Incident;
-    let id = store::tickets::insert(ctx.env, &ticket, kind, ctx.now, owner, &status_token_hash).await?;
+    let actor =
+        ctx.principal().map_or_else(|| format!("reporter:{}", ticket.email), |principal| principal.actor());
+    let id =
+        store::tickets::insert(ctx.env, &ticket, kind, ctx.now, owner, &actor, &status_token_hash).await?;
     if let Some(address) = &anonymous_address {
         limits::record(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, address, ctx.now).await;
     }

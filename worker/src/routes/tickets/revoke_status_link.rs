@@ -14,6 +14,6 @@ pub async fn revoke_status_link(id: &str, ctx: &Ctx<'_>) -> Reply {
     let (_, owner) =
         store::tickets::by_id(ctx.env, id).await?.ok_or_else(|| ApiError::not_found("Ticket"))?;
     policy::manage_ticket(Some(principal), owner)?;
-    store::tickets::revoke_status_link(ctx.env, id, &format!("user:{}", principal.user_id), ctx.now).await?;
+    store::tickets::revoke_status_link(ctx.env, id, &principal.actor(), ctx.now).await?;
     Ok(Response::empty().map_err(http::internal)?.with_status(204))
 }
