@@ -2,7 +2,8 @@
 //! back as the API's own error shape, including "could not reach the server".
 
 use edgedesk_domain::admin::{
-    AcceptInvitation, InvitationCreated, InvitationInfo, NewInvitation, UserChange, UserSummary,
+    AcceptInvitation, ApiTokenCreated, ApiTokenSummary, InvitationCreated, InvitationInfo, NewApiToken,
+    NewInvitation, UserChange, UserSummary,
 };
 use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
 use edgedesk_domain::paging::Page;
@@ -63,6 +64,18 @@ pub async fn update_account(id: i64, change: &UserChange) -> Result<Saved<UserSu
 
 pub async fn invite(invitation: &NewInvitation) -> Result<InvitationCreated, ApiError> {
     post("/api/admin/invitations", invitation).await
+}
+
+pub async fn list_tokens() -> Result<Vec<ApiTokenSummary>, ApiError> {
+    send(Request::get("/api/admin/tokens")).await
+}
+
+pub async fn create_token(token: &NewApiToken) -> Result<ApiTokenCreated, ApiError> {
+    post("/api/admin/tokens", token).await
+}
+
+pub async fn revoke_token(id: i64) -> Result<(), ApiError> {
+    expect_empty(Request::delete(&format!("/api/admin/tokens/{id}")).send().await.map_err(network)?).await
 }
 
 pub async fn get_invitation(token: &str) -> Result<InvitationInfo, ApiError> {

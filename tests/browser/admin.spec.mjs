@@ -62,3 +62,31 @@ test('the admin page is for admins only', async ({ page }) => {
   await expect(page).toHaveURL(/\/console$/);
   await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
 });
+
+test('an admin creates an API token, sees it once, and revokes it', async ({ page, playwright, baseURL }) => {
+  const name = `Nagios ${Date.now()}`;
+  await signIn(page.request, 'admin@example.com');
+  await openApp(page, '/admin');
+  const tokens = page.getByRole('region', { name: 'API tokens' });
+  await tokens.getByLabel('Token name').fill(name);
+  await tokens.getByRole('checkbox', { name: 'alerts:write' }).check();
+  await tokens.getByRole('button', { name: 'Create token' }).click();
+  const secret = await tokens.getByTestId('new-token').textContent();
+  expect(secret).toMatch(/^edt_[0-9a-f]{64}$/);
+  const row = tokens.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('tickets:read alerts:write');
+  await expect(row).toContainText('Active');
+  await expectAccessible(page);
+
+  const machine = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  expect((await machine.get('/api/tickets')).status()).toBe(200);
+  await row.getByRole('button', { name: `Revoke: ${name}` }).click();
+  await expect(row).toContainText('Revoked');
+  expect((await machine.get('/api/tickets')).status()).toBe(401);
+  await machine.dispose();
+
+  // Shown once: after a reload only the name and scopes remain.
+  await page.reload();
+  await expect(tokens.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+  await expect(tokens.getByTestId('new-token')).toHaveCount(0);
+});

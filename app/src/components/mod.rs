@@ -9,3 +9,4 @@ pub mod status_link_control;
 pub mod text_field;
 pub mod ticket_card;
 pub mod ticket_list;
+pub mod token_manager;

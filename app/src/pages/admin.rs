@@ -1,4 +1,4 @@
-//! Admins manage accounts (role, tier, active) and invite staff.
+//! Admins manage accounts (role, tier, active), invite staff and manage API tokens.
 
 use edgedesk_domain::admin::UserSummary;
 use edgedesk_domain::ApiError;
@@ -8,6 +8,7 @@ use crate::api;
 use crate::components::account_row::AccountRow;
 use crate::components::guard::RequireAccount;
 use crate::components::invite_form::InviteForm;
+use crate::components::token_manager::TokenManager;
 use crate::i18n::use_i18n;
 use crate::title::use_page_title;
 
@@ -20,6 +21,7 @@ pub fn AdminPage() -> impl IntoView {
         <RequireAccount admin_only=true>
             <InviteForm/>
             <AccountList/>
+            <TokenManager/>
         </RequireAccount>
     }
 }
