@@ -107,6 +107,10 @@ pub async fn logout() -> Result<(), ApiError> {
     expect_empty(Request::post("/api/auth/logout").send().await.map_err(network)?).await
 }
 
+pub async fn logout_everywhere() -> Result<(), ApiError> {
+    expect_empty(Request::post("/api/auth/logout-everywhere").send().await.map_err(network)?).await
+}
+
 /// For answers without a body (204).
 async fn expect_empty(response: Response) -> Result<(), ApiError> {
     if response.ok() {

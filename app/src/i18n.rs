@@ -219,6 +219,7 @@ pub struct Texts {
     pub token_revoked: &'static str,
     pub revoke: &'static str,
     pub tokens_empty: &'static str,
+    pub sign_out_everywhere: &'static str,
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
 }
@@ -409,6 +410,7 @@ pub static EN: Texts = Texts {
     token_revoked: "Revoked",
     revoke: "Revoke",
     tokens_empty: "No API tokens yet.",
+    sign_out_everywhere: "Sign out everywhere",
     not_found_title: "Page not found",
     not_found_body: "There is nothing at this address. Use the navigation above.",
 };
@@ -544,6 +546,7 @@ pub static DA: Texts = Texts {
     token_revoked: "Tilbagekaldt",
     revoke: "Tilbagekald",
     tokens_empty: "Ingen API-nøgler endnu.",
+    sign_out_everywhere: "Log ud overalt",
     not_found_title: "Siden findes ikke",
     not_found_body: "Der er intet på denne adresse. Brug menuen ovenfor.",
 };

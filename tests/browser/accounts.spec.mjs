@@ -37,7 +37,7 @@ test('a customer signs up, reports, signs out and back in, and finds the ticket 
   })();
   expect(ticketUrl).toMatch(/^\/tickets\/\d+$/);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole('link', { name: 'My tickets' })).toHaveCount(0);
 
@@ -83,4 +83,22 @@ test.describe('wrong credentials', () => {
     await expect(page.getByLabel('Email')).toHaveValue('l1@example.com');
     await expectAccessible(page);
   });
+});
+
+test('"Sign out everywhere" ends the session on every device', async ({ page, browser, baseURL }) => {
+  const email = `two-devices-${Date.now()}-${process.pid}@example.com`;
+  const password = 'one person two browsers';
+  expect((await page.request.post('/api/auth/signup', { data: { name: 'Two Devices', email, password } })).status()).toBe(201);
+  const phoneContext = await browser.newContext({ baseURL });
+  const phone = await phoneContext.newPage();
+  await openApp(phone, '/sign-in');
+  await signInWithForm(phone, email, password);
+  await expect(phone).toHaveURL(/\/my-tickets$/);
+
+  await openApp(page, '/my-tickets');
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/sign-in\?next=%2Fmy-tickets$/);
+  await phoneContext.close();
 });

@@ -11,11 +11,11 @@ use crate::session::use_session;
 pub fn AccountMenu() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let sign_out = move |_| {
+    // A full page load afterwards leaves no signed-in state behind in memory. Signed out
+    // locally even if the server is unreachable; the cookie then expires by itself.
+    let sign_out = move |everywhere: bool| {
         spawn_local(async move {
-            // A full page load leaves no signed-in state behind in memory. Signed out
-            // locally even if the server is unreachable; the cookie then expires by itself.
-            let _ = api::logout().await;
+            let _ = if everywhere { api::logout_everywhere().await } else { api::logout().await };
             session.signed_out();
             let _ = window().location().set_href("/sign-in");
         });
@@ -26,7 +26,8 @@ pub fn AccountMenu() -> impl IntoView {
             Some(me) => view! {
                 <div class="account-menu">
                     <span class="muted" data-testid="signed-in-as">{t.signed_in_as} " " <strong>{me.name}</strong></span>
-                    <button type="button" class="button" on:click=sign_out>{t.sign_out}</button>
+                    <button type="button" class="button" on:click=move |_| sign_out(false)>{t.sign_out}</button>
+                    <button type="button" class="button" on:click=move |_| sign_out(true)>{t.sign_out_everywhere}</button>
                 </div>
             }
             .into_any(),
