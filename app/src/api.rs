@@ -3,7 +3,7 @@
 
 use edgedesk_domain::admin::{
     AcceptInvitation, ApiTokenCreated, ApiTokenSummary, InvitationCreated, InvitationInfo, NewApiToken,
-    NewInvitation, UserChange, UserSummary,
+    NewInvitation, NewOrganisation, OrganisationChange, OrganisationSummary, UserChange, UserSummary,
 };
 use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
 use edgedesk_domain::paging::Page;
@@ -53,17 +53,43 @@ pub enum Saved<T> {
 
 pub async fn update_account(id: i64, change: &UserChange) -> Result<Saved<UserSummary>, ApiError> {
     let request = Request::patch(&format!("/api/admin/users/{id}")).json(change).map_err(network)?;
-    let response = request.send().await.map_err(network)?;
-    if response.status() == 409 {
-        if let Ok(conflict) = response.json::<Conflict<UserSummary>>().await {
-            return Ok(Saved::Stale(conflict.current));
-        }
+    versioned(request.send().await.map_err(network)?).await
+}
+
+/// Reads the answer to a versioned write: a 409 with `current` means someone saved first;
+/// any other failure (including other 409s) is an ordinary error.
+async fn versioned<T: DeserializeOwned>(response: Response) -> Result<Saved<T>, ApiError> {
+    if response.ok() {
+        return decode(response).await.map(Saved::Done);
     }
-    decode(response).await.map(Saved::Done)
+    let status = response.status();
+    let body = response.text().await.unwrap_or_default();
+    if let Ok(conflict) = serde_json::from_str::<Conflict<T>>(&body) {
+        return Ok(Saved::Stale(conflict.current));
+    }
+    Err(serde_json::from_str::<ApiError>(&body).unwrap_or_else(|_| {
+        ApiError::new(ErrorCode::Internal, format!("The server answered {status} without an explanation"))
+    }))
 }
 
 pub async fn invite(invitation: &NewInvitation) -> Result<InvitationCreated, ApiError> {
     post("/api/admin/invitations", invitation).await
+}
+
+pub async fn list_organisations() -> Result<Vec<OrganisationSummary>, ApiError> {
+    send(Request::get("/api/admin/organisations")).await
+}
+
+pub async fn create_organisation(organisation: &NewOrganisation) -> Result<OrganisationSummary, ApiError> {
+    post("/api/admin/organisations", organisation).await
+}
+
+pub async fn update_organisation(
+    id: i64,
+    change: &OrganisationChange,
+) -> Result<Saved<OrganisationSummary>, ApiError> {
+    let request = Request::patch(&format!("/api/admin/organisations/{id}")).json(change).map_err(network)?;
+    versioned(request.send().await.map_err(network)?).await
 }
 
 pub async fn list_tokens() -> Result<Vec<ApiTokenSummary>, ApiError> {

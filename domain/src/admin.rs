@@ -140,6 +140,9 @@ pub struct UserChange {
     pub tier: Option<Option<Tier>>,
     #[serde(default)]
     pub active: Option<bool>,
+    /// Customers only: `Some(None)` takes them out of their organisation.
+    #[serde(default, with = "double_option")]
+    pub organisation_id: Option<Option<i64>>,
 }
 
 impl UserChange {
@@ -158,6 +161,16 @@ impl UserChange {
         if let Some(active) = self.active {
             next.active = active;
         }
+        if let Some(organisation_id) = self.organisation_id {
+            // The name is the store's to fill in; only the id is written.
+            next.organisation = organisation_id.map(|id| OrganisationRef { id, name: String::new() });
+        }
+        if next.role != Role::Customer && next.organisation.is_some() {
+            return Err(ApiError {
+                field: Some("organisation_id".into()),
+                ..ApiError::new(ErrorCode::InvalidRole, "Only customers belong to organisations")
+            });
+        }
         if (current.role == Role::Customer) != (next.role == Role::Customer) {
             return Err(ApiError {
                 field: Some("role".into()),
@@ -174,6 +187,42 @@ impl UserChange {
         }
         Ok(next)
     }
+}
+
+/// A customer organisation as admins see it (`GET /api/admin/organisations`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationSummary {
+    pub id: i64,
+    pub name: String,
+    /// Members see each other's tickets.
+    pub members_see_all_tickets: bool,
+    pub members: i64,
+    pub version: i64,
+}
+
+/// `POST /api/admin/organisations`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewOrganisation {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub members_see_all_tickets: bool,
+}
+
+impl NewOrganisation {
+    pub fn validate(&self) -> Result<NewOrganisation, ApiError> {
+        let name = NAME
+            .required(&self.name)
+            .map_err(|error| ApiError::from_field_errors(vec![error]).expect("one"))?;
+        Ok(NewOrganisation { name, ..self.clone() })
+    }
+}
+
+/// `PATCH /api/admin/organisations/{id}`: whether members share tickets, based on `version`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationChange {
+    pub version: i64,
+    pub members_see_all_tickets: bool,
 }
 
 /// Prefix that makes an Edgedesk token recognisable (in logs, in secret scanners).
@@ -326,6 +375,25 @@ mod tests {
         assert_eq!(moved.tier, Some(Tier::L3));
         let tierless = change(r#"{"version":1,"tier":null}"#).apply(&agent(), 7).unwrap_err();
         assert_eq!(tierless.code, ErrorCode::InvalidRole);
+    }
+
+    #[test]
+    fn only_customers_join_organisations() {
+        let customer = UserSummary { role: Role::Customer, tier: None, ..agent() };
+        let joined = change(r#"{"version":1,"organisation_id":2}"#).apply(&customer, 7).unwrap();
+        assert_eq!(joined.organisation.map(|o| o.id), Some(2));
+        let left =
+            change(r#"{"version":1,"organisation_id":null}"#).apply(&joined_clone(&customer), 7).unwrap();
+        assert_eq!(left.organisation, None);
+        let staff = change(r#"{"version":1,"organisation_id":2}"#).apply(&agent(), 7).unwrap_err();
+        assert_eq!(staff.code, ErrorCode::InvalidRole);
+    }
+
+    fn joined_clone(customer: &UserSummary) -> UserSummary {
+        UserSummary {
+            organisation: Some(OrganisationRef { id: 2, name: "Fjord".into() }),
+            ..customer.clone()
+        }
     }
 
     #[test]

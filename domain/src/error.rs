@@ -31,6 +31,8 @@ pub enum ErrorCode {
     /// Email or password wrong; deliberately does not say which.
     InvalidCredentials,
     EmailTaken,
+    /// Another organisation already has this name.
+    NameTaken,
     /// The one-time first-admin step was already taken.
     AlreadyBootstrapped,
     /// The write was based on an older version; the body carries the current state.
@@ -63,7 +65,11 @@ impl ErrorCode {
             | Self::WeakPassword => 422,
             Self::Unauthenticated | Self::InvalidCredentials => 401,
             Self::Forbidden | Self::CrossOrigin => 403,
-            Self::EmailTaken | Self::AlreadyBootstrapped | Self::VersionConflict | Self::LastAdmin => 409,
+            Self::EmailTaken
+            | Self::NameTaken
+            | Self::AlreadyBootstrapped
+            | Self::VersionConflict
+            | Self::LastAdmin => 409,
             Self::InvitationExpired => 410,
             Self::InvalidRole => 422,
             Self::RateLimited => 429,

@@ -116,6 +116,17 @@ const ROUTES = [
     check: async (_who, body) => { for (const token of body) expect(token).not.toHaveProperty('token'); },
   },
   {
+    name: 'GET /api/admin/organisations',
+    call: (api) => api.get('/api/admin/organisations'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    // A stale version: an admin gets 409, so the matrix changes nothing.
+    name: 'PATCH /api/admin/organisations/1',
+    call: (api) => api.patch('/api/admin/organisations/1', { data: { version: 0, members_see_all_tickets: false } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
     // Exists only while the BOOTSTRAP_TOKEN secret is set; the shared server has none.
     name: 'POST /api/auth/bootstrap',
     call: (api) => api.post('/api/auth/bootstrap', { data: {} }),

@@ -94,3 +94,46 @@ test('an admin cannot demote or deactivate themselves', async ({ request }) => {
   await expectError(await request.patch(`/api/admin/users/${me.id}`, { data: { version: self.version, role: 'agent', tier: 'l1' } }),
     409, 'last_admin');
 });
+
+test('organisations: created by admins, customers assigned, ticket sharing switched with versions', async ({ request, baseURL }) => {
+  const name = `Skagen Fisk ${unique()}`;
+  const created = await request.post('/api/admin/organisations', { data: { name, members_see_all_tickets: true } });
+  expect(created.status()).toBe(201);
+  const organisation = await created.json();
+  expect(organisation).toMatchObject({ name, members_see_all_tickets: true, members: 0 });
+  await expectError(await request.post('/api/admin/organisations', { data: { name } }), 409, 'name_taken');
+
+  // Two customers join it; what one reports, the other sees while sharing is on.
+  const members = [];
+  for (const who of ['first', 'second']) {
+    const api = await http.newContext({ baseURL });
+    const me = await (await api.post('/api/auth/signup', {
+      data: { name: `${who} member`, email: `${who}-${unique()}@example.com`, password: 'members share tickets' },
+    })).json();
+    const account = (await (await request.get('/api/admin/users?limit=100')).json()).items.find((u) => u.id === me.id);
+    const joined = await request.patch(`/api/admin/users/${me.id}`, {
+      data: { version: account.version, organisation_id: organisation.id },
+    });
+    expect((await joined.json()).organisation).toEqual({ id: organisation.id, name });
+    members.push(api);
+  }
+  const ticket = await (await members[0].post('/api/tickets', {
+    data: { name: 'first member', email: 'first@example.com', title: 'Shared problem', description: 'x' },
+  })).json();
+  expect((await members[1].get(`/api/tickets/${ticket.id}`)).status()).toBe(200);
+
+  const off = await request.patch(`/api/admin/organisations/${organisation.id}`, {
+    data: { version: organisation.version, members_see_all_tickets: false },
+  });
+  expect(await off.json()).toMatchObject({ members_see_all_tickets: false, members: 2 });
+  await expectError(await members[1].get(`/api/tickets/${ticket.id}`), 404, 'not_found');
+  expect((await members[0].get(`/api/tickets/${ticket.id}`)).status()).toBe(200);
+
+  const stale = await request.patch(`/api/admin/organisations/${organisation.id}`, {
+    data: { version: organisation.version, members_see_all_tickets: true },
+  });
+  expect((await expectError(stale, 409, 'version_conflict')).current.members_see_all_tickets).toBe(false);
+  await expectError(await request.patch('/api/admin/users/3', { data: { version: 1, organisation_id: organisation.id } }),
+    422, 'invalid_role');
+  for (const api of members) await api.dispose();
+});

@@ -90,3 +90,34 @@ test('an admin creates an API token, sees it once, and revokes it', async ({ pag
   await expect(tokens.getByRole('row', { name: new RegExp(name) })).toBeVisible();
   await expect(tokens.getByTestId('new-token')).toHaveCount(0);
 });
+
+test('an admin creates an organisation, puts a customer in it and switches ticket sharing', async ({ page, playwright, baseURL }) => {
+  const organisation = `Vestjysk Bank ${Date.now()}`;
+  const email = `bank-${Date.now()}-${process.pid}@example.com`;
+  const customer = await playwright.request.newContext({ baseURL });
+  expect((await customer.post('/api/auth/signup', {
+    data: { name: 'Bank Customer', email, password: 'banking on the desk' },
+  })).status()).toBe(201);
+  await customer.dispose();
+
+  await signIn(page.request, 'admin@example.com');
+  await openApp(page, '/admin');
+  const section = page.getByRole('region', { name: 'Organisations' });
+  await section.getByLabel('Organisation name').fill(organisation);
+  await section.getByRole('checkbox', { name: "Members see each other's tickets", exact: true }).check();
+  await section.getByRole('button', { name: 'Create organisation' }).click();
+  const sharing = section.getByLabel(`Members see each other's tickets: ${organisation}`);
+  await expect(sharing).toBeChecked();
+
+  await page.reload();
+  const row = page.getByRole('row', { name: new RegExp(email) });
+  await row.getByLabel('Organisation: Bank Customer').selectOption({ label: organisation });
+  await row.getByRole('button', { name: 'Save: Bank Customer' }).click();
+  await expect(row.getByRole('status')).toHaveText('Saved.');
+
+  await sharing.uncheck();
+  await page.reload();
+  await expect(sharing).not.toBeChecked();
+  await expect(section.getByRole('row', { name: new RegExp(organisation) })).toContainText('1');
+  await expectAccessible(page);
+});

@@ -32,6 +32,11 @@ pub fn query_string(req: &Request) -> String {
     without_fragment.split_once('?').map(|(_, query)| query.to_string()).unwrap_or_default()
 }
 
+/// A numeric id from the path; anything that is not one names nothing, so it is a 404.
+pub fn path_id(text: &str, what: &str) -> Result<i64, ApiError> {
+    text.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::not_found(what))
+}
+
 /// Reads a JSON object body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`].
 pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
     let content_type = header(req, "content-type").unwrap_or_default().to_ascii_lowercase();

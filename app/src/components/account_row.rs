@@ -11,18 +11,24 @@ use crate::api::{self, Saved};
 use crate::i18n::use_i18n;
 
 #[component]
-pub fn AccountRow(account: UserSummary) -> impl IntoView {
+pub fn AccountRow(
+    account: UserSummary,
+    /// `(id, name)` of every organisation, for customers' organisation choice.
+    organisations: Vec<(i64, String)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let stored = RwSignal::new(account);
     let role = RwSignal::new(stored.get_untracked().role);
     let tier = RwSignal::new(stored.get_untracked().tier);
     let active = RwSignal::new(stored.get_untracked().active);
+    let organisation = RwSignal::new(stored.get_untracked().organisation.map(|o| o.id));
     let message = RwSignal::new(None::<Result<&'static str, ApiError>>);
     let busy = RwSignal::new(false);
     let show = move |account: UserSummary| {
         role.set(account.role);
         tier.set(account.tier);
         active.set(account.active);
+        organisation.set(account.organisation.as_ref().map(|o| o.id));
         stored.set(account);
     };
     let save = move |_| {
@@ -32,6 +38,7 @@ pub fn AccountRow(account: UserSummary) -> impl IntoView {
             role: Some(role.get_untracked()),
             tier: Some(tier.get_untracked()),
             active: Some(active.get_untracked()),
+            organisation_id: (current.role == Role::Customer).then(|| organisation.get_untracked()),
         };
         busy.set(true);
         message.set(None);
@@ -57,6 +64,17 @@ pub fn AccountRow(account: UserSummary) -> impl IntoView {
         <tr>
             <td data-label=move || i18n.t().col_name>{move || stored.with(|a| a.name.clone())}</td>
             <td data-label=move || i18n.t().col_email>{move || stored.with(|a| a.email.clone())}</td>
+            <td data-label=move || i18n.t().col_organisation>
+                <Show when=is_customer fallback=|| "–">
+                    <select aria-label=move || label(i18n.t().col_organisation)
+                        on:change=move |ev| organisation.set(event_target_value(&ev).parse().ok())>
+                        <option value="" selected=move || organisation.get().is_none()>{move || i18n.t().no_organisation}</option>
+                        {organisations.clone().into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string() selected=move || organisation.get() == Some(id)>{name}</option>
+                        }).collect_view()}
+                    </select>
+                </Show>
+            </td>
             <td data-label=move || i18n.t().col_role>
                 {move || if is_customer() {
                     view! { <span>{i18n.t().role_customer}</span> }.into_any()

@@ -4,6 +4,7 @@ pub mod footer;
 pub mod guard;
 pub mod header;
 pub mod invite_form;
+pub mod organisation_manager;
 pub mod preference_select;
 pub mod status_link_control;
 pub mod text_field;

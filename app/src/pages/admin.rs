@@ -1,6 +1,7 @@
-//! Admins manage accounts (role, tier, active), invite staff and manage API tokens.
+//! Admins manage accounts (role, tier, organisation, active), organisations, staff
+//! invitations and API tokens.
 
-use edgedesk_domain::admin::UserSummary;
+use edgedesk_domain::admin::{OrganisationSummary, UserSummary};
 use edgedesk_domain::ApiError;
 use leptos::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::api;
 use crate::components::account_row::AccountRow;
 use crate::components::guard::RequireAccount;
 use crate::components::invite_form::InviteForm;
+use crate::components::organisation_manager::OrganisationManager;
 use crate::components::token_manager::TokenManager;
 use crate::i18n::use_i18n;
 use crate::title::use_page_title;
@@ -31,7 +33,18 @@ fn AccountList() -> impl IntoView {
     let i18n = use_i18n();
     // Up to 100 accounts for now; paging comes with search when desks grow.
     let accounts = LocalResource::new(|| async { api::list_accounts(None).await.map(|page| page.items) });
+    let organisations = RwSignal::new(Vec::<OrganisationSummary>::new());
+    let organisations_loaded = LocalResource::new(move || async move {
+        let list = api::list_organisations().await?;
+        organisations.set(list);
+        Ok::<(), ApiError>(())
+    });
     let table = move |accounts: Vec<UserSummary>| {
+        let choices: Vec<(i64, String)> = organisations
+            .get_untracked()
+            .into_iter()
+            .map(|organisation| (organisation.id, organisation.name))
+            .collect();
         view! {
             <div class="table-wrap">
                 <table class="ticket-table account-table">
@@ -39,6 +52,7 @@ fn AccountList() -> impl IntoView {
                         <tr>
                             <th scope="col">{move || i18n.t().col_name}</th>
                             <th scope="col">{move || i18n.t().col_email}</th>
+                            <th scope="col">{move || i18n.t().col_organisation}</th>
                             <th scope="col">{move || i18n.t().col_role}</th>
                             <th scope="col">{move || i18n.t().col_tier}</th>
                             <th scope="col">{move || i18n.t().col_active}</th>
@@ -46,7 +60,10 @@ fn AccountList() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {accounts.into_iter().map(|account| view! { <AccountRow account=account/> }).collect_view()}
+                        {accounts
+                            .into_iter()
+                            .map(|account| view! { <AccountRow account=account organisations=choices.clone()/> })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -54,12 +71,13 @@ fn AccountList() -> impl IntoView {
     };
     view! {
         <h2>{move || i18n.t().accounts_heading}</h2>
-        {move || match accounts.get() {
-            None => view! { <p role="status" class="muted">{i18n.t().loading}</p> }.into_any(),
-            Some(Err::<_, ApiError>(error)) => view! {
+        {move || match (accounts.get(), organisations_loaded.get()) {
+            (None, _) | (_, None) => view! { <p role="status" class="muted">{i18n.t().loading}</p> }.into_any(),
+            (Some(Err(error)), _) | (_, Some(Err(error))) => view! {
                 <p role="alert" class="alert alert-error">{i18n.t().error(error.code, None)}</p>
             }.into_any(),
-            Some(Ok(list)) => table(list).into_any(),
+            (Some(Ok(list)), Some(Ok(()))) => table(list).into_any(),
         }}
+        <OrganisationManager organisations=organisations/>
     }
 }

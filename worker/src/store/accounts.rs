@@ -82,10 +82,12 @@ pub async fn update(env: &Env, next: &UserSummary) -> Result<bool, ApiError> {
     let db = db(env)?;
     let result = query!(
         &db,
-        "UPDATE users SET role = ?1, tier = ?2, active = ?3, version = version + 1 WHERE id = ?4 AND version = ?5",
+        "UPDATE users SET role = ?1, tier = ?2, active = ?3, organisation_id = ?4, version = version + 1
+         WHERE id = ?5 AND version = ?6",
         next.role.as_str(),
         next.tier.map(|tier| tier.as_str()),
         i64::from(next.active),
+        next.organisation.as_ref().map(|organisation| organisation.id),
         next.id,
         next.version
     )

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod invitations;
+pub mod organisations;
 pub mod sessions;
 pub mod sweep_runs;
 pub mod tickets;

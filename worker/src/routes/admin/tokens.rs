@@ -29,7 +29,7 @@ pub async fn create_token(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
 pub async fn revoke_token(id: &str, ctx: &Ctx<'_>) -> Reply {
     policy::administer(ctx.principal())?;
     let missing = || ApiError::not_found("API token");
-    let id = id.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(missing)?;
+    let id = http::path_id(id, "API token")?;
     if !store::api_tokens::revoke(ctx.env, id, ctx.now).await? {
         return Err(missing());
     }

@@ -12,7 +12,7 @@ use crate::store;
 pub async fn update_user(id: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let admin = policy::administer(ctx.principal())?;
     let missing = || ApiError::not_found("Account");
-    let id = id.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(missing)?;
+    let id = http::path_id(id, "Account")?;
     let change: UserChange = http::read_json(req).await?;
     let current = store::accounts::by_id(ctx.env, id).await?.ok_or_else(missing)?;
     let stale = |current| {

@@ -1,7 +1,6 @@
 use edgedesk_domain::{policy, ApiError};
 use worker::Response;
 
-use super::parse_id;
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
 use crate::store;
@@ -10,7 +9,7 @@ use crate::store;
 /// (a forwarded or leaked link). 204, also when it was already revoked.
 pub async fn revoke_status_link(id: &str, ctx: &Ctx<'_>) -> Reply {
     let principal = policy::signed_in(ctx.principal())?;
-    let id = parse_id(id)?;
+    let id = http::path_id(id, "Ticket")?;
     let (_, owner) =
         store::tickets::by_id(ctx.env, id).await?.ok_or_else(|| ApiError::not_found("Ticket"))?;
     policy::manage_ticket(Some(principal), owner)?;

@@ -1,0 +1,96 @@
+use chrono::{DateTime, Utc};
+use edgedesk_domain::admin::{NewOrganisation, OrganisationSummary};
+use edgedesk_domain::{ApiError, ErrorCode};
+use serde::Deserialize;
+use worker::{query, Env};
+
+use super::db;
+use crate::http;
+
+#[derive(Deserialize)]
+struct Row {
+    id: i64,
+    name: String,
+    members_see_all_tickets: i64,
+    members: i64,
+    version: i64,
+}
+
+impl From<Row> for OrganisationSummary {
+    fn from(row: Row) -> Self {
+        OrganisationSummary {
+            id: row.id,
+            name: row.name,
+            members_see_all_tickets: row.members_see_all_tickets == 1,
+            members: row.members,
+            version: row.version,
+        }
+    }
+}
+
+const COLUMNS: &str = "SELECT o.id, o.name, o.members_see_all_tickets, o.version,
+                              (SELECT COUNT(*) FROM users u WHERE u.organisation_id = o.id) AS members
+                       FROM organisations o";
+
+pub async fn list(env: &Env) -> Result<Vec<OrganisationSummary>, ApiError> {
+    let db = db(env)?;
+    let rows = db
+        .prepare(format!("{COLUMNS} ORDER BY o.name"))
+        .all()
+        .await
+        .and_then(|result| result.results::<Row>())
+        .map_err(http::storage)?;
+    Ok(rows.into_iter().map(OrganisationSummary::from).collect())
+}
+
+pub async fn by_id(env: &Env, id: i64) -> Result<Option<OrganisationSummary>, ApiError> {
+    let db = db(env)?;
+    let row = query!(&db, &format!("{COLUMNS} WHERE o.id = ?1"), id)
+        .map_err(http::storage)?
+        .first::<Row>(None)
+        .await
+        .map_err(http::storage)?;
+    Ok(row.map(OrganisationSummary::from))
+}
+
+/// A new organisation; `name_taken` when another has the name.
+pub async fn insert(env: &Env, organisation: &NewOrganisation, now: DateTime<Utc>) -> Result<i64, ApiError> {
+    #[derive(Deserialize)]
+    struct Inserted {
+        id: i64,
+    }
+    let db = db(env)?;
+    let row = query!(
+        &db,
+        "INSERT INTO organisations (name, members_see_all_tickets, created_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (name) DO NOTHING RETURNING id",
+        &organisation.name,
+        i64::from(organisation.members_see_all_tickets),
+        now.timestamp_millis()
+    )
+    .map_err(http::storage)?
+    .first::<Inserted>(None)
+    .await
+    .map_err(http::storage)?;
+    row.map(|row| row.id).ok_or_else(|| ApiError {
+        field: Some("name".into()),
+        ..ApiError::new(ErrorCode::NameTaken, "An organisation with this name already exists")
+    })
+}
+
+/// Sets ticket sharing if the stored version is still `version`; returns whether it did.
+pub async fn set_sharing(env: &Env, id: i64, version: i64, shares: bool) -> Result<bool, ApiError> {
+    let db = db(env)?;
+    let result = query!(
+        &db,
+        "UPDATE organisations SET members_see_all_tickets = ?1, version = version + 1 WHERE id = ?2 AND version = ?3",
+        i64::from(shares),
+        id,
+        version
+    )
+    .map_err(http::storage)?
+    .run()
+    .await
+    .map_err(http::storage)?;
+    Ok(result.meta().map_err(http::storage)?.and_then(|meta| meta.changes).unwrap_or(0) == 1)
+}
