@@ -7,8 +7,7 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{console_error, query, Env, Request};
 
-use crate::http;
-use crate::store::db;
+use crate::store::{db, first, run};
 
 /// The client's address as Cloudflare reports it.
 pub fn client_address(req: &Request) -> String {
@@ -22,11 +21,12 @@ pub async fn check(env: &Env, limit: &Limit, subject: &str, now: DateTime<Utc>) 
         count: u32,
     }
     let db = db(env)?;
-    let row = query!(&db, "SELECT count FROM attempt_counters WHERE key = ?1", limit.key(subject, now))
-        .map_err(http::storage)?
-        .first::<Row>(None)
-        .await
-        .map_err(http::storage)?;
+    let row = first::<Row>(query!(
+        &db,
+        "SELECT count FROM attempt_counters WHERE key = ?1",
+        limit.key(subject, now)
+    ))
+    .await?;
     limit.check(row.map_or(0, |row| row.count), now)
 }
 
@@ -36,17 +36,14 @@ pub async fn record(env: &Env, limit: &Limit, subject: &str, now: DateTime<Utc>)
     let expires_at = now.timestamp_millis() + limit.retry_after(now) * 1000;
     let outcome = async {
         let db = db(env)?;
-        query!(
+        run(query!(
             &db,
             "INSERT INTO attempt_counters (key, count, expires_at) VALUES (?1, 1, ?2)
              ON CONFLICT (key) DO UPDATE SET count = count + 1",
             limit.key(subject, now),
             expires_at
-        )
-        .map_err(http::storage)?
-        .run()
+        ))
         .await
-        .map_err(http::storage)
     };
     if let Err(error) = outcome.await {
         console_error!("could not count an attempt for {}: {error}", limit.name);
@@ -56,10 +53,6 @@ pub async fn record(env: &Env, limit: &Limit, subject: &str, now: DateTime<Utc>)
 /// Drops counters whose window has passed (run by the cron sweep).
 pub async fn forget_expired(env: &Env, now: DateTime<Utc>) -> Result<(), ApiError> {
     let db = db(env)?;
-    query!(&db, "DELETE FROM attempt_counters WHERE expires_at <= ?1", now.timestamp_millis())
-        .map_err(http::storage)?
-        .run()
-        .await
-        .map_err(http::storage)?;
+    run(query!(&db, "DELETE FROM attempt_counters WHERE expires_at <= ?1", now.timestamp_millis())).await?;
     Ok(())
 }

@@ -2,13 +2,12 @@
 
 use edgedesk_domain::admin::NewInvitation;
 use edgedesk_domain::auth::{Role, Tier};
-use edgedesk_domain::ticket::max_chars;
 use edgedesk_domain::{ApiError, FieldError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
-use crate::components::text_field::TextField;
+use crate::components::text_field::{field_error, TextField};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -21,13 +20,7 @@ pub fn InviteForm() -> impl IntoView {
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<ApiError>);
     let link = RwSignal::new(None::<String>);
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            field_errors.with(|errors| {
-                errors.iter().find(|e| e.field == field).map(|e| i18n.t().error(e.code, max_chars(field)))
-            })
-        })
-    };
+    let error_for = move |field| field_error(field_errors, field);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         link.set(None);

@@ -1,4 +1,19 @@
+use edgedesk_domain::auth::PASSWORD_MAX_CHARS;
+use edgedesk_domain::ticket::max_chars;
+use edgedesk_domain::FieldError;
 use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+
+/// The translated error for `field` among a form's errors, naming the field's length limit
+/// when the problem is length.
+pub fn field_error(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> Signal<Option<String>> {
+    let i18n = use_i18n();
+    let limit = if field == "password" { Some(PASSWORD_MAX_CHARS) } else { max_chars(field) };
+    Signal::derive(move || {
+        errors.with(|errors| errors.iter().find(|e| e.field == field).map(|e| i18n.t().error(e.code, limit)))
+    })
+}
 
 /// A labelled input or textarea with its error message tied to it for screen readers.
 #[component]

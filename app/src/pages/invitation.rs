@@ -1,15 +1,13 @@
 //! An invited staff member accepts: chooses a name and password, and starts signed in.
 
 use edgedesk_domain::admin::AcceptInvitation;
-use edgedesk_domain::auth::PASSWORD_MAX_CHARS;
-use edgedesk_domain::ticket::max_chars;
 use edgedesk_domain::{ApiError, FieldError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api;
-use crate::components::text_field::TextField;
+use crate::components::text_field::{field_error, TextField};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -37,14 +35,7 @@ pub fn InvitationPage() -> impl IntoView {
             }
         }
     });
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            let limit = if field == "password" { Some(PASSWORD_MAX_CHARS) } else { max_chars(field) };
-            field_errors.with(|errors| {
-                errors.iter().find(|e| e.field == field).map(|e| i18n.t().error(e.code, limit))
-            })
-        })
-    };
+    let error_for = move |field| field_error(field_errors, field);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(Ok(info)) = invitation.get_untracked() else { return };

@@ -1,7 +1,7 @@
 //! "Report a problem": the customer's form. Checked with the same rules the API applies
 //! before anything is sent; whatever fails, the text typed stays in the form.
 
-use edgedesk_domain::ticket::{max_chars, NewTicket};
+use edgedesk_domain::ticket::NewTicket;
 use edgedesk_domain::{ApiError, FieldError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::components::text_field::TextField;
+use crate::components::text_field::{field_error, TextField};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -68,13 +68,7 @@ pub fn ReportPage() -> impl IntoView {
         }
     });
 
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            field_errors.with(|errors| {
-                errors.iter().find(|e| e.field == field).map(|e| i18n.t().error(e.code, max_chars(field)))
-            })
-        })
-    };
+    let error_for = move |field| field_error(field_errors, field);
     let show_errors = move |errors: Vec<FieldError>| {
         if let Some(first) = errors.first() {
             focus(&format!("field-{}", first.field));

@@ -1,7 +1,6 @@
 //! A customer creates an account and is signed in straight away.
 
-use edgedesk_domain::auth::{SignUp, PASSWORD_MAX_CHARS};
-use edgedesk_domain::ticket::max_chars;
+use edgedesk_domain::auth::SignUp;
 use edgedesk_domain::{ApiError, FieldError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api;
-use crate::components::text_field::TextField;
+use crate::components::text_field::{field_error, TextField};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -28,14 +27,7 @@ pub fn SignUpPage() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
 
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            let limit = if field == "password" { Some(PASSWORD_MAX_CHARS) } else { max_chars(field) };
-            field_errors.with(|errors| {
-                errors.iter().find(|e| e.field == field).map(|e| i18n.t().error(e.code, limit))
-            })
-        })
-    };
+    let error_for = move |field| field_error(field_errors, field);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {

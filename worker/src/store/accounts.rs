@@ -8,9 +8,8 @@ use serde::Deserialize;
 use worker::{query, Env};
 
 use super::users::{parse_role, parse_tier};
-use super::{db, ABOVE_EVERY_ID};
+use super::{all, changes, db, first, run, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
-use crate::http;
 
 const COLUMNS: &str = "SELECT u.id, u.name, u.email, u.role, u.tier, u.active, u.created_at, u.version,
                               o.id AS organisation_id, o.name AS organisation_name
@@ -53,34 +52,26 @@ impl Row {
 pub async fn newest(env: &Env, page: PageRequest) -> Result<Vec<UserSummary>, ApiError> {
     let db = db(env)?;
     let before = page.before_id.unwrap_or(ABOVE_EVERY_ID);
-    let rows = query!(
+    let rows = all::<Row>(query!(
         &db,
         &format!("{COLUMNS} WHERE u.id < ?1 ORDER BY u.id DESC LIMIT ?2"),
         before,
         page.fetch_limit()
-    )
-    .map_err(http::storage)?
-    .all()
-    .await
-    .and_then(|result| result.results::<Row>())
-    .map_err(http::storage)?;
+    ))
+    .await?;
     rows.into_iter().map(Row::into_summary).collect()
 }
 
 pub async fn by_id(env: &Env, id: i64) -> Result<Option<UserSummary>, ApiError> {
     let db = db(env)?;
-    let row = query!(&db, &format!("{COLUMNS} WHERE u.id = ?1"), id)
-        .map_err(http::storage)?
-        .first::<Row>(None)
-        .await
-        .map_err(http::storage)?;
+    let row = first::<Row>(query!(&db, &format!("{COLUMNS} WHERE u.id = ?1"), id)).await?;
     row.map(Row::into_summary).transpose()
 }
 
 /// Writes `next` only if the stored version is still `next.version`; returns whether it did.
 pub async fn update(env: &Env, next: &UserSummary) -> Result<bool, ApiError> {
     let db = db(env)?;
-    let result = query!(
+    let result = run(query!(
         &db,
         "UPDATE users SET role = ?1, tier = ?2, active = ?3, organisation_id = ?4, version = version + 1
          WHERE id = ?5 AND version = ?6",
@@ -90,11 +81,8 @@ pub async fn update(env: &Env, next: &UserSummary) -> Result<bool, ApiError> {
         next.organisation.as_ref().map(|organisation| organisation.id),
         next.id,
         next.version
-    )
-    .map_err(http::storage)?
-    .run()
-    .await
-    .map_err(http::storage)?;
-    let changes = result.meta().map_err(http::storage)?.and_then(|meta| meta.changes).unwrap_or(0);
+    ))
+    .await?;
+    let changes = changes(&result)?;
     Ok(changes == 1)
 }

@@ -5,7 +5,7 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::db;
+use super::{changes, db, first, run};
 use crate::clock::from_millis;
 use crate::http;
 
@@ -30,7 +30,7 @@ pub async fn insert(
     }
     let scopes: Vec<&str> = token.scopes.iter().map(|scope| scope.as_str()).collect();
     let db = db(env)?;
-    query!(
+    first::<Inserted>(query!(
         &db,
         "INSERT INTO api_tokens (name, token_hash, scopes, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
          RETURNING id",
@@ -39,11 +39,8 @@ pub async fn insert(
         scopes.join(" "),
         created_by,
         now.timestamp_millis()
-    )
-    .map_err(http::storage)?
-    .first::<Inserted>(None)
-    .await
-    .map_err(http::storage)?
+    ))
+    .await?
     .map(|row| row.id)
     .ok_or_else(|| http::internal("INSERT … RETURNING id returned no row"))
 }
@@ -83,17 +80,14 @@ pub async fn list(env: &Env) -> Result<Vec<ApiTokenSummary>, ApiError> {
 /// Revokes a token; false when there is no such token.
 pub async fn revoke(env: &Env, id: i64, now: DateTime<Utc>) -> Result<bool, ApiError> {
     let db = db(env)?;
-    let result = query!(
+    let result = run(query!(
         &db,
         "UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?2) WHERE id = ?1",
         id,
         now.timestamp_millis()
-    )
-    .map_err(http::storage)?
-    .run()
-    .await
-    .map_err(http::storage)?;
-    Ok(result.meta().map_err(http::storage)?.and_then(|meta| meta.changes).unwrap_or(0) == 1)
+    ))
+    .await?;
+    Ok(changes(&result)? == 1)
 }
 
 /// The principal behind a live token, recording its use at most once a minute. Tokens
@@ -111,22 +105,20 @@ pub async fn principal(
         last_used_at: Option<i64>,
     }
     let db = db(env)?;
-    let row = query!(
+    let row = first::<Row>(query!(
         &db,
         "SELECT id, scopes, created_by, last_used_at FROM api_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
         token_hash
-    )
-    .map_err(http::storage)?
-    .first::<Row>(None)
-    .await
-    .map_err(http::storage)?;
+    )).await?;
     let Some(row) = row else { return Ok(None) };
     if row.last_used_at.is_none_or(|last| now >= from_millis(last) + TOUCH_EVERY) {
-        query!(&db, "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1", row.id, now.timestamp_millis())
-            .map_err(http::storage)?
-            .run()
-            .await
-            .map_err(http::storage)?;
+        run(query!(
+            &db,
+            "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1",
+            row.id,
+            now.timestamp_millis()
+        ))
+        .await?;
     }
     Ok(Some(Principal {
         user_id: row.created_by,

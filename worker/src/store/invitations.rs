@@ -4,8 +4,8 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::db;
 use super::users::{parse_role, parse_tier};
+use super::{db, first};
 use crate::auth::PasswordHash;
 use crate::clock::from_millis;
 use crate::http;
@@ -24,7 +24,7 @@ pub async fn insert(
     }
     let expires_at = now + INVITATION_LIFETIME;
     let db = db(env)?;
-    let row = query!(
+    let row = first::<Inserted>(query!(
         &db,
         "INSERT INTO invitations (token_hash, email, name, role, tier, invited_by, created_at, expires_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
@@ -36,11 +36,8 @@ pub async fn insert(
         invited_by,
         now.timestamp_millis(),
         expires_at.timestamp_millis()
-    )
-    .map_err(http::storage)?
-    .first::<Inserted>(None)
-    .await
-    .map_err(http::storage)?
+    ))
+    .await?
     .ok_or_else(|| http::internal("INSERT … RETURNING id returned no row"))?;
     Ok((row.id, expires_at))
 }
@@ -63,15 +60,12 @@ pub async fn by_token(env: &Env, token_hash: &str) -> Result<Option<StoredInvita
         accepted_at: Option<i64>,
     }
     let db = db(env)?;
-    let row = query!(
+    let row = first::<Row>(query!(
         &db,
         "SELECT id, email, name, role, tier, expires_at, accepted_at FROM invitations WHERE token_hash = ?1",
         token_hash
-    )
-    .map_err(http::storage)?
-    .first::<Row>(None)
-    .await
-    .map_err(http::storage)?;
+    ))
+    .await?;
     let Some(row) = row else { return Ok(None) };
     Ok(Some(StoredInvitation {
         id: row.id,

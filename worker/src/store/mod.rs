@@ -10,7 +10,8 @@ pub mod tickets;
 pub mod users;
 
 use edgedesk_domain::ApiError;
-use worker::{D1Database, Env};
+use serde::de::DeserializeOwned;
+use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 
 use crate::http;
 
@@ -28,4 +29,33 @@ pub async fn ping(env: &Env) -> bool {
         Ok(db) => db.prepare("SELECT 1").first::<serde_json::Value>(None).await.is_ok(),
         Err(_) => false,
     }
+}
+
+/// Runs a statement built with `query!`, mapping every D1 failure the same way.
+pub async fn run(statement: worker::Result<D1PreparedStatement>) -> Result<D1Result, ApiError> {
+    statement.map_err(http::storage)?.run().await.map_err(http::storage)
+}
+
+/// The first row of a statement's answer, if any.
+pub async fn first<T: DeserializeOwned>(
+    statement: worker::Result<D1PreparedStatement>,
+) -> Result<Option<T>, ApiError> {
+    statement.map_err(http::storage)?.first::<T>(None).await.map_err(http::storage)
+}
+
+/// Every row of a statement's answer.
+pub async fn all<T: DeserializeOwned>(
+    statement: worker::Result<D1PreparedStatement>,
+) -> Result<Vec<T>, ApiError> {
+    statement
+        .map_err(http::storage)?
+        .all()
+        .await
+        .and_then(|result| result.results::<T>())
+        .map_err(http::storage)
+}
+
+/// How many rows a write changed (0 when D1 does not say).
+pub fn changes(result: &D1Result) -> Result<usize, ApiError> {
+    Ok(result.meta().map_err(http::storage)?.and_then(|meta| meta.changes).unwrap_or(0))
 }

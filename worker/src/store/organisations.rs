@@ -4,7 +4,7 @@ use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::db;
+use super::{changes, db, first, run};
 use crate::http;
 
 #[derive(Deserialize)]
@@ -45,11 +45,7 @@ pub async fn list(env: &Env) -> Result<Vec<OrganisationSummary>, ApiError> {
 
 pub async fn by_id(env: &Env, id: i64) -> Result<Option<OrganisationSummary>, ApiError> {
     let db = db(env)?;
-    let row = query!(&db, &format!("{COLUMNS} WHERE o.id = ?1"), id)
-        .map_err(http::storage)?
-        .first::<Row>(None)
-        .await
-        .map_err(http::storage)?;
+    let row = first::<Row>(query!(&db, &format!("{COLUMNS} WHERE o.id = ?1"), id)).await?;
     Ok(row.map(OrganisationSummary::from))
 }
 
@@ -60,18 +56,15 @@ pub async fn insert(env: &Env, organisation: &NewOrganisation, now: DateTime<Utc
         id: i64,
     }
     let db = db(env)?;
-    let row = query!(
+    let row = first::<Inserted>(query!(
         &db,
         "INSERT INTO organisations (name, members_see_all_tickets, created_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (name) DO NOTHING RETURNING id",
         &organisation.name,
         i64::from(organisation.members_see_all_tickets),
         now.timestamp_millis()
-    )
-    .map_err(http::storage)?
-    .first::<Inserted>(None)
-    .await
-    .map_err(http::storage)?;
+    ))
+    .await?;
     row.map(|row| row.id).ok_or_else(|| ApiError {
         field: Some("name".into()),
         ..ApiError::new(ErrorCode::NameTaken, "An organisation with this name already exists")
@@ -81,16 +74,12 @@ pub async fn insert(env: &Env, organisation: &NewOrganisation, now: DateTime<Utc
 /// Sets ticket sharing if the stored version is still `version`; returns whether it did.
 pub async fn set_sharing(env: &Env, id: i64, version: i64, shares: bool) -> Result<bool, ApiError> {
     let db = db(env)?;
-    let result = query!(
+    let result = run(query!(
         &db,
         "UPDATE organisations SET members_see_all_tickets = ?1, version = version + 1 WHERE id = ?2 AND version = ?3",
         i64::from(shares),
         id,
         version
-    )
-    .map_err(http::storage)?
-    .run()
-    .await
-    .map_err(http::storage)?;
-    Ok(result.meta().map_err(http::storage)?.and_then(|meta| meta.changes).unwrap_or(0) == 1)
+    )).await?;
+    Ok(changes(&result)? == 1)
 }

@@ -4,24 +4,20 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{db, users};
+use super::{db, first, run, users};
 use crate::clock::from_millis;
-use crate::http;
 
 pub async fn create(env: &Env, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), ApiError> {
     let db = db(env)?;
     let at = now.timestamp_millis();
-    query!(
+    run(query!(
         &db,
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)",
         token_hash,
         user_id,
         at
-    )
-    .map_err(http::storage)?
-    .run()
-    .await
-    .map_err(http::storage)?;
+    ))
+    .await?;
     Ok(())
 }
 
@@ -44,7 +40,7 @@ pub async fn principal(
     now: DateTime<Utc>,
 ) -> Result<Option<Principal>, ApiError> {
     let db = db(env)?;
-    let row = query!(
+    let row = first::<SessionRow>(query!(
         &db,
         "SELECT s.user_id, s.created_at, s.last_seen_at, u.role, u.tier, u.organisation_id, o.members_see_all_tickets
          FROM sessions s
@@ -52,27 +48,20 @@ pub async fn principal(
          LEFT JOIN organisations o ON o.id = u.organisation_id
          WHERE s.token_hash = ?1 AND s.revoked_at IS NULL",
         token_hash
-    )
-    .map_err(http::storage)?
-    .first::<SessionRow>(None)
-    .await
-    .map_err(http::storage)?;
+    )).await?;
     let Some(row) = row else { return Ok(None) };
     let last_seen = from_millis(row.last_seen_at);
     if !SESSIONS.is_live(from_millis(row.created_at), last_seen, now) {
         return Ok(None);
     }
     if SESSIONS.needs_touch(last_seen, now) {
-        query!(
+        run(query!(
             &db,
             "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
             now.timestamp_millis(),
             token_hash
-        )
-        .map_err(http::storage)?
-        .run()
-        .await
-        .map_err(http::storage)?;
+        ))
+        .await?;
     }
     users::principal(
         row.user_id,
@@ -86,30 +75,24 @@ pub async fn principal(
 
 pub async fn revoke(env: &Env, token_hash: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
     let db = db(env)?;
-    query!(
+    run(query!(
         &db,
         "UPDATE sessions SET revoked_at = ?1 WHERE token_hash = ?2 AND revoked_at IS NULL",
         now.timestamp_millis(),
         token_hash
-    )
-    .map_err(http::storage)?
-    .run()
-    .await
-    .map_err(http::storage)?;
+    ))
+    .await?;
     Ok(())
 }
 
 pub async fn revoke_all(env: &Env, user_id: i64, now: DateTime<Utc>) -> Result<(), ApiError> {
     let db = db(env)?;
-    query!(
+    run(query!(
         &db,
         "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL",
         now.timestamp_millis(),
         user_id
-    )
-    .map_err(http::storage)?
-    .run()
-    .await
-    .map_err(http::storage)?;
+    ))
+    .await?;
     Ok(())
 }

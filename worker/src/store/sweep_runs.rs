@@ -3,27 +3,23 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::db;
+use super::{all, db, run};
 use crate::clock::from_millis;
-use crate::http;
 
-pub async fn record(env: &Env, run: &SweepReport) -> Result<(), ApiError> {
+pub async fn record(env: &Env, report: &SweepReport) -> Result<(), ApiError> {
     let db = db(env)?;
-    query!(
+    run(query!(
         &db,
         "INSERT INTO sweep_runs (cron, scheduled_at, started_at, finished_at, tickets_examined, error)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        &run.cron,
-        run.scheduled_at.timestamp_millis(),
-        run.started_at.timestamp_millis(),
-        run.finished_at.timestamp_millis(),
-        run.tickets_examined,
-        &run.error
-    )
-    .map_err(http::storage)?
-    .run()
-    .await
-    .map_err(http::storage)?;
+        &report.cron,
+        report.scheduled_at.timestamp_millis(),
+        report.started_at.timestamp_millis(),
+        report.finished_at.timestamp_millis(),
+        report.tickets_examined,
+        &report.error
+    ))
+    .await?;
     Ok(())
 }
 
@@ -40,12 +36,8 @@ struct SweepRunRow {
 
 pub async fn recent(env: &Env, limit: u32) -> Result<Vec<SweepRun>, ApiError> {
     let db = db(env)?;
-    let rows = query!(&db, "SELECT * FROM sweep_runs ORDER BY id DESC LIMIT ?1", limit)
-        .map_err(http::storage)?
-        .all()
-        .await
-        .and_then(|result| result.results::<SweepRunRow>())
-        .map_err(http::storage)?;
+    let rows =
+        all::<SweepRunRow>(query!(&db, "SELECT * FROM sweep_runs ORDER BY id DESC LIMIT ?1", limit)).await?;
     Ok(rows
         .into_iter()
         .map(|row| SweepRun {

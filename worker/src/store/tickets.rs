@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::json;
 use worker::{query, D1PreparedStatement, Env};
 
-use super::{db, ABOVE_EVERY_ID};
+use super::{all, db, first, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::http;
 
@@ -117,12 +117,7 @@ pub async fn newest(
             limit
         ),
     };
-    let rows = statement
-        .map_err(http::storage)?
-        .all()
-        .await
-        .and_then(|result| result.results::<SummaryRow>())
-        .map_err(http::storage)?;
+    let rows = all::<SummaryRow>(statement).await?;
     rows.into_iter()
         .map(|row| {
             let kind = parse_kind(&row.kind)?;
@@ -159,17 +154,14 @@ struct TicketRow {
 /// The ticket and who owns it (for the policy to decide who may see it).
 pub async fn by_id(env: &Env, id: i64) -> Result<Option<(Ticket, TicketOwner)>, ApiError> {
     let db = db(env)?;
-    let row = query!(
+    let row = first::<TicketRow>(query!(
         &db,
         "SELECT id, kind, status, title, description, symptoms, reporter_name, reporter_email, reporter_phone,
                 reported_at, customer_id, organisation_id, status_token_hash IS NOT NULL AS status_link_active
          FROM tickets WHERE id = ?1",
         id
-    )
-    .map_err(http::storage)?
-    .first::<TicketRow>(None)
-    .await
-    .map_err(http::storage)?;
+    ))
+    .await?;
     let Some(row) = row else { return Ok(None) };
     let kind = parse_kind(&row.kind)?;
     let owner = TicketOwner { customer_id: row.customer_id, organisation_id: row.organisation_id };
@@ -200,15 +192,11 @@ pub async fn by_status_token(env: &Env, token_hash: &str) -> Result<Option<Publi
         reported_at: i64,
     }
     let db = db(env)?;
-    let row = query!(
+    let row = first::<Row>(query!(
         &db,
         "SELECT id, kind, status, title, description, symptoms, reported_at FROM tickets WHERE status_token_hash = ?1",
         token_hash
-    )
-    .map_err(http::storage)?
-    .first::<Row>(None)
-    .await
-    .map_err(http::storage)?;
+    )).await?;
     let Some(row) = row else { return Ok(None) };
     let kind = parse_kind(&row.kind)?;
     Ok(Some(PublicTicket {

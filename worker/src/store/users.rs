@@ -4,7 +4,7 @@ use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::db;
+use super::{db, first};
 use crate::auth::PasswordHash;
 use crate::http;
 
@@ -25,15 +25,11 @@ pub async fn login_record(env: &Env, email: &str) -> Result<Option<LoginRecord>,
         password_iterations: Option<u32>,
     }
     let db = db(env)?;
-    let row = query!(
+    let row = first::<Row>(query!(
         &db,
         "SELECT id, password_hash, password_salt, password_iterations FROM users WHERE email = ?1 AND active = 1",
         email
-    )
-    .map_err(http::storage)?
-    .first::<Row>(None)
-    .await
-    .map_err(http::storage)?;
+    )).await?;
     // Accounts without a password (invited, not yet accepted) cannot sign in with one.
     Ok(row.and_then(|row| {
         Some(LoginRecord {
@@ -109,8 +105,7 @@ async fn inserted_id(
     struct Inserted {
         id: i64,
     }
-    let row = statement.map_err(http::storage)?.first::<Inserted>(None).await.map_err(http::storage)?;
-    Ok(row.map(|row| row.id))
+    Ok(first::<Inserted>(statement).await?.map(|row| row.id))
 }
 
 fn email_taken() -> ApiError {
@@ -133,16 +128,13 @@ struct MeRow {
 
 pub async fn me(env: &Env, user_id: i64) -> Result<Me, ApiError> {
     let db = db(env)?;
-    let row = query!(
+    let row = first::<MeRow>(query!(
         &db,
         "SELECT u.id, u.name, u.email, u.role, u.tier, o.id AS organisation_id, o.name AS organisation_name
          FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ?1",
         user_id
-    )
-    .map_err(http::storage)?
-    .first::<MeRow>(None)
-    .await
-    .map_err(http::storage)?
+    ))
+    .await?
     .ok_or_else(|| http::internal(format!("user {user_id} vanished")))?;
     Ok(Me {
         id: row.id,
