@@ -47,7 +47,7 @@ test('wrong password and unknown email get the same answer', async ({ request })
   expect(unknown).toEqual(wrong);
 });
 
-test('every sign-in gets a new session, and a signed-out session stops working at once', async ({ baseURL }) => {
+test('every sign-in gets a new session and ends the browser\'s old one; a signed-out session stops at once', async ({ baseURL }) => {
   const api = await http.newContext({ baseURL });
   const login = () => api.post('/api/auth/login', { data: { email: 'l3@example.com', password: DEMO_PASSWORD } });
   const first = sessionCookie(await login()).split(';')[0];
@@ -55,9 +55,18 @@ test('every sign-in gets a new session, and a signed-out session stops working a
   expect(first).not.toBe(second);
 
   const raw = await http.newContext({ baseURL });
-  expect((await raw.get('/api/me', { headers: { cookie: first } })).status()).toBe(200);
-  expect((await raw.post('/api/auth/logout', { headers: { cookie: first } })).status()).toBe(204);
+  // The second sign-in came from the same browser (it sent the first cookie): that
+  // session ended. A sign-in elsewhere keeps its own.
   await expectError(await raw.get('/api/me', { headers: { cookie: first } }), 401, 'unauthenticated');
+  const elsewhere = await http.newContext({ baseURL });
+  const third = sessionCookie(await elsewhere.post('/api/auth/login', {
+    data: { email: 'l3@example.com', password: DEMO_PASSWORD },
+  })).split(';')[0];
+  expect((await raw.get('/api/me', { headers: { cookie: third } })).status()).toBe(200);
+  await elsewhere.dispose();
+  expect(third).not.toBe(second);
+  expect((await raw.post('/api/auth/logout', { headers: { cookie: third } })).status()).toBe(204);
+  await expectError(await raw.get('/api/me', { headers: { cookie: third } }), 401, 'unauthenticated');
   expect((await raw.get('/api/me', { headers: { cookie: second } })).status()).toBe(200);
   await api.dispose();
   await raw.dispose();

@@ -17,9 +17,13 @@ use crate::crypto;
 use crate::http::{self, Reply};
 use crate::store;
 
-/// Starts a fresh session (a new token on every sign-in, so a planted one is useless) and
-/// answers with the account and the cookie.
+/// Starts a fresh session (a new token on every sign-in, so a planted one is useless),
+/// ends the one the browser had, and answers with the account and the cookie.
 pub(super) async fn start_session(ctx: &Ctx<'_>, user_id: i64, status: u16) -> Reply {
+    // The browser's previous session (another account, or a stale one) ends here.
+    if let Some(previous) = &ctx.caller.session_hash {
+        store::sessions::revoke(ctx.env, previous, ctx.now).await?;
+    }
     let token = crypto::random_token()?;
     store::sessions::create(ctx.env, &crypto::sha256_hex(&token).await?, user_id, ctx.now).await?;
     let me = store::users::me(ctx.env, user_id).await?;
