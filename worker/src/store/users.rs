@@ -1,10 +1,10 @@
 use chrono::{DateTime, Utc};
-use edgedesk_domain::auth::{Me, OrganisationRef, Principal, Role, Tier, ValidSignUp};
+use edgedesk_domain::auth::{Me, Principal, Role, Tier, ValidSignUp};
 use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{db, first};
+use super::{accounts, db, first};
 use crate::auth::PasswordHash;
 use crate::http;
 
@@ -115,37 +115,19 @@ fn email_taken() -> ApiError {
     }
 }
 
-#[derive(Deserialize)]
-struct MeRow {
-    id: i64,
-    name: String,
-    email: String,
-    role: String,
-    tier: Option<String>,
-    organisation_id: Option<i64>,
-    organisation_name: Option<String>,
-}
-
+/// The signed-in account as `/api/me` shows it: the admin view of it, less what is
+/// only for admins.
 pub async fn me(env: &Env, user_id: i64) -> Result<Me, ApiError> {
-    let db = db(env)?;
-    let row = first::<MeRow>(query!(
-        &db,
-        "SELECT u.id, u.name, u.email, u.role, u.tier, o.id AS organisation_id, o.name AS organisation_name
-         FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ?1",
-        user_id
-    ))
-    .await?
-    .ok_or_else(|| http::internal(format!("user {user_id} vanished")))?;
+    let account = accounts::by_id(env, user_id)
+        .await?
+        .ok_or_else(|| http::internal(format!("user {user_id} vanished")))?;
     Ok(Me {
-        id: row.id,
-        name: row.name,
-        email: row.email,
-        role: parse_role(&row.role)?,
-        tier: parse_tier(row.tier.as_deref())?,
-        organisation: row
-            .organisation_id
-            .zip(row.organisation_name)
-            .map(|(id, name)| OrganisationRef { id, name }),
+        id: account.id,
+        name: account.name,
+        email: account.email,
+        role: account.role,
+        tier: account.tier,
+        organisation: account.organisation,
     })
 }
 
