@@ -61,7 +61,7 @@ pub fn OrganisationManager(organisations: RwSignal<Vec<OrganisationSummary>>) ->
                 {move || failure.get().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })}
             </div>
             <div class="table-wrap">
-                <table class="ticket-table">
+                <table class="data-table">
                     <thead>
                         <tr>
                             <th scope="col">{move || i18n.t().col_name}</th>

@@ -76,7 +76,7 @@ pub fn TicketList(empty_text: Signal<&'static str>) -> impl IntoView {
     view! {
         <Show when=move || !tickets.with(Vec::is_empty)>
             <div class="table-wrap">
-                <table class="ticket-table">
+                <table class="data-table ticket-table">
                     <thead>
                         <tr>
                             <th scope="col">{move || i18n.t().col_number}</th>

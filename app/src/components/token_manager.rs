@@ -97,7 +97,7 @@ pub fn TokenManager() -> impl IntoView {
             <Show when=move || !tokens.with(Vec::is_empty)
                 fallback=move || view! { <p class="muted">{i18n.t().tokens_empty}</p> }>
                 <div class="table-wrap">
-                    <table class="ticket-table">
+                    <table class="data-table">
                         <thead>
                             <tr>
                                 <th scope="col">{move || i18n.t().token_name}</th>

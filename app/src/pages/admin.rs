@@ -47,7 +47,7 @@ fn AccountList() -> impl IntoView {
             .collect();
         view! {
             <div class="table-wrap">
-                <table class="ticket-table account-table">
+                <table class="data-table account-table">
                     <thead>
                         <tr>
                             <th scope="col">{move || i18n.t().col_name}</th>
