@@ -26,6 +26,15 @@ test('admins list every account with role, tier, standing and version', async ({
   expect(customer.organisation).toEqual({ id: 1, name: 'Nordlys ApS' });
 });
 
+test('the account list pages with cursors like the ticket list', async ({ request }) => {
+  const first = await (await request.get('/api/admin/users?limit=2')).json();
+  expect(first.items).toHaveLength(2);
+  const second = await (await request.get(`/api/admin/users?limit=2&cursor=${first.next_cursor}`)).json();
+  const ids = [...first.items, ...second.items].map((user) => user.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+});
+
 test('an invited agent accepts once, picks a password, and starts signed in', async ({ request, baseURL }) => {
   const invited = await invite(request);
   const guest = await http.newContext({ baseURL });

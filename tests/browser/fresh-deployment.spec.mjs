@@ -74,6 +74,19 @@ test('tickets and sweep runs survive a restart of the dev server', async ({ page
   await expect(page.getByRole('row', { name: /Survives restarts/ })).toBeVisible();
 });
 
+test('sign-ups are limited per address', async () => {
+  // Twenty an hour from one address; this server is ours alone.
+  const visitor = await http.newContext({ baseURL: server.url });
+  const signUp = (i) => visitor.post('/api/auth/signup', {
+    data: { name: `Visitor ${i}`, email: `visitor-${i}-${Date.now()}@example.com`, password: 'a fine long password' },
+  });
+  for (let i = 0; i < 20; i += 1) expect((await signUp(i)).status()).toBe(201);
+  const refused = await signUp(20);
+  expect(refused.status()).toBe(429);
+  expect((await refused.json()).code).toBe('rate_limited');
+  await visitor.dispose();
+});
+
 test.describe('the public form', () => {
   test.use({ expectedConsoleErrors: [/status of 429/] });
 
