@@ -1,5 +1,5 @@
-//! Who is signed in, as the SPA knows it: loaded once from `/api/me`, updated on sign-in
-//! and sign-out, and cleared when the API says the session has ended.
+//! Who is signed in, as the SPA knows it: loaded once from `/api/session`, updated on
+//! sign-in and sign-out, and cleared when the API says the session has ended.
 
 use edgedesk_domain::auth::Me;
 use edgedesk_domain::{ApiError, ErrorCode};
@@ -11,7 +11,7 @@ use crate::api;
 
 #[derive(Clone, Copy)]
 pub struct Session {
-    /// `None` until `/api/me` has answered.
+    /// `None` until `/api/session` has answered.
     state: RwSignal<Option<Option<Me>>>,
 }
 
@@ -40,7 +40,7 @@ impl Session {
 pub fn provide_session() {
     let session = Session { state: RwSignal::new(None) };
     spawn_local(async move {
-        // If /api/me cannot be reached the app still works for anonymous reporting.
+        // If the API cannot be reached the app still works for anonymous reporting.
         session.state.set(Some(api::me().await.unwrap_or(None)));
     });
     provide_context(session);

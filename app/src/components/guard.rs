@@ -1,3 +1,4 @@
+use edgedesk_domain::auth::Role;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
@@ -5,9 +6,9 @@ use crate::i18n::use_i18n;
 use crate::session::{sign_in_path, use_session};
 
 /// Shows its children only to a signed-in account (staff only with `staff_only`, admins
-/// only with `admin_only`). Signed-out
-/// visitors are sent to sign in and brought back; anyone else is sent home (the console
-/// for staff, their own tickets for customers). The API enforces the same rules; this only spares a dead end.
+/// only with `admin_only`). Signed-out visitors are sent to sign in and brought back;
+/// anyone else is sent home (the console for staff, their own tickets for customers).
+/// The API enforces the same rules; this only spares people a dead end.
 #[component]
 pub fn RequireAccount(
     #[prop(optional)] staff_only: bool,
@@ -19,10 +20,9 @@ pub fn RequireAccount(
     let navigate = use_navigate();
     let location = use_location();
     let allowed = move || {
-        session.me().is_some_and(|me| {
-            (!staff_only || me.role.is_staff())
-                && (!admin_only || me.role == edgedesk_domain::auth::Role::Admin)
-        })
+        session
+            .me()
+            .is_some_and(|me| (!staff_only || me.role.is_staff()) && (!admin_only || me.role == Role::Admin))
     };
     Effect::new(move |_| {
         if !session.is_known() || allowed() {
