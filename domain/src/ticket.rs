@@ -115,35 +115,16 @@ pub fn ticket_number(kind: TicketKind, id: i64) -> String {
     format!("{}-{:06}", kind.prefix(), id)
 }
 
-/// The full ticket (`GET /api/tickets/{id}`).
+/// The full ticket (`GET /api/tickets/{id}`): its public face plus what only its owner
+/// and staff see. Serialised flat, so clients see one object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ticket {
     pub id: i64,
-    pub number: String,
-    pub kind: TicketKind,
-    pub status: String,
-    pub title: String,
-    pub description: String,
-    pub symptoms: Option<String>,
+    #[serde(flatten)]
+    pub public: PublicTicket,
     pub reporter: Reporter,
-    pub reported_at: DateTime<Utc>,
     /// Whether the reporter's status link still works (staff can revoke it).
     pub status_link_active: bool,
-}
-
-impl Ticket {
-    /// What anyone holding the status link may see of this ticket.
-    pub fn public(&self) -> PublicTicket {
-        PublicTicket {
-            number: self.number.clone(),
-            kind: self.kind,
-            status: self.status.clone(),
-            title: self.title.clone(),
-            description: self.description.clone(),
-            symptoms: self.symptoms.clone(),
-            reported_at: self.reported_at,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

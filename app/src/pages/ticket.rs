@@ -33,7 +33,7 @@ fn TicketView() -> impl IntoView {
         async move { api::get_ticket(&id).await.map_err(expiry) }
     });
     use_page_title(move || match ticket.get() {
-        Some(Ok(ticket)) => format!("{} {}", ticket.number, ticket.title),
+        Some(Ok(ticket)) => format!("{} {}", ticket.public.number, ticket.public.title),
         Some(Err(Some(error))) if error.code == ErrorCode::NotFound => i18n.t().ticket_not_found.to_string(),
         Some(Err(Some(_))) => i18n.t().err_generic.to_string(),
         _ => i18n.t().loading.to_string(),
@@ -51,7 +51,7 @@ fn TicketView() -> impl IntoView {
                 view! { <p role="alert" class="alert alert-error">{t.error(error.code, None)}</p> }.into_any()
             }
             Some(Ok(ticket)) => view! {
-                <TicketCard ticket=ticket.public() reporter=ticket.reporter.name.clone()/>
+                <TicketCard ticket=ticket.public.clone() reporter=ticket.reporter.name.clone()/>
                 {session.is_staff().then(|| view! {
                     <StatusLinkControl ticket_id=ticket.id active=ticket.status_link_active/>
                 })}

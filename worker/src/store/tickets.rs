@@ -151,63 +151,47 @@ struct TicketRow {
     status_link_active: i64,
 }
 
-/// The ticket and who owns it (for the policy to decide who may see it).
-pub async fn by_id(env: &Env, id: i64) -> Result<Option<(Ticket, TicketOwner)>, ApiError> {
-    let db = db(env)?;
-    let row = first::<TicketRow>(query!(
-        &db,
-        "SELECT id, kind, status, title, description, symptoms, reporter_name, reporter_email, reporter_phone,
-                reported_at, customer_id, organisation_id, status_token_hash IS NOT NULL AS status_link_active
-         FROM tickets WHERE id = ?1",
-        id
-    ))
-    .await?;
-    let Some(row) = row else { return Ok(None) };
+const TICKET_COLUMNS: &str =
+    "SELECT id, kind, status, title, description, symptoms, reporter_name, reporter_email,
+                                     reporter_phone, reported_at, customer_id, organisation_id,
+                                     status_token_hash IS NOT NULL AS status_link_active
+                              FROM tickets";
+
+/// One ticket and who owns it (for the policy to decide who may see it).
+async fn one(
+    statement: worker::Result<D1PreparedStatement>,
+) -> Result<Option<(Ticket, TicketOwner)>, ApiError> {
+    let Some(row) = first::<TicketRow>(statement).await? else { return Ok(None) };
     let kind = parse_kind(&row.kind)?;
     let owner = TicketOwner { customer_id: row.customer_id, organisation_id: row.organisation_id };
     let ticket = Ticket {
         id: row.id,
-        number: ticket_number(kind, row.id),
-        kind,
-        status: row.status,
-        title: row.title,
-        description: row.description,
-        symptoms: row.symptoms,
+        public: PublicTicket {
+            number: ticket_number(kind, row.id),
+            kind,
+            status: row.status,
+            title: row.title,
+            description: row.description,
+            symptoms: row.symptoms,
+            reported_at: from_millis(row.reported_at),
+        },
         reporter: Reporter { name: row.reporter_name, email: row.reporter_email, phone: row.reporter_phone },
-        reported_at: from_millis(row.reported_at),
         status_link_active: row.status_link_active == 1,
     };
     Ok(Some((ticket, owner)))
 }
 
-pub async fn by_status_token(env: &Env, token_hash: &str) -> Result<Option<PublicTicket>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        id: i64,
-        kind: String,
-        status: String,
-        title: String,
-        description: String,
-        symptoms: Option<String>,
-        reported_at: i64,
-    }
+pub async fn by_id(env: &Env, id: i64) -> Result<Option<(Ticket, TicketOwner)>, ApiError> {
     let db = db(env)?;
-    let row = first::<Row>(query!(
-        &db,
-        "SELECT id, kind, status, title, description, symptoms, reported_at FROM tickets WHERE status_token_hash = ?1",
-        token_hash
-    )).await?;
-    let Some(row) = row else { return Ok(None) };
-    let kind = parse_kind(&row.kind)?;
-    Ok(Some(PublicTicket {
-        number: ticket_number(kind, row.id),
-        kind,
-        status: row.status,
-        title: row.title,
-        description: row.description,
-        symptoms: row.symptoms,
-        reported_at: from_millis(row.reported_at),
-    }))
+    one(query!(&db, &format!("{TICKET_COLUMNS} WHERE id = ?1"), id)).await
+}
+
+/// What the status link with this token hash shows; nothing for unknown or revoked links.
+pub async fn by_status_token(env: &Env, token_hash: &str) -> Result<Option<PublicTicket>, ApiError> {
+    let db = db(env)?;
+    let found =
+        one(query!(&db, &format!("{TICKET_COLUMNS} WHERE status_token_hash = ?1"), token_hash)).await?;
+    Ok(found.map(|(ticket, _)| ticket.public))
 }
 
 /// Revokes the ticket's status link and records who did it, in one batch. Revoking a
