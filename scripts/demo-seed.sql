@@ -25,29 +25,43 @@ VALUES
   (7, 'admin@example.com', 'Anne Admin', 'admin', NULL, NULL,
    '161d9373451de0d24211f71d10dbe5f37d58e7983b1c88be515f39588beae918', '2e4fa1e6ef07dc9a4ab502aeafa68dbf', 100000, (strftime('%s', 'now', '-30 days') * 1000));
 
+INSERT OR IGNORE INTO categories (id, name, parent_id, service, questions)
+VALUES
+  (1, 'Network', NULL, 'Corporate network',
+   json_array('Are you in the office or working remotely?', 'Does it happen for colleagues too?')),
+  (2, 'VPN', 1, 'VPN gateway',
+   json_array('Which VPN client version do you use?', 'Does it happen for colleagues too?')),
+  (3, 'Email and calendar', NULL, 'Microsoft 365',
+   json_array('Which app: Outlook desktop, web or phone?', 'Which app version?')),
+  (4, 'Printing', NULL, 'Print server', json_array('Which printer (the name on its label)?')),
+  (5, 'Webshop', NULL, 'Webshop', json_array('Which payment method fails?', 'Does it happen for every customer?')),
+  (6, 'Equipment and access', NULL, 'Workplace', json_array());
+
 INSERT OR IGNORE INTO tickets (id, kind, status, title, description, symptoms, reporter_name, reporter_email,
-                               reporter_phone, channel, reported_at, updated_at, customer_id, organisation_id)
+                               reporter_phone, channel, reported_at, updated_at, customer_id, organisation_id,
+                               category_id, impact, urgency, priority)
 VALUES
   (1, 'incident', 'new', 'Cannot log in to the VPN since this morning',
    'The VPN client says "authentication failed" although my password works everywhere else.',
    'Error 809 after about ten seconds.', 'Mette Hansen', 'customer@example.com', '+45 20 30 40 50', 'portal',
-   (strftime('%s', 'now', '-3 days') * 1000), (strftime('%s', 'now', '-3 days') * 1000), 1, 1),
+   (strftime('%s', 'now', '-3 days') * 1000), (strftime('%s', 'now', '-3 days') * 1000), 1, 1, 2, NULL, NULL, NULL),
   (2, 'incident', 'new', 'Printer on 2nd floor prints blank pages',
    'Every job comes out blank. Other printers work.', NULL, 'Jonas Berg', 'jonas@example.com', NULL, 'portal',
-   (strftime('%s', 'now', '-26 hours') * 1000), (strftime('%s', 'now', '-26 hours') * 1000), NULL, NULL),
+   (strftime('%s', 'now', '-26 hours') * 1000), (strftime('%s', 'now', '-26 hours') * 1000), NULL, NULL, 4, NULL, NULL, NULL),
   (3, 'request', 'new', 'New laptop for a starter on Monday',
    'Sara starts in sales on Monday and needs a laptop with the standard image.', NULL, 'Mette Hansen',
    'customer@example.com', '+45 20 30 40 50', 'portal',
-   (strftime('%s', 'now', '-5 hours') * 1000), (strftime('%s', 'now', '-5 hours') * 1000), 1, 1),
+   (strftime('%s', 'now', '-5 hours') * 1000), (strftime('%s', 'now', '-5 hours') * 1000), 1, 1, 6, 'low', 'medium', 'P4'),
   (4, 'incident', 'new', 'Webshop checkout times out',
    'Customers report that paying with card spins forever. Started around lunch.',
    'Gateway timeout (504) after 30 seconds.', 'Amira Khan', 'customer2@example.com', NULL, 'portal',
-   (strftime('%s', 'now', '-50 minutes') * 1000), (strftime('%s', 'now', '-50 minutes') * 1000), 2, 2),
+   (strftime('%s', 'now', '-50 minutes') * 1000), (strftime('%s', 'now', '-50 minutes') * 1000), 2, 2, 5, 'high', 'medium', 'P2'),
   (5, 'incident', 'new', 'Outlook keeps asking for my password',
    'Since the update yesterday Outlook asks for the password every few minutes.', NULL, 'Peter Sørensen',
    'peter@example.com', NULL, 'portal',
-   (strftime('%s', 'now', '-8 minutes') * 1000), (strftime('%s', 'now', '-8 minutes') * 1000), NULL, NULL);
+   (strftime('%s', 'now', '-8 minutes') * 1000), (strftime('%s', 'now', '-8 minutes') * 1000), NULL, NULL, 3, NULL, NULL, NULL);
 
-INSERT OR IGNORE INTO ticket_events (id, ticket_id, kind, actor, at, data)
-SELECT id, id, 'created', 'seed', reported_at, json_object('after', json_object('title', title, 'seed', 1))
+INSERT OR IGNORE INTO ticket_events (id, ticket_id, kind, actor, actor_name, at, data, version)
+SELECT id, id, 'created', 'seed', reporter_name, reported_at,
+       json_object('text', title, 'changes', json_array(json_object('field', 'status', 'before', NULL, 'after', 'new'))), 1
 FROM tickets WHERE id BETWEEN 1 AND 5;

@@ -7,7 +7,7 @@ use edgedesk_domain::admin::{
 };
 use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
 use edgedesk_domain::paging::Page;
-use edgedesk_domain::ticket::{CreatedTicket, NewTicket, PublicTicket, Ticket, TicketSummary};
+use edgedesk_domain::ticket::{CreatedTicket, NewTicket, StatusView, TicketSummary, TicketView};
 use edgedesk_domain::{ApiError, Conflict, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -25,7 +25,7 @@ pub async fn list_tickets(cursor: Option<&str>) -> Result<Page<TicketSummary>, A
     send(request).await
 }
 
-pub async fn get_ticket(id: &str) -> Result<Ticket, ApiError> {
+pub async fn get_ticket(id: &str) -> Result<TicketView, ApiError> {
     send(Request::get(&format!("/api/tickets/{}", js_sys::encode_uri_component(id)))).await
 }
 
@@ -112,7 +112,7 @@ pub async fn accept_invitation(token: &str, acceptance: &AcceptInvitation) -> Re
     post(&format!("/api/invitations/{}/accept", js_sys::encode_uri_component(token)), acceptance).await
 }
 
-pub async fn get_status(token: &str) -> Result<PublicTicket, ApiError> {
+pub async fn get_status(token: &str) -> Result<StatusView, ApiError> {
     send(Request::get(&format!("/api/status/{}", js_sys::encode_uri_component(token)))).await
 }
 

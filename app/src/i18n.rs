@@ -4,6 +4,7 @@
 
 use edgedesk_domain::age::Age;
 use edgedesk_domain::auth::Role;
+use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::ErrorCode;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -133,6 +134,13 @@ pub struct Texts {
     pub ticket_symptoms: &'static str,
     pub ticket_not_found: &'static str,
     pub status_new: &'static str,
+    pub status_open: &'static str,
+    pub status_in_progress: &'static str,
+    pub status_pending_customer: &'static str,
+    pub status_pending_third_party: &'static str,
+    pub status_resolved: &'static str,
+    pub status_closed: &'static str,
+    pub status_cancelled: &'static str,
     pub loading: &'static str,
 
     pub console_title: &'static str,
@@ -276,10 +284,16 @@ impl Texts {
         }
     }
 
-    pub fn status(&self, status: &str) -> String {
+    pub fn status(&self, status: Status) -> &'static str {
         match status {
-            "new" => self.status_new.to_string(),
-            other => other.to_string(),
+            Status::New => self.status_new,
+            Status::Open => self.status_open,
+            Status::InProgress => self.status_in_progress,
+            Status::PendingCustomer => self.status_pending_customer,
+            Status::PendingThirdParty => self.status_pending_third_party,
+            Status::Resolved => self.status_resolved,
+            Status::Closed => self.status_closed,
+            Status::Cancelled => self.status_cancelled,
         }
     }
 }
@@ -330,6 +344,13 @@ pub static EN: Texts = Texts {
     ticket_symptoms: "Symptoms",
     ticket_not_found: "We could not find that ticket.",
     status_new: "New",
+    status_open: "Open",
+    status_in_progress: "In progress",
+    status_pending_customer: "Waiting for your reply",
+    status_pending_third_party: "Waiting for a supplier",
+    status_resolved: "Resolved",
+    status_closed: "Closed",
+    status_cancelled: "Cancelled",
     loading: "Loading…",
 
     console_title: "Tickets",
@@ -477,6 +498,13 @@ pub static DA: Texts = Texts {
     ticket_symptoms: "Symptomer",
     ticket_not_found: "Vi kunne ikke finde sagen.",
     status_new: "Ny",
+    status_open: "Åben",
+    status_in_progress: "Under behandling",
+    status_pending_customer: "Afventer dit svar",
+    status_pending_third_party: "Afventer leverandør",
+    status_resolved: "Løst",
+    status_closed: "Lukket",
+    status_cancelled: "Annulleret",
     loading: "Indlæser…",
 
     console_title: "Sager",

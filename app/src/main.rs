@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod i18n;
 mod pages;
+mod process_texts;
 mod session;
 mod theme;
 mod title;

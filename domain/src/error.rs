@@ -45,6 +45,17 @@ pub enum ErrorCode {
     /// A role and tier that do not go together (agents have a tier, nobody else does).
     InvalidRole,
     WeakPassword,
+    /// A value outside the allowed set or range (a score of 7, an unknown tier).
+    InvalidValue,
+    /// The state machine does not allow this step from the ticket's current status.
+    InvalidTransition,
+    /// Closed and cancelled tickets are read-only.
+    TicketClosed,
+    /// A resolved ticket can be reopened only within the configured number of days.
+    ReopenWindowPassed,
+    AlreadyRated,
+    /// A state-changing write must name the version it was based on.
+    VersionRequired,
     /// Too many attempts from this address or at this account; see `retry_after`.
     RateLimited,
     StorageUnavailable,
@@ -62,14 +73,20 @@ impl ErrorCode {
             | Self::InvalidEmail
             | Self::InvalidPhone
             | Self::InvalidCharacters
-            | Self::WeakPassword => 422,
+            | Self::WeakPassword
+            | Self::InvalidValue
+            | Self::VersionRequired => 422,
             Self::Unauthenticated | Self::InvalidCredentials => 401,
             Self::Forbidden | Self::CrossOrigin => 403,
             Self::EmailTaken
             | Self::NameTaken
             | Self::AlreadyBootstrapped
             | Self::VersionConflict
-            | Self::LastAdmin => 409,
+            | Self::LastAdmin
+            | Self::InvalidTransition
+            | Self::TicketClosed
+            | Self::ReopenWindowPassed
+            | Self::AlreadyRated => 409,
             Self::InvitationExpired => 410,
             Self::InvalidRole => 422,
             Self::RateLimited => 429,
@@ -116,6 +133,12 @@ impl ApiError {
         Some(Self { field: Some(first.field), errors, ..Self::new(first.code, first.message) })
     }
 
+    /// Names the input the error is about, so a form can show it beside that field.
+    pub fn with_field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_string());
+        self
+    }
+
     pub fn not_found(what: &str) -> Self {
         Self::new(ErrorCode::NotFound, format!("{what} not found"))
     }
@@ -145,6 +168,12 @@ pub struct Conflict<T> {
     #[serde(flatten)]
     pub error: ApiError,
     pub current: T,
+}
+
+impl From<FieldError> for ApiError {
+    fn from(error: FieldError) -> Self {
+        Self::from_field_errors(vec![error]).expect("one error")
+    }
 }
 
 impl std::fmt::Display for ApiError {

@@ -8,14 +8,21 @@
 pub mod admin;
 pub mod age;
 pub mod auth;
+pub mod call;
+pub mod category;
 pub mod error;
 pub mod health;
 pub mod hex;
+pub mod lifecycle;
 pub mod limits;
+pub mod outbox;
 pub mod paging;
 pub mod policy;
+pub mod priority;
+pub mod queue;
 pub mod sweep;
 pub mod ticket;
 pub mod validation;
+pub mod workflow;
 
 pub use error::{ApiError, Conflict, ErrorCode, FieldError};

@@ -4,6 +4,7 @@
 
 use crate::auth::{Principal, Role, Scope};
 use crate::error::{ApiError, ErrorCode};
+use crate::workflow::Actor;
 
 /// Which tickets a principal may list and read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +115,23 @@ pub fn manage_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Resul
     }
 }
 
+/// Working on a ticket (replying, triaging, resolving…): anyone who can see it, as a
+/// person; the workflow then decides what their role may do. Others get 404.
+pub fn work_on_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Result<Actor, ApiError> {
+    view_ticket(principal, owner)?;
+    Actor::from_principal(signed_in(principal)?)
+}
+
+/// Console-only data (the agent list, queues of other people): staff, as people.
+pub fn staff(principal: Option<&Principal>) -> Result<&Principal, ApiError> {
+    let principal = person(principal)?;
+    if principal.role.is_staff() {
+        Ok(principal)
+    } else {
+        Err(forbidden())
+    }
+}
+
 /// Managing accounts and invitations is for admins.
 pub fn administer(principal: Option<&Principal>) -> Result<&Principal, ApiError> {
     let principal = person(principal)?;
@@ -140,6 +158,7 @@ mod tests {
     fn customer(id: i64, organisation_id: Option<i64>, shares: bool) -> Principal {
         Principal {
             user_id: id,
+            name: "Customer".into(),
             role: Role::Customer,
             tier: None,
             organisation_id,
@@ -152,6 +171,7 @@ mod tests {
         let tier = (role == Role::Agent).then_some(Tier::L1);
         Principal {
             user_id: 99,
+            name: "Staff".into(),
             role,
             tier,
             organisation_id: None,

@@ -13,6 +13,14 @@ pub struct SweepReport {
     pub started_at: DateTime<Utc>,
     pub finished_at: DateTime<Utc>,
     pub tickets_examined: i64,
+    /// Resolved tickets closed because their reopen window ended.
+    #[serde(default)]
+    pub tickets_closed: i64,
+    #[serde(default)]
+    pub messages_sent: i64,
+    /// Messages whose delivery failed this run (they are retried later).
+    #[serde(default)]
+    pub messages_failed: i64,
     pub error: Option<String>,
 }
 
@@ -39,6 +47,9 @@ mod tests {
                 started_at: at,
                 finished_at: at,
                 tickets_examined: 3,
+                tickets_closed: 1,
+                messages_sent: 2,
+                messages_failed: 0,
                 error: None,
             },
         };

@@ -3,8 +3,12 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::category::Answer;
 use crate::error::{ApiError, FieldError};
+use crate::lifecycle::Status;
+use crate::priority::{PeopleAffected, Priority, WorkImpact};
 use crate::validation::{self, TextRule};
+use crate::workflow::{Rating, Resolution, TicketState};
 
 pub const NAME: TextRule = TextRule { field: "name", label: "Name", max_chars: 100, multiline: false };
 pub const TITLE: TextRule = TextRule { field: "title", label: "Title", max_chars: 150, multiline: false };
@@ -12,13 +16,15 @@ pub const DESCRIPTION: TextRule =
     TextRule { field: "description", label: "Description", max_chars: 5000, multiline: true };
 pub const SYMPTOMS: TextRule =
     TextRule { field: "symptoms", label: "Symptoms", max_chars: 2000, multiline: true };
+pub const SERVICE: TextRule =
+    TextRule { field: "affected_service", label: "Affected service", max_chars: 150, multiline: false };
 
 /// The length limit of a report field, for forms that explain a `too_long` error.
 pub fn max_chars(field: &str) -> Option<usize> {
     match field {
         "email" => Some(validation::EMAIL_MAX_CHARS),
         "phone" => Some(validation::PHONE_MAX_CHARS),
-        other => [NAME, TITLE, DESCRIPTION, SYMPTOMS]
+        other => [NAME, TITLE, DESCRIPTION, SYMPTOMS, SERVICE]
             .into_iter()
             .find(|rule| rule.field == other)
             .map(|rule| rule.max_chars),
@@ -40,6 +46,52 @@ pub struct NewTicket {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symptoms: Option<String>,
+    /// The reporter's guess; L1 decides in triage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<TicketKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affected_service: Option<String>,
+    /// Answers to the category's initial-diagnosis questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<Answer>,
+    /// "How many people are affected?" (gives the impact).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_affected: Option<PeopleAffected>,
+    /// "Can you still work?" (gives the urgency).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_impact: Option<WorkImpact>,
+    /// How the ticket reached us; only staff logging a ticket may say other than portal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+}
+
+/// How a ticket reached the desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Portal,
+    Phone,
+    Email,
+    Alert,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [Channel::Portal, Channel::Phone, Channel::Email, Channel::Alert];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Portal => "portal",
+            Channel::Phone => "phone",
+            Channel::Email => "email",
+            Channel::Alert => "alert",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|channel| channel.as_str() == text)
+    }
 }
 
 /// A [`NewTicket`] that passed validation: trimmed, within limits, well-formed.
@@ -52,6 +104,10 @@ pub struct ValidTicket {
     pub description: String,
     pub phone: Option<String>,
     pub symptoms: Option<String>,
+    pub kind: TicketKind,
+    pub affected_service: Option<String>,
+    pub people_affected: Option<PeopleAffected>,
+    pub work_impact: Option<WorkImpact>,
 }
 
 impl NewTicket {
@@ -64,10 +120,28 @@ impl NewTicket {
         let title = collect(&mut errors, TITLE.required(&self.title));
         let description = collect(&mut errors, DESCRIPTION.required(&self.description));
         let symptoms = collect(&mut errors, SYMPTOMS.optional(self.symptoms.as_deref()));
-        match (name, email, phone, title, description, symptoms) {
-            (Some(name), Some(email), Some(phone), Some(title), Some(description), Some(symptoms)) => {
-                Ok(ValidTicket { name, email, title, description, phone, symptoms })
-            }
+        let affected_service = collect(&mut errors, SERVICE.optional(self.affected_service.as_deref()));
+        match (name, email, phone, title, description, symptoms, affected_service) {
+            (
+                Some(name),
+                Some(email),
+                Some(phone),
+                Some(title),
+                Some(description),
+                Some(symptoms),
+                Some(affected_service),
+            ) => Ok(ValidTicket {
+                name,
+                email,
+                title,
+                description,
+                phone,
+                symptoms,
+                kind: self.kind.unwrap_or(TicketKind::Incident),
+                affected_service,
+                people_affected: self.people_affected,
+                work_impact: self.work_impact,
+            }),
             _ => Err(ApiError::from_field_errors(errors).expect("a failed field always records its error")),
         }
     }
@@ -125,6 +199,60 @@ pub struct Ticket {
     pub reporter: Reporter,
     /// Whether the reporter's status link still works (staff can revoke it).
     pub status_link_active: bool,
+    pub channel: Channel,
+    pub affected_service: Option<String>,
+    pub answers: Vec<Answer>,
+    /// Staff only: the whole working state (tier, assignee, impact, urgency, major…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work: Option<TicketState>,
+    /// Staff only: incidents linked to this major incident.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub linked: Vec<TicketSummary>,
+}
+
+impl Ticket {
+    /// What the ticket's customer may see: the working state and linked tickets removed.
+    pub fn for_customer(self) -> Ticket {
+        Ticket { work: None, linked: Vec::new(), ..self }
+    }
+}
+
+/// An agent in the console's "assign to" list (`GET /api/agents`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentSummary {
+    pub id: i64,
+    pub name: String,
+    pub tier: crate::auth::Tier,
+    pub away: bool,
+    pub open_tickets: i64,
+}
+
+/// One entry of a ticket's history as a reader sees it (customers get the public ones).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub id: i64,
+    pub kind: crate::workflow::EventKind,
+    pub actor: String,
+    pub at: DateTime<Utc>,
+    pub public: bool,
+    #[serde(flatten)]
+    pub details: crate::workflow::EventDetails,
+}
+
+/// The ticket page in one answer: the ticket, its history and its calls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketView {
+    pub ticket: Ticket,
+    pub timeline: Vec<TimelineEntry>,
+    pub calls: Vec<crate::call::Call>,
+}
+
+/// What a status link shows: no contact details, public history only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusView {
+    pub ticket: PublicTicket,
+    pub timeline: Vec<TimelineEntry>,
+    pub calls: Vec<crate::call::Call>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,10 +268,14 @@ pub struct TicketSummary {
     pub id: i64,
     pub number: String,
     pub kind: TicketKind,
-    pub status: String,
+    pub status: Status,
     pub title: String,
     pub reporter_name: String,
     pub reported_at: DateTime<Utc>,
+    pub priority: Option<Priority>,
+    pub tier: crate::auth::Tier,
+    pub assignee: Option<String>,
+    pub is_major: bool,
 }
 
 /// The answer to a successful `POST /api/tickets`.
@@ -163,11 +295,20 @@ pub struct CreatedTicket {
 pub struct PublicTicket {
     pub number: String,
     pub kind: TicketKind,
-    pub status: String,
+    pub status: Status,
     pub title: String,
     pub description: String,
     pub symptoms: Option<String>,
     pub reported_at: DateTime<Utc>,
+    pub priority: Option<Priority>,
+    pub category: Option<String>,
+    pub resolution: Option<Resolution>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// Until when the customer may reopen a resolved ticket (it closes by itself then).
+    pub closes_at: Option<DateTime<Utc>>,
+    pub rating: Option<Rating>,
+    /// The version a write must name (see `Command::needs_version`).
+    pub version: i64,
 }
 
 #[cfg(test)]
@@ -182,7 +323,7 @@ mod tests {
             title: "VPN drops every hour".into(),
             description: "Since Monday the VPN disconnects.\r\nReconnecting works.".into(),
             phone: Some("".into()),
-            symptoms: None,
+            ..NewTicket::default()
         }
     }
 

@@ -17,6 +17,11 @@ const ANONYMOUS_TICKET = 2;
 const SECRETS_OF = { [CUSTOMER_A]: ['customer2@example.com', 'Amira Khan', 'Webshop checkout'],
   [CUSTOMER_B]: ['customer@example.com', 'Mette Hansen', 'Cannot log in to the VPN'] };
 
+const DEFAULT_RULES = {
+  matrix: { cells: [['P4', 'P4', 'P3'], ['P4', 'P3', 'P2'], ['P3', 'P2', 'P1']] },
+  reopen_days: 7,
+};
+
 const expected = (who, table) => table[who] ?? table.staff;
 
 const ROUTES = [
@@ -78,8 +83,11 @@ const ROUTES = [
     },
     status: () => 200,
     check: async (_who, body) => {
-      expect(Object.keys(body).sort()).toEqual(
-        ['description', 'kind', 'number', 'reported_at', 'status', 'symptoms', 'title']);
+      // The public face only: no reporter, no working state, public history.
+      expect(Object.keys(body).sort()).toEqual(['calls', 'ticket', 'timeline']);
+      expect(body.ticket).not.toHaveProperty('reporter');
+      expect(body.ticket).not.toHaveProperty('work');
+      expect(body.timeline.every((entry) => entry.public)).toBe(true);
     },
   },
   {
@@ -131,6 +139,65 @@ const ROUTES = [
     name: 'POST /api/auth/bootstrap',
     call: (api) => api.post('/api/auth/bootstrap', { data: {} }),
     status: () => 404,
+  },
+  { name: 'GET /api/categories', call: (api) => api.get('/api/categories'), status: () => 200 },
+  {
+    name: 'GET /api/agents',
+    call: (api) => api.get('/api/agents'),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),
+  },
+  {
+    name: 'PUT /api/me/availability',
+    call: (api) => api.put('/api/me/availability', { data: { away: false } }),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403,
+      'supervisor@example.com': 403, 'admin@example.com': 403, staff: 200 }),
+  },
+  {
+    // An internal note: staff work. The ticket's own customer is told no; others, not found.
+    name: 'POST /api/tickets/{B}/actions',
+    call: (api) => api.post(`/api/tickets/${TICKET_OF_B}/actions`, { data: { action: 'note', body: 'matrix' } }),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 404, [CUSTOMER_B]: 403, token: 403, staff: 200 }),
+    check: async (_who, body) => { expect(body.ticket.work).toBeDefined(); },
+  },
+  {
+    name: 'POST /api/tickets/{anonymous report}/actions',
+    call: (api) => api.post(`/api/tickets/${ANONYMOUS_TICKET}/actions`, { data: { action: 'reply', body: 'hi' } }),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 404, [CUSTOMER_B]: 404, token: 403, staff: 200 }),
+  },
+  {
+    name: 'GET /api/tickets/{B}/calls/{none}.ics',
+    call: (api) => api.get(`/api/tickets/${TICKET_OF_B}/calls/999999.ics`),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 404, staff: 404 }),
+  },
+  {
+    name: 'GET /api/admin/categories',
+    call: (api) => api.get('/api/admin/categories'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'POST /api/admin/categories',
+    call: (api) => api.post('/api/admin/categories', { data: { name: '' } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 422, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'PATCH /api/admin/categories/1',
+    call: (api) => api.patch('/api/admin/categories/1', { data: { name: 'Network', version: 0 } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'GET /api/admin/outbox',
+    call: (api) => api.get('/api/admin/outbox'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'GET /api/admin/rules',
+    call: (api) => api.get('/api/admin/rules'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'PUT /api/admin/rules',
+    call: (api) => api.put('/api/admin/rules', { data: { ...DEFAULT_RULES, version: 999 } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
   },
   {
     name: 'POST /api/auth/logout',

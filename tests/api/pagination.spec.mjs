@@ -41,6 +41,10 @@ test('list rows carry what the console shows and nothing more', async ({ request
     title: data.title,
     reporter_name: data.name,
     reported_at: created.reported_at,
+    priority: null,
+    tier: 'l1',
+    assignee: null,
+    is_major: false,
   });
 });
 

@@ -17,7 +17,8 @@ test('a valid report is stored and answered with its id and number', async ({ re
 
   const response = await request.get(`/api/tickets/${created.id}`);
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({
+  const { ticket, timeline, calls } = await response.json();
+  expect(ticket).toEqual({
     id: created.id,
     number: created.number,
     kind: 'incident',
@@ -28,13 +29,26 @@ test('a valid report is stored and answered with its id and number', async ({ re
     reporter: { name: data.name, email: data.email, phone: '+45 12 34 56 78' },
     reported_at: created.reported_at,
     status_link_active: true,
+    priority: null,
+    category: null,
+    resolution: null,
+    resolved_at: null,
+    closes_at: null,
+    rating: null,
+    version: 1,
+    channel: 'portal',
+    affected_service: null,
+    answers: [],
+    work: expect.objectContaining({ id: created.id, status: 'new', tier: 'l1', assignee: null, version: 1 }),
   });
+  expect(timeline).toEqual([expect.objectContaining({ kind: 'created', actor: 'Lise Lund (L1)', public: true })]);
+  expect(calls).toEqual([]);
 });
 
 test('text is trimmed and kept exactly otherwise, markup included', async ({ request }) => {
   const hostile = '<img src=x onerror="alert(1)"> & "quotes"';
   const created = await createTicket(request, report({ name: '  Bob  ', description: hostile }));
-  const ticket = await (await request.get(`/api/tickets/${created.id}`)).json();
+  const { ticket } = await (await request.get(`/api/tickets/${created.id}`)).json();
   expect(ticket.reporter.name).toBe('Bob');
   expect(ticket.description).toBe(hostile);
   expect(ticket.symptoms).toBeNull();
@@ -74,7 +88,7 @@ test('staff revoke a status link and it stops working at once', async ({ request
 
   expect((await request.delete(`/api/tickets/${created.id}/status-link`)).status()).toBe(204);
   await expectError(await anonymous.get(`/api/status/${created.status_token}`), 404, 'not_found');
-  expect((await (await request.get(`/api/tickets/${created.id}`)).json()).status_link_active).toBe(false);
+  expect((await (await request.get(`/api/tickets/${created.id}`)).json()).ticket.status_link_active).toBe(false);
   expect((await request.delete(`/api/tickets/${created.id}/status-link`)).status()).toBe(204);
   await anonymous.dispose();
 });

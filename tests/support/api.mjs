@@ -1,5 +1,6 @@
 // Small helpers for API specs.
-import { expect } from '@playwright/test';
+import { expect, request as http } from '@playwright/test';
+import { signIn } from './fixtures.mjs';
 
 /** Every ticket summary, walking all pages with the API's own cursors. */
 export async function allTickets(request) {
@@ -30,4 +31,29 @@ export async function expectError(response, status, code) {
   expect(typeof body.message).toBe('string');
   expect(body.message.length).toBeGreaterThan(0);
   return body;
+}
+
+/** A request context of its own, signed in as a demo account: one per person in a story. */
+export async function signedIn(email) {
+  const context = await http.newContext({ baseURL: process.env.EDGEDESK_URL });
+  await signIn(context, email);
+  return context;
+}
+
+/** Sends one process step (`POST /api/tickets/{id}/actions`). */
+export function act(context, id, body) {
+  return context.post(`/api/tickets/${id}/actions`, { data: body });
+}
+
+/** Sends a step that must succeed, and returns the ticket page after it. */
+export async function step(context, id, body) {
+  const response = await act(context, id, body);
+  expect(response.status(), await response.text()).toBe(200);
+  return response.json();
+}
+
+/** The dev mailbox's messages about one ticket, oldest first (needs an admin context). */
+export async function mailsAbout(admin, ticketId) {
+  const page = await (await admin.get('/api/admin/outbox?limit=100')).json();
+  return page.items.filter((message) => message.ticket_id === ticketId).reverse();
 }

@@ -32,6 +32,17 @@ pub fn query_string(req: &Request) -> String {
     without_fragment.split_once('?').map(|(_, query)| query.to_string()).unwrap_or_default()
 }
 
+/// `scheme://host[:port]` of the request, for links in notifications.
+pub fn origin(req: &Request) -> String {
+    let url = req.inner().url();
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            format!("{scheme}://{}", rest.split(['/', '?', '#']).next().unwrap_or_default())
+        }
+        None => String::new(),
+    }
+}
+
 /// A numeric id from the path; anything that is not one names nothing, so it is a 404.
 pub fn path_id(text: &str, what: &str) -> Result<i64, ApiError> {
     text.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::not_found(what))

@@ -6,6 +6,7 @@
 mod auth;
 mod clock;
 mod crypto;
+mod delivery;
 mod http;
 mod limits;
 mod routes;

@@ -18,7 +18,7 @@ pub fn TicketCard(ticket: PublicTicket, #[prop(optional)] reporter: Option<Strin
                 <h1>{ticket.title.clone()}</h1>
                 <dl class="facts">
                     <dt>{t.ticket_status}</dt>
-                    <dd><span class="badge">{t.status(&ticket.status)}</span></dd>
+                    <dd><span class="badge">{t.status(ticket.status)}</span></dd>
                     <dt>{t.ticket_reported}</dt>
                     <dd><time datetime=reported.clone()>{local_date_time(millis, i18n.lang().code())}</time></dd>
                     {reporter.clone().map(|name| view! {

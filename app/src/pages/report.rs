@@ -44,6 +44,7 @@ impl ReportForm {
             description: self.description.get_untracked(),
             phone: Some(self.phone.get_untracked()),
             symptoms: Some(self.symptoms.get_untracked()),
+            ..NewTicket::default()
         }
     }
 }

@@ -23,7 +23,7 @@ pub fn StatusPage() -> impl IntoView {
     });
     use_page_title(move || match ticket.get() {
         None => i18n.t().loading.to_string(),
-        Some(Ok(ticket)) => format!("{} {}", ticket.number, ticket.title),
+        Some(Ok(view)) => format!("{} {}", view.ticket.number, view.ticket.title),
         Some(Err(_)) => i18n.t().status_not_found.to_string(),
     });
     let link = move || {
@@ -40,7 +40,8 @@ pub fn StatusPage() -> impl IntoView {
             Some(Err(error)) => {
                 view! { <p role="alert" class="alert alert-error">{t.error(error.code, None)}</p> }.into_any()
             }
-            Some(Ok(ticket)) => {
+            Some(Ok(view)) => {
+                let ticket = view.ticket;
                 let number = ticket.number.clone();
                 view! {
                     <Show when=just_created>

@@ -33,7 +33,7 @@ fn TicketView() -> impl IntoView {
         async move { api::get_ticket(&id).await.map_err(expiry) }
     });
     use_page_title(move || match ticket.get() {
-        Some(Ok(ticket)) => format!("{} {}", ticket.public.number, ticket.public.title),
+        Some(Ok(view)) => format!("{} {}", view.ticket.public.number, view.ticket.public.title),
         Some(Err(Some(error))) if error.code == ErrorCode::NotFound => i18n.t().ticket_not_found.to_string(),
         Some(Err(Some(_))) => i18n.t().err_generic.to_string(),
         _ => i18n.t().loading.to_string(),
@@ -50,10 +50,10 @@ fn TicketView() -> impl IntoView {
             Some(Err(Some(error))) => {
                 view! { <p role="alert" class="alert alert-error">{t.error(error.code, None)}</p> }.into_any()
             }
-            Some(Ok(ticket)) => view! {
-                <TicketCard ticket=ticket.public.clone() reporter=ticket.reporter.name.clone()/>
+            Some(Ok(page)) => view! {
+                <TicketCard ticket=page.ticket.public.clone() reporter=page.ticket.reporter.name.clone()/>
                 {session.is_staff().then(|| view! {
-                    <StatusLinkControl ticket_id=ticket.id active=ticket.status_link_active/>
+                    <StatusLinkControl ticket_id=page.ticket.id active=page.ticket.status_link_active/>
                 })}
             }
             .into_any(),

@@ -3,7 +3,9 @@
 //! wrong methods get JSON errors like everything else.
 
 mod admin;
+mod agents;
 mod auth;
+mod categories;
 mod health;
 mod invitations;
 mod me;
@@ -43,10 +45,20 @@ enum Endpoint {
     LogoutEverywhere,
     Me,
     Session,
+    Availability,
+    Agents,
+    Categories,
     Tickets,
     Ticket(String),
+    TicketActions(String),
+    CallInvitation(String, String),
     StatusLink(String),
     Status(String),
+    StatusActions(String),
+    AdminCategories,
+    AdminCategory(String),
+    AdminOutbox,
+    AdminRules,
     SweepRuns,
     AdminUsers,
     AdminUser(String),
@@ -71,10 +83,22 @@ impl Endpoint {
             ["api", "auth", "logout-everywhere"] => Some(Self::LogoutEverywhere),
             ["api", "me"] => Some(Self::Me),
             ["api", "session"] => Some(Self::Session),
+            ["api", "me", "availability"] => Some(Self::Availability),
+            ["api", "agents"] => Some(Self::Agents),
+            ["api", "categories"] => Some(Self::Categories),
             ["api", "tickets"] => Some(Self::Tickets),
             ["api", "tickets", id] => Some(Self::Ticket((*id).to_string())),
+            ["api", "tickets", id, "actions"] => Some(Self::TicketActions((*id).to_string())),
+            ["api", "tickets", id, "calls", file] => {
+                Some(Self::CallInvitation((*id).to_string(), (*file).to_string()))
+            }
             ["api", "tickets", id, "status-link"] => Some(Self::StatusLink((*id).to_string())),
             ["api", "status", token] => Some(Self::Status((*token).to_string())),
+            ["api", "status", token, "actions"] => Some(Self::StatusActions((*token).to_string())),
+            ["api", "admin", "categories"] => Some(Self::AdminCategories),
+            ["api", "admin", "categories", id] => Some(Self::AdminCategory((*id).to_string())),
+            ["api", "admin", "outbox"] => Some(Self::AdminOutbox),
+            ["api", "admin", "rules"] => Some(Self::AdminRules),
             ["api", "sweep-runs"] => Some(Self::SweepRuns),
             ["api", "admin", "users"] => Some(Self::AdminUsers),
             ["api", "admin", "users", id] => Some(Self::AdminUser((*id).to_string())),
@@ -91,7 +115,12 @@ impl Endpoint {
 
     fn allowed_methods(&self) -> &'static str {
         match self {
-            Self::Tickets => "GET, POST",
+            Self::Tickets | Self::AdminCategories => "GET, POST",
+            Self::TicketActions(_) | Self::StatusActions(_) => "POST",
+            Self::Availability => "PUT",
+            Self::AdminRules => "GET, PUT",
+            Self::AdminCategory(_) => "PATCH",
+            Self::Agents | Self::Categories | Self::CallInvitation(..) | Self::AdminOutbox => "GET",
             Self::StatusLink(_) | Self::AdminToken(_) => "DELETE",
             Self::AdminTokens | Self::AdminOrganisations => "GET, POST",
             Self::AdminUser(_) | Self::AdminOrganisation(_) => "PATCH",
@@ -125,6 +154,18 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::LogoutEverywhere, Method::Post) => auth::logout_everywhere(&ctx).await,
         (Endpoint::Me, Method::Get) => me::show(&ctx).await,
         (Endpoint::Session, Method::Get) => me::session(&ctx).await,
+        (Endpoint::Availability, Method::Put) => agents::set_availability(req, &ctx).await,
+        (Endpoint::Agents, Method::Get) => agents::list(&ctx).await,
+        (Endpoint::Categories, Method::Get) => categories::list(&ctx).await,
+        (Endpoint::TicketActions(id), Method::Post) => tickets::act(id, req, &ctx).await,
+        (Endpoint::CallInvitation(id, file), Method::Get) => tickets::invitation(id, file, req, &ctx).await,
+        (Endpoint::StatusActions(token), Method::Post) => status::act(token, req, &ctx).await,
+        (Endpoint::AdminCategories, Method::Get) => categories::list_all(&ctx).await,
+        (Endpoint::AdminCategories, Method::Post) => categories::create(req, &ctx).await,
+        (Endpoint::AdminCategory(id), Method::Patch) => categories::update(id, req, &ctx).await,
+        (Endpoint::AdminOutbox, Method::Get) => admin::list_outbox(req, &ctx).await,
+        (Endpoint::AdminRules, Method::Get) => admin::show_rules(&ctx).await,
+        (Endpoint::AdminRules, Method::Put) => admin::save_rules(req, &ctx).await,
         (Endpoint::Tickets, Method::Get) => tickets::list(req, &ctx).await,
         (Endpoint::Tickets, Method::Post) => tickets::create(req, &ctx).await,
         (Endpoint::Ticket(id), Method::Get) => tickets::show(id, &ctx).await,

@@ -1,15 +1,54 @@
-use edgedesk_domain::ApiError;
+use edgedesk_domain::ticket::StatusView;
+use edgedesk_domain::workflow::{ActionRequest, Actor, Rules};
+use edgedesk_domain::{ApiError, Conflict, ErrorCode};
+use worker::Request;
 
+use super::tickets::perform;
 use super::Ctx;
 use crate::crypto;
 use crate::http::{self, Reply};
 use crate::store;
+use crate::store::events::Audience;
+use crate::store::tickets::Stored;
 
-/// `GET /api/status/{token}`: the reporter's view of a ticket through its status link,
-/// no account needed. Unknown and revoked links are the same 404.
-pub async fn show(token: &str, ctx: &Ctx<'_>) -> Reply {
+async fn find(token: &str, ctx: &Ctx<'_>, rules: &Rules) -> Result<Stored, ApiError> {
     let missing = || ApiError::not_found("Status link");
     let hash = crypto::link_token_hash(token).await?.ok_or_else(missing)?;
-    let ticket = store::tickets::by_status_token(ctx.env, &hash).await?.ok_or_else(missing)?;
-    http::json(200, &ticket)
+    store::tickets::by_status_token(ctx.env, &hash, rules).await?.ok_or_else(missing)
+}
+
+async fn view(ctx: &Ctx<'_>, stored: Stored) -> Result<StatusView, ApiError> {
+    let id = stored.state.id;
+    Ok(StatusView {
+        ticket: stored.ticket.public,
+        timeline: store::events::timeline(ctx.env, id, Audience::Customer).await?,
+        calls: store::calls::of_ticket(ctx.env, id).await?,
+    })
+}
+
+/// `GET /api/status/{token}`: the reporter's view of a ticket through its status link,
+/// no account needed: public history only, no contact details (links get forwarded).
+/// Unknown and revoked links are the same 404.
+pub async fn show(token: &str, ctx: &Ctx<'_>) -> Reply {
+    let (rules, _) = store::settings::rules(ctx.env).await?;
+    let stored = find(token, ctx, &rules).await?;
+    http::json(200, &view(ctx, stored).await?)
+}
+
+/// `POST /api/status/{token}/actions`: the link holder acts as the ticket's customer
+/// (reply, confirm, reopen, rate, cancel a request).
+pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
+    let (rules, _) = store::settings::rules(ctx.env).await?;
+    let stored = find(token, ctx, &rules).await?;
+    let request: ActionRequest = http::read_json(req).await?;
+    let actor = Actor::Customer { user_id: None, name: stored.ticket.reporter.name.clone() };
+    let result = perform(ctx, &stored.state, &actor, &request, &rules).await;
+    let fresh = find(token, ctx, &rules).await?;
+    match result {
+        Ok(()) => http::json(200, &view(ctx, fresh).await?),
+        Err(error) if error.code == ErrorCode::VersionConflict => {
+            http::json(409, &Conflict { error, current: view(ctx, fresh).await? })
+        }
+        Err(error) => Err(error),
+    }
 }

@@ -122,6 +122,7 @@ pub async fn principal(
     }
     Ok(Some(Principal {
         user_id: row.created_by,
+        name: format!("API token {}", row.id),
         role: Role::Agent,
         tier: None,
         organisation_id: None,

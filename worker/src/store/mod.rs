@@ -1,10 +1,16 @@
 //! D1 access. SQL lives here and only here; rows are turned into domain DTOs on the way out.
 
 pub mod accounts;
+pub mod agents;
 pub mod api_tokens;
+pub mod calls;
+pub mod categories;
+pub mod events;
 pub mod invitations;
 pub mod organisations;
+pub mod outbox;
 pub mod sessions;
+pub mod settings;
 pub mod sweep_runs;
 pub mod tickets;
 pub mod users;

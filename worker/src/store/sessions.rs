@@ -26,6 +26,7 @@ struct SessionRow {
     user_id: i64,
     created_at: i64,
     last_seen_at: i64,
+    name: String,
     role: String,
     tier: Option<String>,
     organisation_id: Option<i64>,
@@ -42,7 +43,7 @@ pub async fn principal(
     let db = db(env)?;
     let row = first::<SessionRow>(query!(
         &db,
-        "SELECT s.user_id, s.created_at, s.last_seen_at, u.role, u.tier, u.organisation_id, o.members_see_all_tickets
+        "SELECT s.user_id, s.created_at, s.last_seen_at, u.name, u.role, u.tier, u.organisation_id, o.members_see_all_tickets
          FROM sessions s
          JOIN users u ON u.id = s.user_id AND u.active = 1
          LEFT JOIN organisations o ON o.id = u.organisation_id
@@ -65,6 +66,7 @@ pub async fn principal(
     }
     users::principal(
         row.user_id,
+        row.name,
         &row.role,
         row.tier.as_deref(),
         row.organisation_id,

@@ -10,14 +10,18 @@ pub async fn record(env: &Env, report: &SweepReport) -> Result<(), ApiError> {
     let db = db(env)?;
     run(query!(
         &db,
-        "INSERT INTO sweep_runs (cron, scheduled_at, started_at, finished_at, tickets_examined, error)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO sweep_runs (cron, scheduled_at, started_at, finished_at, tickets_examined, error,
+                                 tickets_closed, messages_sent, messages_failed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         &report.cron,
         report.scheduled_at.timestamp_millis(),
         report.started_at.timestamp_millis(),
         report.finished_at.timestamp_millis(),
         report.tickets_examined,
-        &report.error
+        &report.error,
+        report.tickets_closed,
+        report.messages_sent,
+        report.messages_failed
     ))
     .await?;
     Ok(())
@@ -31,6 +35,9 @@ struct SweepRunRow {
     started_at: i64,
     finished_at: i64,
     tickets_examined: i64,
+    tickets_closed: i64,
+    messages_sent: i64,
+    messages_failed: i64,
     error: Option<String>,
 }
 
@@ -48,6 +55,9 @@ pub async fn recent(env: &Env, limit: u32) -> Result<Vec<SweepRun>, ApiError> {
                 started_at: from_millis(row.started_at),
                 finished_at: from_millis(row.finished_at),
                 tickets_examined: row.tickets_examined,
+                tickets_closed: row.tickets_closed,
+                messages_sent: row.messages_sent,
+                messages_failed: row.messages_failed,
                 error: row.error,
             },
         })

@@ -1,65 +1,110 @@
+//! Tickets: the row is the projection of the ticket's events; every write stores the
+//! event, the new projection and its notifications in one D1 batch.
+
 use chrono::{DateTime, Utc};
+use edgedesk_domain::auth::Tier;
+use edgedesk_domain::category::Answer;
+use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::paging::PageRequest;
 use edgedesk_domain::policy::{TicketOwner, TicketScope};
+use edgedesk_domain::priority::{Level, Priority};
+use edgedesk_domain::queue::{Queue, QueueFilter};
 use edgedesk_domain::ticket::{
-    ticket_number, PublicTicket, Reporter, Ticket, TicketKind, TicketSummary, ValidTicket,
+    ticket_number, Channel, PublicTicket, Reporter, Ticket, TicketKind, TicketSummary, ValidTicket,
 };
-use edgedesk_domain::ApiError;
+use edgedesk_domain::workflow::{
+    Actor, Decision, LinkedEffect, Named, NewEvent, Notice, Rating, Resolution, ResolutionCode, Rules,
+    TicketState,
+};
+use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
-use serde_json::json;
-use worker::{query, D1PreparedStatement, Env};
+use wasm_bindgen::JsValue;
+use worker::{query, D1Database, D1PreparedStatement, Env};
 
-use super::{all, db, first, ABOVE_EVERY_ID};
+use super::{all, db, first, outbox, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::http;
 
-/// Stores a new ticket and its `created` event in one D1 batch (one transaction), so a
-/// ticket never exists without its history. Returns the new id.
+/// What a new ticket needs besides the validated report.
+pub struct Opening<'a> {
+    pub state: &'a TicketState,
+    pub owner: TicketOwner,
+    pub category_id: Option<i64>,
+    pub answers: &'a [Answer],
+    pub channel: Channel,
+    pub actor: &'a Actor,
+    pub status_token_hash: &'a str,
+    pub notices: &'a [Notice],
+}
+
+/// Stores a new ticket, its `created` event and its notifications in one D1 batch (one
+/// transaction), so a ticket never exists without its history. Returns the new id.
 pub async fn insert(
     env: &Env,
     ticket: &ValidTicket,
-    kind: TicketKind,
+    opening: Opening<'_>,
     reported_at: DateTime<Utc>,
-    owner: TicketOwner,
-    actor: &str,
-    status_token_hash: &str,
 ) -> Result<i64, ApiError> {
     let db = db(env)?;
     let at = reported_at.timestamp_millis();
+    let state = opening.state;
+    let answers = serde_json::to_string(opening.answers).map_err(http::internal)?;
     let insert_ticket = query!(
         &db,
         "INSERT INTO tickets (kind, title, description, symptoms, reporter_name, reporter_email, reporter_phone,
-                              channel, reported_at, updated_at, customer_id, organisation_id, status_token_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'portal', ?8, ?8, ?9, ?10, ?11)
+                              channel, reported_at, updated_at, customer_id, organisation_id, status_token_hash,
+                              tier, impact, urgency, priority, category_id, affected_service, answers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
          RETURNING id",
-        kind.as_str(),
+        ticket.kind.as_str(),
         &ticket.title,
         &ticket.description,
         &ticket.symptoms,
         &ticket.name,
         &ticket.email,
         &ticket.phone,
+        opening.channel.as_str(),
         at,
-        owner.customer_id,
-        owner.organisation_id,
-        status_token_hash
+        opening.owner.customer_id,
+        opening.owner.organisation_id,
+        opening.status_token_hash,
+        state.tier.as_str(),
+        state.impact.map(Level::as_str),
+        state.urgency.map(Level::as_str),
+        state.priority.map(Priority::as_str),
+        opening.category_id,
+        &ticket.affected_service,
+        answers
     )
     .map_err(http::storage)?;
-    let created = json!({ "after": {
-        "kind": kind.as_str(), "status": "new", "title": ticket.title, "description": ticket.description,
-        "symptoms": ticket.symptoms, "reporter_name": ticket.name, "reporter_email": ticket.email,
-        "reporter_phone": ticket.phone, "channel": "portal", "customer_id": owner.customer_id,
-    }});
-    // last_insert_rowid() is the ticket: the batch runs its statements in order on one connection.
+    // The new ticket is the highest id: batches are transactions and run one at a time.
+    let new_id = "(SELECT MAX(id) FROM tickets)";
+    let mut changes = vec![
+        serde_json::json!({ "field": "status", "before": null, "after": "new" }),
+        serde_json::json!({ "field": "kind", "before": null, "after": ticket.kind.as_str() }),
+        serde_json::json!({ "field": "tier", "before": null, "after": state.tier.as_str() }),
+    ];
+    if let Some(priority) = state.priority {
+        changes.push(serde_json::json!({ "field": "priority", "before": null, "after": priority.as_str() }));
+    }
+    let created = serde_json::json!({ "text": ticket.title, "changes": changes });
     let insert_event = query!(
         &db,
-        "INSERT INTO ticket_events (ticket_id, kind, actor, at, data) VALUES (last_insert_rowid(), 'created', ?1, ?2, ?3)",
-        actor,
+        &format!(
+            "INSERT INTO ticket_events (ticket_id, kind, actor, actor_name, at, data, version)
+             VALUES ({new_id}, 'created', ?1, ?2, ?3, ?4, 1)"
+        ),
+        opening.actor.label(),
+        opening.actor.name(),
         at,
         created.to_string()
     )
     .map_err(http::storage)?;
-    let results = db.batch(vec![insert_ticket, insert_event]).await.map_err(http::storage)?;
+    let mut statements = vec![insert_ticket, insert_event];
+    for notice in opening.notices {
+        statements.extend(outbox::statements(&db, TicketRef::Newest, notice, reported_at)?);
+    }
+    let results = db.batch(statements).await.map_err(http::storage)?;
     #[derive(Deserialize)]
     struct Inserted {
         id: i64,
@@ -72,6 +117,211 @@ pub async fn insert(
         .ok_or_else(|| http::internal("INSERT … RETURNING id returned no row"))
 }
 
+/// Names the ticket a statement is about: a known id, or the one this batch just created.
+#[derive(Debug, Clone, Copy)]
+pub enum TicketRef {
+    Id(i64),
+    Newest,
+}
+
+impl TicketRef {
+    /// A SQL expression for the id (ids are integers, so formatting them in is safe).
+    pub fn sql(self) -> String {
+        match self {
+            TicketRef::Id(id) => id.to_string(),
+            TicketRef::Newest => "(SELECT MAX(id) FROM tickets)".to_string(),
+        }
+    }
+}
+
+/// Stores a decision: the event (whose UNIQUE (ticket, version) refuses a write based on
+/// a stale version), the new projection, the notifications, a scheduled call and the
+/// effects on linked tickets, all in one batch. A lost race answers `version_conflict`.
+pub async fn apply(
+    env: &Env,
+    decision: &Decision,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let db = db(env)?;
+    let at = now.timestamp_millis();
+    let state = &decision.state;
+    let id = state.id;
+    let mut statements = vec![event_statement(&db, id, &decision.event, actor, at, Some(state.version))?];
+    statements.push(projection_statement(&db, state, at)?);
+    for notice in &decision.notices {
+        statements.extend(outbox::statements(&db, TicketRef::Id(id), notice, now)?);
+    }
+    if let Some(call) = &decision.call {
+        statements.push(
+            query!(
+                &db,
+                "INSERT INTO calls (ticket_id, starts_at, minutes, channel, phone, link, note, scheduled_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                id,
+                call.starts_at.timestamp_millis(),
+                call.minutes,
+                call.channel.as_str(),
+                &call.phone,
+                &call.link,
+                &call.note,
+                actor.name(),
+                at
+            )
+            .map_err(http::storage)?,
+        );
+    }
+    if let Some(assignee) = &state.assignee {
+        statements.push(
+            query!(&db, "UPDATE users SET last_assigned_at = ?2 WHERE id = ?1", assignee.id, at)
+                .map_err(http::storage)?,
+        );
+    }
+    statements.extend(linked_statements(&db, state, &decision.linked, actor, at)?);
+    db.batch(statements).await.map_err(|error| {
+        if error.to_string().contains("UNIQUE constraint failed: ticket_events") {
+            ApiError::new(
+                ErrorCode::VersionConflict,
+                "Someone else changed this ticket first; review and retry",
+            )
+        } else {
+            http::storage(error)
+        }
+    })?;
+    Ok(())
+}
+
+fn event_statement(
+    db: &D1Database,
+    ticket_id: i64,
+    event: &NewEvent,
+    actor: &Actor,
+    at: i64,
+    version: Option<i64>,
+) -> Result<D1PreparedStatement, ApiError> {
+    let data = serde_json::to_string(&event.details).map_err(http::internal)?;
+    query!(
+        db,
+        "INSERT INTO ticket_events (ticket_id, kind, actor, actor_name, at, data, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        ticket_id,
+        event.kind.as_str(),
+        actor.label(),
+        actor.name(),
+        at,
+        data,
+        version
+    )
+    .map_err(http::storage)
+}
+
+fn projection_statement(
+    db: &D1Database,
+    state: &TicketState,
+    at: i64,
+) -> Result<D1PreparedStatement, ApiError> {
+    let millis = |time: Option<DateTime<Utc>>| time.map(|time| time.timestamp_millis());
+    query!(
+        db,
+        "UPDATE tickets SET kind = ?2, status = ?3, tier = ?4, assignee_id = ?5, impact = ?6, urgency = ?7,
+                priority = ?8, category_id = ?9, is_major = ?10, major_id = ?11, resolution_code = ?12,
+                resolution_notes = ?13, resolved_at = ?14, closed_at = ?15, first_response_at = ?16,
+                rating = ?17, rating_comment = ?18, version = ?19, updated_at = ?20
+         WHERE id = ?1 AND version = ?19 - 1",
+        state.id,
+        state.kind.as_str(),
+        state.status.as_str(),
+        state.tier.as_str(),
+        state.assignee.as_ref().map(|assignee| assignee.id),
+        state.impact.map(Level::as_str),
+        state.urgency.map(Level::as_str),
+        state.priority.map(Priority::as_str),
+        state.category.as_ref().map(|category| category.id),
+        i32::from(state.is_major),
+        state.major_id,
+        state.resolution.as_ref().map(|resolution| resolution.code.as_str()),
+        state.resolution.as_ref().map(|resolution| resolution.notes.as_str()),
+        millis(state.resolved_at),
+        millis(state.closed_at),
+        millis(state.first_response_at),
+        state.rating.as_ref().map(|rating| rating.score),
+        state.rating.as_ref().and_then(|rating| rating.comment.as_deref()),
+        state.version,
+        at
+    )
+    .map_err(http::storage)
+}
+
+/// A SQL list of the statuses in which a linked ticket still takes part.
+fn active_statuses() -> String {
+    Status::ACTIVE.iter().map(|status| format!("'{}'", status.as_str())).collect::<Vec<_>>().join(", ")
+}
+
+/// A major incident's broadcast or resolution, applied to its open children set-wise.
+fn linked_statements(
+    db: &D1Database,
+    major: &TicketState,
+    effect: &LinkedEffect,
+    actor: &Actor,
+    at: i64,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    let active = active_statuses();
+    let statements = match effect {
+        LinkedEffect::None => Vec::new(),
+        LinkedEffect::Broadcast(body) => {
+            let data = serde_json::json!({ "text": body }).to_string();
+            vec![query!(
+                db,
+                &format!(
+                    "INSERT INTO ticket_events (ticket_id, kind, actor, actor_name, at, data)
+                     SELECT id, 'reply', ?2, ?3, ?4, ?5 FROM tickets WHERE major_id = ?1 AND status IN ({active})"
+                ),
+                major.id,
+                actor.label(),
+                actor.name(),
+                at,
+                data
+            )
+            .map_err(http::storage)?]
+        }
+        LinkedEffect::Resolve(Resolution { code, notes }) => vec![
+            query!(
+                db,
+                &format!(
+                    "INSERT INTO ticket_events (ticket_id, kind, actor, actor_name, at, data, version)
+                     SELECT id, 'resolved', ?2, ?3, ?4,
+                            json_object('text', ?5, 'changes', json_array(
+                                json_object('field', 'status', 'before', status, 'after', 'resolved'),
+                                json_object('field', 'resolution', 'before', NULL, 'after', ?6))),
+                            version + 1
+                     FROM tickets WHERE major_id = ?1 AND status IN ({active})"
+                ),
+                major.id,
+                actor.label(),
+                actor.name(),
+                at,
+                notes,
+                code.as_str()
+            )
+            .map_err(http::storage)?,
+            query!(
+                db,
+                &format!(
+                    "UPDATE tickets SET status = 'resolved', resolution_code = ?2, resolution_notes = ?3,
+                            resolved_at = ?4, updated_at = ?4, version = version + 1
+                     WHERE major_id = ?1 AND status IN ({active})"
+                ),
+                major.id,
+                code.as_str(),
+                notes,
+                at
+            )
+            .map_err(http::storage)?,
+        ],
+    };
+    Ok(statements)
+}
+
 #[derive(Deserialize)]
 struct SummaryRow {
     id: i64,
@@ -80,58 +330,143 @@ struct SummaryRow {
     title: String,
     reporter_name: String,
     reported_at: i64,
+    priority: Option<String>,
+    tier: String,
+    assignee_name: Option<String>,
+    is_major: i64,
 }
 
-const SUMMARY_COLUMNS: &str = "SELECT id, kind, status, title, reporter_name, reported_at FROM tickets";
+const SUMMARY_COLUMNS: &str =
+    "SELECT t.id, t.kind, t.status, t.title, t.reporter_name, t.reported_at, t.priority, t.tier,
+            a.name AS assignee_name, t.is_major
+     FROM tickets t LEFT JOIN users a ON a.id = t.assignee_id";
 
-/// Up to `fetch_limit()` tickets in `scope` below the cursor, newest first. Each scope walks
-/// an index: the primary key, or (customer_id, id) / (organisation_id, id).
+/// Up to `fetch_limit()` tickets in `scope` and `filter` below the cursor, newest first.
+/// Every condition is bound as a parameter; the queue picks an index to walk.
 pub async fn newest(
     env: &Env,
     scope: TicketScope,
+    filter: &QueueFilter,
+    viewer_id: i64,
     page: PageRequest,
 ) -> Result<Vec<TicketSummary>, ApiError> {
     let db = db(env)?;
-    let before = page.before_id.unwrap_or(ABOVE_EVERY_ID);
-    let limit = page.fetch_limit();
-    let statement: Result<D1PreparedStatement, worker::Error> = match scope {
-        TicketScope::All => {
-            query!(&db, &format!("{SUMMARY_COLUMNS} WHERE id < ?1 ORDER BY id DESC LIMIT ?2"), before, limit)
+    let mut sql = Params::default();
+    let mut conditions: Vec<String> = Vec::new();
+    match scope {
+        TicketScope::All => {}
+        TicketScope::Own { customer_id } => {
+            conditions.push(format!("t.customer_id = {}", sql.number(customer_id)))
         }
-        TicketScope::Own { customer_id } => query!(
-            &db,
-            &format!("{SUMMARY_COLUMNS} WHERE customer_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3"),
-            customer_id,
-            before,
-            limit
-        ),
-        TicketScope::Organisation { customer_id, organisation_id } => query!(
-            &db,
-            &format!(
-                "{SUMMARY_COLUMNS} WHERE (customer_id = ?1 OR organisation_id = ?2) AND id < ?3
-                 ORDER BY id DESC LIMIT ?4"
-            ),
-            customer_id,
-            organisation_id,
-            before,
-            limit
-        ),
-    };
+        TicketScope::Organisation { customer_id, organisation_id } => conditions.push(format!(
+            "(t.customer_id = {} OR t.organisation_id = {})",
+            sql.number(customer_id),
+            sql.number(organisation_id)
+        )),
+    }
+    let active = active_statuses();
+    match filter.queue {
+        Queue::All => {}
+        Queue::Open => conditions.push(format!("t.status IN ({active})")),
+        Queue::Closed => conditions.push(format!("t.status NOT IN ({active})")),
+        Queue::Mine => {
+            conditions.push(format!("t.assignee_id = {} AND t.status IN ({active})", sql.number(viewer_id)))
+        }
+        Queue::Unassigned(tier) => conditions.push(format!(
+            "t.tier = {} AND t.assignee_id IS NULL AND t.status IN ({active})",
+            sql.text(tier.as_str())
+        )),
+        Queue::Tier(tier) => {
+            conditions.push(format!("t.tier = {} AND t.status IN ({active})", sql.text(tier.as_str())))
+        }
+        Queue::Major => conditions.push("t.is_major = 1".to_string()),
+        Queue::PendingCustomer => conditions.push("t.status = 'pending_customer'".to_string()),
+    }
+    if let Some(status) = filter.status {
+        conditions.push(format!("t.status = {}", sql.text(status.as_str())));
+    }
+    if let Some(priority) = filter.priority {
+        conditions.push(format!("t.priority = {}", sql.text(priority.as_str())));
+    }
+    if let Some(tier) = filter.tier {
+        conditions.push(format!("t.tier = {}", sql.text(tier.as_str())));
+    }
+    if let Some(category_id) = filter.category_id {
+        conditions.push(format!("t.category_id = {}", sql.number(category_id)));
+    }
+    if let Some(assignee_id) = filter.assignee_id {
+        conditions.push(format!("t.assignee_id = {}", sql.number(assignee_id)));
+    }
+    if let Some(organisation_id) = filter.organisation_id {
+        conditions.push(format!("t.organisation_id = {}", sql.number(organisation_id)));
+    }
+    if let Some(text) = &filter.text {
+        let pattern =
+            sql.text(&format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+        conditions.push(format!(
+            "(t.title LIKE {pattern} ESCAPE '\\' OR t.description LIKE {pattern} ESCAPE '\\')"
+        ));
+    }
+    let (comparison, order, start) =
+        if filter.oldest_first { (">", "ASC", 0) } else { ("<", "DESC", ABOVE_EVERY_ID) };
+    conditions.push(format!("t.id {comparison} {}", sql.number(page.before_id.unwrap_or(start))));
+    let limit = sql.number(page.fetch_limit() as i64);
+    let query =
+        format!("{SUMMARY_COLUMNS} WHERE {} ORDER BY t.id {order} LIMIT {limit}", conditions.join(" AND "));
+    let statement = db.prepare(&query).bind(&sql.values);
     let rows = all::<SummaryRow>(statement).await?;
-    rows.into_iter()
-        .map(|row| {
-            let kind = parse_kind(&row.kind)?;
-            Ok(TicketSummary {
-                id: row.id,
-                number: ticket_number(kind, row.id),
-                kind,
-                status: row.status,
-                title: row.title,
-                reporter_name: row.reporter_name,
-                reported_at: from_millis(row.reported_at),
-            })
-        })
-        .collect()
+    rows.into_iter().map(summary).collect()
+}
+
+/// Bound parameters of a query built piece by piece: each value gets its `?N`.
+#[derive(Default)]
+struct Params {
+    values: Vec<JsValue>,
+}
+
+impl Params {
+    fn push(&mut self, value: JsValue) -> String {
+        self.values.push(value);
+        format!("?{}", self.values.len())
+    }
+
+    /// D1 takes JS numbers; ids stay below 2^53, so f64 holds them exactly.
+    fn number(&mut self, value: i64) -> String {
+        self.push(JsValue::from_f64(value as f64))
+    }
+
+    fn text(&mut self, value: &str) -> String {
+        self.push(JsValue::from_str(value))
+    }
+}
+
+fn summary(row: SummaryRow) -> Result<TicketSummary, ApiError> {
+    let kind = parse_kind(&row.kind)?;
+    Ok(TicketSummary {
+        id: row.id,
+        number: ticket_number(kind, row.id),
+        kind,
+        status: parse_status(&row.status)?,
+        title: row.title,
+        reporter_name: row.reporter_name,
+        reported_at: from_millis(row.reported_at),
+        priority: row.priority.as_deref().and_then(Priority::parse),
+        tier: Tier::parse(&row.tier).ok_or_else(|| http::internal("unknown tier in D1"))?,
+        assignee: row.assignee_name,
+        is_major: row.is_major == 1,
+    })
+}
+
+/// The incidents linked to a major incident, newest first.
+pub async fn linked(env: &Env, major_id: i64) -> Result<Vec<TicketSummary>, ApiError> {
+    let db = db(env)?;
+    let rows = all::<SummaryRow>(query!(
+        &db,
+        &format!("{SUMMARY_COLUMNS} WHERE t.major_id = ?1 ORDER BY t.id DESC LIMIT 200"),
+        major_id
+    ))
+    .await?;
+    rows.into_iter().map(summary).collect()
 }
 
 #[derive(Deserialize)]
@@ -149,62 +484,144 @@ struct TicketRow {
     customer_id: Option<i64>,
     organisation_id: Option<i64>,
     status_link_active: i64,
+    channel: String,
+    tier: String,
+    assignee_id: Option<i64>,
+    assignee_name: Option<String>,
+    impact: Option<String>,
+    urgency: Option<String>,
+    priority: Option<String>,
+    category_id: Option<i64>,
+    category_name: Option<String>,
+    affected_service: Option<String>,
+    answers: String,
+    is_major: i64,
+    major_id: Option<i64>,
+    resolution_code: Option<String>,
+    resolution_notes: Option<String>,
+    resolved_at: Option<i64>,
+    closed_at: Option<i64>,
+    first_response_at: Option<i64>,
+    rating: Option<u8>,
+    rating_comment: Option<String>,
+    version: i64,
 }
 
 const TICKET_COLUMNS: &str =
-    "SELECT id, kind, status, title, description, symptoms, reporter_name, reporter_email,
-                                     reporter_phone, reported_at, customer_id, organisation_id,
-                                     status_token_hash IS NOT NULL AS status_link_active
-                              FROM tickets";
+    "SELECT t.id, t.kind, t.status, t.title, t.description, t.symptoms, t.reporter_name, t.reporter_email,
+            t.reporter_phone, t.reported_at, t.customer_id, t.organisation_id,
+            t.status_token_hash IS NOT NULL AS status_link_active, t.channel, t.tier, t.assignee_id,
+            a.name AS assignee_name, t.impact, t.urgency, t.priority, t.category_id, c.name AS category_name,
+            t.affected_service, t.answers, t.is_major, t.major_id, t.resolution_code, t.resolution_notes,
+            t.resolved_at, t.closed_at, t.first_response_at, t.rating, t.rating_comment, t.version
+     FROM tickets t
+     LEFT JOIN users a ON a.id = t.assignee_id
+     LEFT JOIN categories c ON c.id = t.category_id";
 
-/// One ticket and who owns it (for the policy to decide who may see it).
+/// A ticket as stored: the full view (with its working state) and who owns it.
+pub struct Stored {
+    pub ticket: Ticket,
+    pub state: TicketState,
+    pub owner: TicketOwner,
+}
+
 async fn one(
     statement: worker::Result<D1PreparedStatement>,
-) -> Result<Option<(Ticket, TicketOwner)>, ApiError> {
+    rules: &Rules,
+) -> Result<Option<Stored>, ApiError> {
     let Some(row) = first::<TicketRow>(statement).await? else { return Ok(None) };
     let kind = parse_kind(&row.kind)?;
+    let status = parse_status(&row.status)?;
+    let millis = |value: Option<i64>| value.map(from_millis);
+    let resolution =
+        match (row.resolution_code.as_deref().and_then(ResolutionCode::parse), row.resolution_notes) {
+            (Some(code), Some(notes)) => Some(Resolution { code, notes }),
+            _ => None,
+        };
+    let rating = row.rating.map(|score| Rating { score, comment: row.rating_comment });
+    let state = TicketState {
+        id: row.id,
+        kind,
+        title: row.title.clone(),
+        status,
+        tier: Tier::parse(&row.tier).ok_or_else(|| http::internal("unknown tier in D1"))?,
+        assignee: row.assignee_id.zip(row.assignee_name).map(|(id, name)| Named { id, name }),
+        impact: row.impact.as_deref().and_then(Level::parse),
+        urgency: row.urgency.as_deref().and_then(Level::parse),
+        priority: row.priority.as_deref().and_then(Priority::parse),
+        category: row.category_id.zip(row.category_name.clone()).map(|(id, name)| Named { id, name }),
+        is_major: row.is_major == 1,
+        major_id: row.major_id,
+        resolution,
+        resolved_at: millis(row.resolved_at),
+        closed_at: millis(row.closed_at),
+        first_response_at: millis(row.first_response_at),
+        rating,
+        version: row.version,
+    };
     let owner = TicketOwner { customer_id: row.customer_id, organisation_id: row.organisation_id };
     let ticket = Ticket {
         id: row.id,
         public: PublicTicket {
             number: ticket_number(kind, row.id),
             kind,
-            status: row.status,
+            status,
             title: row.title,
             description: row.description,
             symptoms: row.symptoms,
             reported_at: from_millis(row.reported_at),
+            priority: state.priority,
+            category: row.category_name,
+            resolution: state.resolution.clone(),
+            resolved_at: state.resolved_at,
+            closes_at: (status == Status::Resolved)
+                .then_some(state.resolved_at)
+                .flatten()
+                .map(|at| rules.closes_at(at)),
+            rating: state.rating.clone(),
+            version: state.version,
         },
         reporter: Reporter { name: row.reporter_name, email: row.reporter_email, phone: row.reporter_phone },
         status_link_active: row.status_link_active == 1,
+        channel: Channel::parse(&row.channel).unwrap_or(Channel::Portal),
+        affected_service: row.affected_service,
+        answers: serde_json::from_str(&row.answers).unwrap_or_default(),
+        work: Some(state.clone()),
+        linked: Vec::new(),
     };
-    Ok(Some((ticket, owner)))
+    Ok(Some(Stored { ticket, state, owner }))
 }
 
-pub async fn by_id(env: &Env, id: i64) -> Result<Option<(Ticket, TicketOwner)>, ApiError> {
+pub async fn by_id(env: &Env, id: i64, rules: &Rules) -> Result<Option<Stored>, ApiError> {
     let db = db(env)?;
-    one(query!(&db, &format!("{TICKET_COLUMNS} WHERE id = ?1"), id)).await
+    one(query!(&db, &format!("{TICKET_COLUMNS} WHERE t.id = ?1"), id), rules).await
 }
 
-/// What the status link with this token hash shows; nothing for unknown or revoked links.
-pub async fn by_status_token(env: &Env, token_hash: &str) -> Result<Option<PublicTicket>, ApiError> {
+/// The ticket behind a status link; nothing for unknown or revoked links.
+pub async fn by_status_token(env: &Env, token_hash: &str, rules: &Rules) -> Result<Option<Stored>, ApiError> {
     let db = db(env)?;
-    let found =
-        one(query!(&db, &format!("{TICKET_COLUMNS} WHERE status_token_hash = ?1"), token_hash)).await?;
-    Ok(found.map(|(ticket, _)| ticket.public))
+    one(query!(&db, &format!("{TICKET_COLUMNS} WHERE t.status_token_hash = ?1"), token_hash), rules).await
 }
 
 /// Revokes the ticket's status link and records who did it, in one batch. Revoking a
 /// revoked link changes nothing and records nothing.
-pub async fn revoke_status_link(env: &Env, id: i64, actor: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+pub async fn revoke_status_link(
+    env: &Env,
+    id: i64,
+    actor_label: &str,
+    actor_name: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
     let db = db(env)?;
     let at = now.timestamp_millis();
     let event = query!(
         &db,
-        "INSERT INTO ticket_events (ticket_id, kind, actor, at, data)
-         SELECT id, 'status_link_revoked', ?2, ?3, '{}' FROM tickets WHERE id = ?1 AND status_token_hash IS NOT NULL",
+        "INSERT INTO ticket_events (ticket_id, kind, actor, actor_name, at, data, version)
+         SELECT id, 'status_link_revoked', ?2, ?3, ?4, '{}', version + 1
+         FROM tickets WHERE id = ?1 AND status_token_hash IS NOT NULL",
         id,
-        actor,
+        actor_label,
+        actor_name,
         at
     )
     .map_err(http::storage)?;
@@ -224,19 +641,50 @@ fn parse_kind(text: &str) -> Result<TicketKind, ApiError> {
     TicketKind::parse(text).ok_or_else(|| http::internal(format!("unknown ticket kind {text:?} in D1")))
 }
 
-/// Tickets the sweep must look at: everything not finished.
+fn parse_status(text: &str) -> Result<Status, ApiError> {
+    Status::parse(text).ok_or_else(|| http::internal(format!("unknown status {text:?} in D1")))
+}
+
+/// Tickets someone still has to work on.
 pub async fn count_open(env: &Env) -> Result<i64, ApiError> {
     #[derive(Deserialize)]
     struct Count {
         open: i64,
     }
     let db = db(env)?;
-    let count = db
-        .prepare(
-            "SELECT COUNT(*) AS open FROM tickets WHERE status NOT IN ('resolved', 'closed', 'cancelled')",
-        )
-        .first::<Count>(None)
-        .await
-        .map_err(http::storage)?;
+    let sql = format!("SELECT COUNT(*) AS open FROM tickets WHERE status IN ({})", active_statuses());
+    let count = db.prepare(&sql).first::<Count>(None).await.map_err(http::storage)?;
     Ok(count.map_or(0, |count| count.open))
+}
+
+/// Closes every resolved ticket whose reopen window ended by `now`, recording a `closed`
+/// event for each in the same batch. Returns how many closed.
+pub async fn close_expired(env: &Env, rules: &Rules, now: DateTime<Utc>) -> Result<usize, ApiError> {
+    let db = db(env)?;
+    let cutoff = (now - chrono::Duration::days(rules.reopen_days)).timestamp_millis();
+    let at = now.timestamp_millis();
+    let event = edgedesk_domain::workflow::auto_close_event(rules);
+    let data = serde_json::to_string(&event.details).map_err(http::internal)?;
+    let record = query!(
+        &db,
+        "INSERT INTO ticket_events (ticket_id, kind, actor, actor_name, at, data, version)
+         SELECT id, ?1, 'system', 'Edgedesk', ?2, ?3, version + 1
+         FROM tickets WHERE status = 'resolved' AND resolved_at <= ?4",
+        event.kind.as_str(),
+        at,
+        data,
+        cutoff
+    )
+    .map_err(http::storage)?;
+    let close = query!(
+        &db,
+        "UPDATE tickets SET status = 'closed', closed_at = ?1, updated_at = ?1, version = version + 1
+         WHERE status = 'resolved' AND resolved_at <= ?2",
+        at,
+        cutoff
+    )
+    .map_err(http::storage)?;
+    let results = db.batch(vec![record, close]).await.map_err(http::storage)?;
+    let closed = results.get(1).and_then(|result| result.meta().ok().flatten()).and_then(|meta| meta.changes);
+    Ok(closed.unwrap_or(0))
 }

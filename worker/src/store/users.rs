@@ -143,6 +143,7 @@ pub fn parse_tier(text: Option<&str>) -> Result<Option<Tier>, ApiError> {
 /// Builds the policy's view of a user from a joined row.
 pub fn principal(
     user_id: i64,
+    name: String,
     role: &str,
     tier: Option<&str>,
     organisation_id: Option<i64>,
@@ -150,6 +151,7 @@ pub fn principal(
 ) -> Result<Principal, ApiError> {
     Ok(Principal {
         user_id,
+        name,
         role: parse_role(role)?,
         tier: parse_tier(tier)?,
         organisation_id,

@@ -1,11 +1,15 @@
 mod invite;
 mod list_users;
 mod organisations;
+mod outbox;
+mod rules;
 mod tokens;
 mod update_user;
 
 pub use invite::invite;
 pub use list_users::list_users;
 pub use organisations::{create_organisation, list_organisations, update_organisation};
+pub use outbox::list_outbox;
+pub use rules::{save_rules, show_rules};
 pub use tokens::{create_token, list_tokens, revoke_token};
 pub use update_user::update_user;

@@ -1,7 +1,10 @@
 use edgedesk_domain::auth::Role;
+use edgedesk_domain::category::check_answers;
 use edgedesk_domain::limits::ANONYMOUS_TICKETS_PER_ADDRESS;
 use edgedesk_domain::policy::{self, TicketOwner};
-use edgedesk_domain::ticket::{ticket_number, CreatedTicket, NewTicket, TicketKind};
+use edgedesk_domain::ticket::{ticket_number, Channel, CreatedTicket, NewTicket};
+use edgedesk_domain::workflow::{self, Actor};
+use edgedesk_domain::{ApiError, ErrorCode};
 use worker::Request;
 
 use crate::crypto;
@@ -9,9 +12,11 @@ use crate::http::{self, Reply};
 use crate::limits;
 use crate::routes::Ctx;
 use crate::store;
+use crate::store::tickets::Opening;
 
-/// `POST /api/tickets`: someone reports a problem from the portal. A signed-in customer
-/// owns the ticket; anyone gets a status link to follow it without an account.
+/// `POST /api/tickets`: someone reports a problem from the portal, or an agent logs one
+/// for a caller (`channel: phone | email`). A signed-in customer owns their ticket; a
+/// ticket logged for a known customer joins their tickets; everyone gets a status link.
 pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     policy::create_ticket(ctx.principal())?;
     // The public form is the easiest thing to flood; signed-in people are accountable.
@@ -21,24 +26,72 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     }
     let report: NewTicket = http::read_json(req).await?;
     let ticket = report.validate()?;
+    let staff =
+        ctx.principal().is_some_and(|principal| principal.role.is_staff() && principal.token.is_none());
+    let channel = match report.channel.unwrap_or(Channel::Portal) {
+        Channel::Portal => Channel::Portal,
+        other if staff => other,
+        _ => {
+            return Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "Only the service desk logs tickets from other channels",
+            )
+            .with_field("channel"))
+        }
+    };
+    let (category_id, answers) = match report.category_id {
+        None if report.answers.is_empty() => (None, Vec::new()),
+        None => {
+            return Err(
+                ApiError::new(ErrorCode::InvalidValue, "Answers need a category").with_field("answers")
+            )
+        }
+        Some(id) => {
+            let category = store::categories::by_id(ctx.env, id)
+                .await?
+                .filter(|category| category.active)
+                .ok_or_else(|| {
+                    ApiError::new(ErrorCode::InvalidValue, "There is no such category")
+                        .with_field("category_id")
+                })?;
+            (Some(id), check_answers(&category.questions, &report.answers)?)
+        }
+    };
     let owner = match ctx.principal() {
         Some(customer) if customer.role == Role::Customer => {
             TicketOwner { customer_id: Some(customer.user_id), organisation_id: customer.organisation_id }
         }
+        _ if staff => store::agents::customer_by_email(ctx.env, &ticket.email)
+            .await?
+            .unwrap_or(TicketOwner { customer_id: None, organisation_id: None }),
         _ => TicketOwner { customer_id: None, organisation_id: None },
+    };
+    let actor = match ctx.principal() {
+        Some(principal) if principal.token.is_none() => Actor::from_principal(principal)?,
+        Some(principal) => Actor::Customer { user_id: None, name: principal.name.clone() },
+        None => Actor::Customer { user_id: None, name: ticket.name.clone() },
     };
     let status_token = crypto::random_token()?;
     let status_token_hash = crypto::sha256_hex(&status_token).await?;
-    let kind = TicketKind::Incident;
-    let actor =
-        ctx.principal().map_or_else(|| format!("reporter:{}", ticket.email), |principal| principal.actor());
-    let id =
-        store::tickets::insert(ctx.env, &ticket, kind, ctx.now, owner, &actor, &status_token_hash).await?;
+    let (rules, _) = store::settings::rules(ctx.env).await?;
+    let status_url = format!("{}/status/{status_token}", http::origin(req));
+    let (state, notices) = workflow::open(&ticket, &rules, &status_url);
+    let opening = Opening {
+        state: &state,
+        owner,
+        category_id,
+        answers: &answers,
+        channel,
+        actor: &actor,
+        status_token_hash: &status_token_hash,
+        notices: &notices,
+    };
+    let id = store::tickets::insert(ctx.env, &ticket, opening, ctx.now).await?;
     if let Some(address) = &anonymous_address {
         limits::record(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, address, ctx.now).await;
     }
     http::json(
         201,
-        &CreatedTicket { id, number: ticket_number(kind, id), reported_at: ctx.now, status_token },
+        &CreatedTicket { id, number: ticket_number(ticket.kind, id), reported_at: ctx.now, status_token },
     )
 }

@@ -1,8 +1,12 @@
+mod act;
+mod calendar;
 mod create;
 mod list;
 mod revoke_status_link;
 mod show;
 
+pub use act::{act, perform};
+pub use calendar::invitation;
 pub use create::create;
 pub use list::list;
 pub use revoke_status_link::revoke_status_link;

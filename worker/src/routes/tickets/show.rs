@@ -1,16 +1,53 @@
+use edgedesk_domain::ticket::TicketView;
+use edgedesk_domain::workflow::Rules;
 use edgedesk_domain::{policy, ApiError};
 
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
 use crate::store;
+use crate::store::events::Audience;
 
-/// `GET /api/tickets/{id}`: 404 for ids that do not exist, are not ids at all, or belong
-/// to someone the caller may not see.
+/// `GET /api/tickets/{id}`: the ticket page in one answer (ticket, history, calls). 404
+/// for ids that do not exist, are not ids at all, or belong to someone the caller may not
+/// see. Customers get the public history and no working state.
 pub async fn show(id: &str, ctx: &Ctx<'_>) -> Reply {
     policy::signed_in(ctx.principal())?;
-    let (ticket, owner) = store::tickets::by_id(ctx.env, http::path_id(id, "Ticket")?)
+    let (rules, _) = store::settings::rules(ctx.env).await?;
+    let stored = store::tickets::by_id(ctx.env, http::path_id(id, "Ticket")?, &rules)
         .await?
         .ok_or_else(|| ApiError::not_found("Ticket"))?;
-    policy::view_ticket(ctx.principal(), owner)?;
-    http::json(200, &ticket)
+    policy::view_ticket(ctx.principal(), stored.owner)?;
+    let staff = policy::ticket_scope(ctx.principal())? == policy::TicketScope::All;
+    let audience = if staff { Audience::Staff } else { Audience::Customer };
+    http::json(200, &view(ctx, stored, audience).await?)
+}
+
+/// The ticket page as `audience` may see it, read fresh.
+pub async fn load_view(
+    ctx: &Ctx<'_>,
+    id: i64,
+    audience: Audience,
+    rules: &Rules,
+) -> Result<TicketView, ApiError> {
+    let stored =
+        store::tickets::by_id(ctx.env, id, rules).await?.ok_or_else(|| ApiError::not_found("Ticket"))?;
+    view(ctx, stored, audience).await
+}
+
+async fn view(
+    ctx: &Ctx<'_>,
+    stored: store::tickets::Stored,
+    audience: Audience,
+) -> Result<TicketView, ApiError> {
+    let id = stored.state.id;
+    let mut ticket = match audience {
+        Audience::Staff => stored.ticket,
+        Audience::Customer => stored.ticket.for_customer(),
+    };
+    if audience == Audience::Staff && stored.state.is_major {
+        ticket.linked = store::tickets::linked(ctx.env, id).await?;
+    }
+    let timeline = store::events::timeline(ctx.env, id, audience).await?;
+    let calls = store::calls::of_ticket(ctx.env, id).await?;
+    Ok(TicketView { ticket, timeline, calls })
 }

@@ -1,0 +1,80 @@
+use edgedesk_domain::ticket::TicketView;
+use edgedesk_domain::workflow::{self, ActionRequest, Actor, Command, Facts, Named, Rules, TicketState};
+use edgedesk_domain::{policy, ApiError, Conflict, ErrorCode};
+use worker::Request;
+
+use super::show::load_view;
+use crate::http::{self, Reply};
+use crate::routes::Ctx;
+use crate::store;
+use crate::store::events::Audience;
+
+/// `POST /api/tickets/{id}/actions`: one step of the process (`{"action": "escalate",
+/// "version": 3, …}`). The domain decides; the answer is the ticket page after the step,
+/// or 409 with the current page when the version was stale.
+pub async fn act(id: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
+    policy::signed_in(ctx.principal())?;
+    let (rules, _) = store::settings::rules(ctx.env).await?;
+    let id = http::path_id(id, "Ticket")?;
+    let stored =
+        store::tickets::by_id(ctx.env, id, &rules).await?.ok_or_else(|| ApiError::not_found("Ticket"))?;
+    let actor = policy::work_on_ticket(ctx.principal(), stored.owner)?;
+    let request: ActionRequest = http::read_json(req).await?;
+    let audience = if actor.is_staff() { Audience::Staff } else { Audience::Customer };
+    match perform(ctx, &stored.state, &actor, &request, &rules).await {
+        Ok(()) => http::json(200, &load_view(ctx, id, audience, &rules).await?),
+        Err(error) if error.code == ErrorCode::VersionConflict => {
+            let current: TicketView = load_view(ctx, id, audience, &rules).await?;
+            http::json(409, &Conflict { error, current })
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// Checks the version, looks up what the command names, asks the domain and stores the
+/// decision. Shared by staff, signed-in customers and status-link holders.
+pub async fn perform(
+    ctx: &Ctx<'_>,
+    state: &TicketState,
+    actor: &Actor,
+    request: &ActionRequest,
+    rules: &Rules,
+) -> Result<(), ApiError> {
+    request.check_version(state.version)?;
+    let facts = facts(ctx, state, actor, &request.command, rules).await?;
+    let decision = workflow::decide(state, actor, &request.command, &facts, rules, ctx.now)?;
+    store::tickets::apply(ctx.env, &decision, actor, ctx.now).await
+}
+
+/// The records a command names, looked up only for staff (customers cannot name any).
+async fn facts(
+    ctx: &Ctx<'_>,
+    state: &TicketState,
+    actor: &Actor,
+    command: &Command,
+    rules: &Rules,
+) -> Result<Facts, ApiError> {
+    let mut facts = Facts::default();
+    if !actor.is_staff() {
+        return Ok(facts);
+    }
+    match command {
+        Command::Assign { agent_id } => facts.agent = store::agents::by_id(ctx.env, *agent_id).await?,
+        Command::AutoAssign => {
+            let candidates = store::agents::candidates(ctx.env, state.tier).await?;
+            facts.agent =
+                workflow::pick_assignee(&candidates).map(|chosen| (chosen.agent.clone(), state.tier));
+        }
+        Command::Triage { category_id: Some(id), .. } => {
+            facts.category = store::categories::by_id(ctx.env, *id)
+                .await?
+                .filter(|category| category.active)
+                .map(|category| Named { id: category.id, name: category.name });
+        }
+        Command::LinkToMajor { major_id } => {
+            facts.major = store::tickets::by_id(ctx.env, *major_id, rules).await?.map(|stored| stored.state);
+        }
+        _ => {}
+    }
+    Ok(facts)
+}

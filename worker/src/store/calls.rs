@@ -1,0 +1,46 @@
+use edgedesk_domain::call::{Call, CallChannel, NewCall};
+use edgedesk_domain::ApiError;
+use serde::Deserialize;
+use worker::{query, Env};
+
+use super::{all, db};
+use crate::clock::from_millis;
+
+#[derive(Deserialize)]
+struct Row {
+    id: i64,
+    starts_at: i64,
+    minutes: u32,
+    channel: String,
+    phone: Option<String>,
+    link: Option<String>,
+    note: Option<String>,
+    scheduled_by: String,
+}
+
+/// The ticket's calls in time order.
+pub async fn of_ticket(env: &Env, ticket_id: i64) -> Result<Vec<Call>, ApiError> {
+    let db = db(env)?;
+    let rows = all::<Row>(query!(
+        &db,
+        "SELECT id, starts_at, minutes, channel, phone, link, note, scheduled_by
+         FROM calls WHERE ticket_id = ?1 ORDER BY starts_at, id",
+        ticket_id
+    ))
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Call {
+            id: row.id,
+            call: NewCall {
+                starts_at: from_millis(row.starts_at),
+                minutes: row.minutes,
+                channel: CallChannel::parse(&row.channel).unwrap_or(CallChannel::Phone),
+                phone: row.phone,
+                link: row.link,
+                note: row.note,
+            },
+            scheduled_by: row.scheduled_by,
+        })
+        .collect())
+}

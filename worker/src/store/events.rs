@@ -1,0 +1,56 @@
+//! Reading a ticket's history.
+
+use edgedesk_domain::ticket::TimelineEntry;
+use edgedesk_domain::workflow::{customer_view, EventDetails, EventKind};
+use edgedesk_domain::ApiError;
+use serde::Deserialize;
+use worker::{query, Env};
+
+use super::{all, db};
+use crate::clock::from_millis;
+
+/// Who reads the history decides what it contains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Staff,
+    Customer,
+}
+
+/// The ticket's history, oldest first. Customers get public entries only, stripped of
+/// internal fields by the domain's `customer_view`.
+pub async fn timeline(env: &Env, ticket_id: i64, audience: Audience) -> Result<Vec<TimelineEntry>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        kind: String,
+        actor_name: Option<String>,
+        at: i64,
+        data: String,
+    }
+    let db = db(env)?;
+    let rows = all::<Row>(query!(
+        &db,
+        "SELECT id, kind, actor_name, at, data FROM ticket_events WHERE ticket_id = ?1 ORDER BY id",
+        ticket_id
+    ))
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let kind = EventKind::parse(&row.kind)?;
+            let details: EventDetails = serde_json::from_str(&row.data).unwrap_or_default();
+            let (kind, details) = match audience {
+                Audience::Staff => (kind, details),
+                Audience::Customer => customer_view(kind, &details)?,
+            };
+            Some(TimelineEntry {
+                id: row.id,
+                kind,
+                actor: row.actor_name.unwrap_or_else(|| "Edgedesk".to_string()),
+                at: from_millis(row.at),
+                public: kind.is_public(),
+                details,
+            })
+        })
+        .collect())
+}

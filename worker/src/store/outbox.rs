@@ -1,0 +1,161 @@
+//! The notification outbox: rows written in the same batch as the change they report,
+//! read by the delivery step and by the admins' dev mailbox.
+
+use chrono::{DateTime, Utc};
+use edgedesk_domain::outbox::{OutboxChannel, OutboxMessage, NUMBER};
+use edgedesk_domain::ticket::{ticket_number, TicketKind};
+use edgedesk_domain::workflow::{Audience, Notice};
+use edgedesk_domain::ApiError;
+use serde::Deserialize;
+use worker::{query, D1Database, D1PreparedStatement, Env};
+
+use super::tickets::TicketRef;
+use super::{all, db, run, ABOVE_EVERY_ID};
+use crate::clock::from_millis;
+use crate::http;
+
+/// The statements that queue `notice` for its audience. Recipients are resolved inside
+/// the batch (by SELECT), so they are exactly the people who match at that moment.
+pub fn statements(
+    db: &D1Database,
+    ticket: TicketRef,
+    notice: &Notice,
+    now: DateTime<Utc>,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    let ticket_id = ticket.sql();
+    let active = "'new', 'open', 'in_progress', 'pending_customer', 'pending_third_party'";
+    // (recipient source, extra condition) per audience; the same insert shape for all.
+    let email = |from: String| {
+        format!(
+            "INSERT INTO outbox (ticket_id, channel, recipient, subject, body, created_at, send_after)
+             {from}"
+        )
+    };
+    let mut sql = vec![match notice.audience {
+        Audience::Reporter => email(format!(
+            "SELECT id, 'email', reporter_email, ?1, ?2, ?3, ?4 FROM tickets WHERE id = {ticket_id}"
+        )),
+        Audience::LinkedReporters => email(format!(
+            "SELECT id, 'email', reporter_email, ?1, ?2, ?3, ?4 FROM tickets
+             WHERE major_id = {ticket_id} AND status IN ({active})"
+        )),
+        Audience::Supervisors => email(format!(
+            "SELECT {ticket_id}, 'email', email, ?1, ?2, ?3, ?4 FROM users WHERE role = 'supervisor' AND active = 1"
+        )),
+        Audience::Agent(id) => email(format!(
+            "SELECT {ticket_id}, 'email', email, ?1, ?2, ?3, ?4 FROM users WHERE id = {id} AND active = 1"
+        )),
+        Audience::Tier(tier) => email(format!(
+            "SELECT {ticket_id}, 'email', email, ?1, ?2, ?3, ?4 FROM users
+             WHERE role = 'agent' AND tier = '{}' AND active = 1 AND away = 0",
+            tier.as_str()
+        )),
+    }];
+    // Whatever concerns the whole desk also goes to the team chat.
+    if matches!(notice.audience, Audience::Supervisors | Audience::Tier(_)) {
+        sql.push(email(format!("SELECT {ticket_id}, 'chat', 'team-chat', ?1, ?2, ?3, ?4")));
+    }
+    let created = now.timestamp_millis();
+    let send_after = notice.send_at.map_or(created, |at| at.timestamp_millis());
+    sql.iter()
+        .map(|sql| query!(db, sql, &notice.subject, &notice.body, created, send_after).map_err(http::storage))
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct Row {
+    id: i64,
+    ticket_id: Option<i64>,
+    kind: Option<String>,
+    channel: String,
+    recipient: String,
+    subject: String,
+    body: String,
+    created_at: i64,
+    send_after: i64,
+    attempts: i64,
+    delivered_at: Option<i64>,
+    delivered_via: Option<String>,
+    last_error: Option<String>,
+}
+
+const COLUMNS: &str =
+    "SELECT o.id, o.ticket_id, t.kind, o.channel, o.recipient, o.subject, o.body, o.created_at,
+                              o.send_after, o.attempts, o.delivered_at, o.delivered_via, o.last_error
+                       FROM outbox o LEFT JOIN tickets t ON t.id = o.ticket_id";
+
+fn message(row: Row) -> OutboxMessage {
+    // The ticket number is filled in now: notices may be written before the ticket had an id.
+    let number = row
+        .ticket_id
+        .zip(row.kind.as_deref().and_then(TicketKind::parse))
+        .map(|(id, kind)| ticket_number(kind, id))
+        .unwrap_or_default();
+    OutboxMessage {
+        id: row.id,
+        ticket_id: row.ticket_id,
+        channel: if row.channel == "chat" { OutboxChannel::Chat } else { OutboxChannel::Email },
+        recipient: row.recipient,
+        subject: row.subject.replace(NUMBER, &number),
+        body: row.body.replace(NUMBER, &number),
+        created_at: from_millis(row.created_at),
+        send_after: from_millis(row.send_after),
+        attempts: row.attempts,
+        delivered_at: row.delivered_at.map(from_millis),
+        delivered_via: row.delivered_via,
+        last_error: row.last_error,
+    }
+}
+
+/// Newest first, keyset-paginated: the dev mailbox.
+pub async fn newest(env: &Env, before_id: Option<i64>, limit: u32) -> Result<Vec<OutboxMessage>, ApiError> {
+    let db = db(env)?;
+    let rows = all::<Row>(query!(
+        &db,
+        &format!("{COLUMNS} WHERE o.id < ?1 ORDER BY o.id DESC LIMIT ?2"),
+        before_id.unwrap_or(ABOVE_EVERY_ID),
+        limit
+    ))
+    .await?;
+    Ok(rows.into_iter().map(message).collect())
+}
+
+/// Undelivered messages whose time has come, oldest first.
+pub async fn due(env: &Env, now: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxMessage>, ApiError> {
+    let db = db(env)?;
+    let rows = all::<Row>(query!(
+        &db,
+        &format!("{COLUMNS} WHERE o.delivered_at IS NULL AND o.send_after <= ?1 ORDER BY o.send_after, o.id LIMIT ?2"),
+        now.timestamp_millis(),
+        limit
+    ))
+    .await?;
+    Ok(rows.into_iter().map(message).collect())
+}
+
+pub async fn delivered(env: &Env, id: i64, via: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let db = db(env)?;
+    run(query!(
+        &db,
+        "UPDATE outbox SET delivered_at = ?2, delivered_via = ?3, attempts = attempts + 1, last_error = NULL
+         WHERE id = ?1 AND delivered_at IS NULL",
+        id,
+        now.timestamp_millis(),
+        via
+    ))
+    .await?;
+    Ok(())
+}
+
+pub async fn failed(env: &Env, id: i64, error: &str, retry_at: DateTime<Utc>) -> Result<(), ApiError> {
+    let db = db(env)?;
+    run(query!(
+        &db,
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, send_after = ?3 WHERE id = ?1 AND delivered_at IS NULL",
+        id,
+        error,
+        retry_at.timestamp_millis()
+    ))
+    .await?;
+    Ok(())
+}
