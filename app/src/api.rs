@@ -6,8 +6,13 @@ use edgedesk_domain::admin::{
     NewInvitation, NewOrganisation, OrganisationChange, OrganisationSummary, UserChange, UserSummary,
 };
 use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
+use edgedesk_domain::category::Category;
+use edgedesk_domain::outbox::OutboxMessage;
 use edgedesk_domain::paging::Page;
-use edgedesk_domain::ticket::{CreatedTicket, NewTicket, StatusView, TicketSummary, TicketView};
+use edgedesk_domain::ticket::{
+    AgentSummary, CreatedTicket, NewTicket, StatusView, TicketSummary, TicketView,
+};
+use edgedesk_domain::workflow::ActionRequest;
 use edgedesk_domain::{ApiError, Conflict, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -17,8 +22,50 @@ pub async fn create_ticket(report: &NewTicket) -> Result<CreatedTicket, ApiError
     post("/api/tickets", report).await
 }
 
-pub async fn list_tickets(cursor: Option<&str>) -> Result<Page<TicketSummary>, ApiError> {
-    let mut request = Request::get("/api/tickets");
+/// One page of a queue; `filters` are the list's query parameters (queue, status, q…).
+pub async fn list_tickets(
+    filters: &[(&'static str, String)],
+    cursor: Option<&str>,
+) -> Result<Page<TicketSummary>, ApiError> {
+    let mut request = Request::get("/api/tickets").query(
+        filters.iter().filter(|(_, value)| !value.is_empty()).map(|(key, value)| (*key, value.as_str())),
+    );
+    if let Some(cursor) = cursor {
+        request = request.query([("cursor", cursor)]);
+    }
+    send(request).await
+}
+
+/// One process step on a ticket; `Stale` carries the current page when the version was old.
+pub async fn act(ticket_id: i64, action: &ActionRequest) -> Result<Saved<TicketView>, ApiError> {
+    let request =
+        Request::post(&format!("/api/tickets/{ticket_id}/actions")).json(action).map_err(network)?;
+    versioned(request.send().await.map_err(network)?).await
+}
+
+/// A step taken through a status link (reply, confirm, reopen, rate).
+pub async fn act_by_link(token: &str, action: &ActionRequest) -> Result<Saved<StatusView>, ApiError> {
+    let path = format!("/api/status/{}/actions", js_sys::encode_uri_component(token));
+    let request = Request::post(&path).json(action).map_err(network)?;
+    versioned(request.send().await.map_err(network)?).await
+}
+
+pub async fn categories() -> Result<Vec<Category>, ApiError> {
+    send(Request::get("/api/categories")).await
+}
+
+pub async fn agents() -> Result<Vec<AgentSummary>, ApiError> {
+    send(Request::get("/api/agents")).await
+}
+
+pub async fn set_away(away: bool) -> Result<(), ApiError> {
+    let request =
+        Request::put("/api/me/availability").json(&serde_json::json!({ "away": away })).map_err(network)?;
+    decode::<serde_json::Value>(request.send().await.map_err(network)?).await.map(|_| ())
+}
+
+pub async fn outbox(cursor: Option<&str>) -> Result<Page<OutboxMessage>, ApiError> {
+    let mut request = Request::get("/api/admin/outbox").query([("limit", "100")]);
     if let Some(cursor) = cursor {
         request = request.query([("cursor", cursor)]);
     }
@@ -49,6 +96,15 @@ pub enum Saved<T> {
     Done(T),
     /// Someone else changed it first; this is what is stored now.
     Stale(T),
+}
+
+impl<T> Saved<T> {
+    pub fn map<U>(self, convert: impl FnOnce(T) -> U) -> Saved<U> {
+        match self {
+            Saved::Done(value) => Saved::Done(convert(value)),
+            Saved::Stale(value) => Saved::Stale(convert(value)),
+        }
+    }
 }
 
 pub async fn update_account(id: i64, change: &UserChange) -> Result<Saved<UserSummary>, ApiError> {

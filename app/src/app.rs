@@ -5,9 +5,9 @@ use leptos_router::path;
 use crate::components::{footer::Footer, header::Header};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    admin::AdminPage, console::ConsolePage, invitation::InvitationPage, my_tickets::MyTicketsPage,
-    not_found::NotFoundPage, report::ReportPage, sign_in::SignInPage, sign_up::SignUpPage,
-    status::StatusPage, ticket::TicketPage,
+    admin::AdminPage, console::ConsolePage, invitation::InvitationPage, mailbox::MailboxPage,
+    my_tickets::MyTicketsPage, not_found::NotFoundPage, report::ReportPage, sign_in::SignInPage,
+    sign_up::SignUpPage, status::StatusPage, ticket::TicketPage,
 };
 use crate::session::provide_session;
 use crate::theme::provide_theme;
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-up") view=SignUpPage/>
                     <Route path=path!("/console") view=ConsolePage/>
                     <Route path=path!("/admin") view=AdminPage/>
+                    <Route path=path!("/admin/mailbox") view=MailboxPage/>
                     <Route path=path!("/invite/:token") view=InvitationPage/>
                 </Routes>
             </main>

@@ -9,6 +9,7 @@ mod process_texts;
 mod session;
 mod theme;
 mod title;
+mod workspace;
 
 fn main() {
     console_error_panic_hook::set_once();

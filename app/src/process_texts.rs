@@ -590,7 +590,8 @@ pub static DA: ProcessTexts = ProcessTexts {
     away_label: "Jeg er væk (ingen nye sager)",
 
     mailbox_title: "Udviklerpostkasse",
-    mailbox_intro: "Alle beskeder Edgedesk sender, med leveringsstatus. Uden en mail-API leveres beskederne hertil.",
+    mailbox_intro:
+        "Alle beskeder Edgedesk sender, med leveringsstatus. Uden en mail-API leveres beskederne hertil.",
     mailbox_empty: "Ingen beskeder endnu.",
     col_to: "Til",
     col_subject: "Emne",

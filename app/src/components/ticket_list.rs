@@ -20,8 +20,15 @@ enum Load {
     Failed(ApiError),
 }
 
+/// The list reloads from the first page whenever `filters` (query parameters) change.
 #[component]
-pub fn TicketList(empty_text: Signal<&'static str>) -> impl IntoView {
+pub fn TicketList(
+    empty_text: Signal<&'static str>,
+    #[prop(into)] filters: Signal<Vec<(&'static str, String)>>,
+    /// Staff see priority, tier and assignee columns.
+    #[prop(optional)]
+    staff: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let expiry = use_session_expiry();
     let tickets = RwSignal::new(Vec::<TicketSummary>::new());
@@ -29,14 +36,28 @@ pub fn TicketList(empty_text: Signal<&'static str>) -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
     let now = RwSignal::new(browser_now());
 
+    // Answers to an older filter are dropped: only the latest request may fill the list.
+    let generation = StoredValue::new(0u32);
     let load = move |cursor: Option<String>| {
         state.set(Load::Loading);
         let expiry = expiry.clone();
+        let query = filters.get_untracked();
+        let first_page = cursor.is_none();
+        generation.update_value(|n| *n += 1);
+        let mine = generation.get_value();
         spawn_local(async move {
-            match api::list_tickets(cursor.as_deref()).await {
+            let result = api::list_tickets(&query, cursor.as_deref()).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            match result {
                 Ok(page) => {
                     now.set(browser_now());
-                    tickets.update(|list| list.extend(page.items));
+                    if first_page {
+                        tickets.set(page.items);
+                    } else {
+                        tickets.update(|list| list.extend(page.items));
+                    }
                     next_cursor.set(page.next_cursor);
                     state.set(Load::Idle);
                 }
@@ -48,7 +69,11 @@ pub fn TicketList(empty_text: Signal<&'static str>) -> impl IntoView {
             }
         });
     };
-    load.clone()(None);
+    let reload = load.clone();
+    Effect::new(move |_| {
+        filters.track();
+        reload(None);
+    });
 
     let rows = move || {
         let t = i18n.t();
@@ -57,10 +82,20 @@ pub fn TicketList(empty_text: Signal<&'static str>) -> impl IntoView {
             .into_iter()
             .map(|ticket| {
                 let href = format!("/tickets/{}", ticket.id);
+                let p = i18n.p();
                 view! {
                     <tr>
                         <td data-label=t.col_number><A href=href>{ticket.number}</A></td>
-                        <td data-label=t.col_title>{ticket.title}</td>
+                        <td data-label=t.col_title>
+                            {ticket.title}
+                            {ticket.is_major.then(|| view! { " " <span class="badge badge-major">{p.major_badge}</span> })}
+                        </td>
+                        <td data-label=t.ticket_status>{t.status(ticket.status)}</td>
+                        {staff.then(|| view! {
+                            <td data-label=p.field_priority>{ticket.priority.map_or("–", |priority| priority.as_str())}</td>
+                            <td data-label=p.field_tier>{p.tier(ticket.tier)}</td>
+                            <td data-label=p.field_assignee>{ticket.assignee.unwrap_or_else(|| "–".into())}</td>
+                        })}
                         <td data-label=t.col_reporter>{ticket.reporter_name}</td>
                         <td data-label=t.col_age>
                             <time datetime=ticket.reported_at.to_rfc3339()>
@@ -81,6 +116,12 @@ pub fn TicketList(empty_text: Signal<&'static str>) -> impl IntoView {
                         <tr>
                             <th scope="col">{move || i18n.t().col_number}</th>
                             <th scope="col">{move || i18n.t().col_title}</th>
+                            <th scope="col">{move || i18n.t().ticket_status}</th>
+                            {staff.then(|| view! {
+                                <th scope="col">{move || i18n.p().field_priority}</th>
+                                <th scope="col">{move || i18n.p().field_tier}</th>
+                                <th scope="col">{move || i18n.p().field_assignee}</th>
+                            })}
                             <th scope="col">{move || i18n.t().col_reporter}</th>
                             <th scope="col">{move || i18n.t().col_age}</th>
                         </tr>

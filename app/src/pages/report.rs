@@ -1,7 +1,11 @@
 //! "Report a problem": the customer's form. Checked with the same rules the API applies
 //! before anything is sent; whatever fails, the text typed stays in the form.
 
-use edgedesk_domain::ticket::NewTicket;
+use std::collections::BTreeMap;
+
+use edgedesk_domain::category::Answer;
+use edgedesk_domain::priority::{PeopleAffected, WorkImpact};
+use edgedesk_domain::ticket::{NewTicket, TicketKind};
 use edgedesk_domain::{ApiError, FieldError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,6 +13,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::api;
+use crate::components::diagnosis_fields::DiagnosisFields;
 use crate::components::text_field::{field_error, TextField};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -22,6 +27,11 @@ struct ReportForm {
     title: RwSignal<String>,
     description: RwSignal<String>,
     symptoms: RwSignal<String>,
+    kind: RwSignal<String>,
+    category: RwSignal<String>,
+    answers: RwSignal<BTreeMap<String, String>>,
+    people: RwSignal<Option<PeopleAffected>>,
+    work: RwSignal<Option<WorkImpact>>,
 }
 
 impl ReportForm {
@@ -33,6 +43,11 @@ impl ReportForm {
             title: RwSignal::new(String::new()),
             description: RwSignal::new(String::new()),
             symptoms: RwSignal::new(String::new()),
+            kind: RwSignal::new("incident".to_string()),
+            category: RwSignal::new(String::new()),
+            answers: RwSignal::new(BTreeMap::new()),
+            people: RwSignal::new(None),
+            work: RwSignal::new(None),
         }
     }
 
@@ -44,6 +59,16 @@ impl ReportForm {
             description: self.description.get_untracked(),
             phone: Some(self.phone.get_untracked()),
             symptoms: Some(self.symptoms.get_untracked()),
+            kind: TicketKind::parse(&self.kind.get_untracked()),
+            category_id: self.category.get_untracked().parse().ok(),
+            answers: self
+                .answers
+                .get_untracked()
+                .into_iter()
+                .map(|(question, answer)| Answer { question, answer })
+                .collect(),
+            people_affected: self.people.get_untracked(),
+            work_impact: self.work.get_untracked(),
             ..NewTicket::default()
         }
     }
@@ -136,6 +161,8 @@ pub fn ReportPage() -> impl IntoView {
                 hint=Signal::derive(move || i18n.t().field_description_hint)/>
             <TextField name="symptoms" label=Signal::derive(move || i18n.t().field_symptoms) value=form.symptoms
                 error=error_for("symptoms") multiline=true/>
+            <DiagnosisFields kind=form.kind category=form.category answers=form.answers people=form.people
+                work=form.work/>
             <div class="form-actions">
                 <button type="submit" class="button button-primary" disabled=move || submitting.get()>
                     {move || if submitting.get() { i18n.t().submitting } else { i18n.t().submit_report }}

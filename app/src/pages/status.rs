@@ -7,9 +7,15 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api;
+use crate::components::call_list::CallList;
+use crate::components::compose::Compose;
+use crate::components::customer_actions::CustomerActions;
+use crate::components::outcome_banner::OutcomeBanner;
 use crate::components::ticket_card::TicketCard;
+use crate::components::timeline::Timeline;
 use crate::i18n::use_i18n;
 use crate::title::use_page_title;
+use crate::workspace::{Shown, Target, Workspace};
 
 #[component]
 pub fn StatusPage() -> impl IntoView {
@@ -19,11 +25,11 @@ pub fn StatusPage() -> impl IntoView {
     let just_created = move || query.read().get("new").is_some();
     let ticket = LocalResource::new(move || {
         let token = params.read().get("token").unwrap_or_default();
-        async move { api::get_status(&token).await }
+        async move { api::get_status(&token).await.map(|view| (token, view)) }
     });
     use_page_title(move || match ticket.get() {
         None => i18n.t().loading.to_string(),
-        Some(Ok(view)) => format!("{} {}", view.ticket.number, view.ticket.title),
+        Some(Ok((_, view))) => format!("{} {}", view.ticket.number, view.ticket.title),
         Some(Err(_)) => i18n.t().status_not_found.to_string(),
     });
     let link = move || {
@@ -40,9 +46,9 @@ pub fn StatusPage() -> impl IntoView {
             Some(Err(error)) => {
                 view! { <p role="alert" class="alert alert-error">{t.error(error.code, None)}</p> }.into_any()
             }
-            Some(Ok(view)) => {
-                let ticket = view.ticket;
-                let number = ticket.number.clone();
+            Some(Ok((token, view))) => {
+                let number = view.ticket.number.clone();
+                provide_context(Workspace::new(Shown::from(view), Target::StatusLink(token)));
                 view! {
                     <Show when=just_created>
                         <section class="card confirmation" aria-labelledby="received-title">
@@ -60,7 +66,12 @@ pub fn StatusPage() -> impl IntoView {
                             <A href="/">{t.report_another}</A>
                         </section>
                     </Show>
-                    <TicketCard ticket=ticket/>
+                    <OutcomeBanner/>
+                    <TicketCard/>
+                    <CallList/>
+                    <CustomerActions/>
+                    <Compose/>
+                    <Timeline/>
                 }
                 .into_any()
             }

@@ -1,38 +1,45 @@
-//! A ticket for a signed-in account (its reporter, their organisation, or staff).
+//! A ticket for a signed-in account: the customer's portal page (public history, reply,
+//! confirm, reopen, rate) or the agent's workspace (the whole history and every step).
 
 use edgedesk_domain::ErrorCode;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
+use crate::components::call_list::CallList;
+use crate::components::compose::Compose;
+use crate::components::customer_actions::CustomerActions;
 use crate::components::guard::RequireAccount;
+use crate::components::outcome_banner::OutcomeBanner;
 use crate::components::status_link_control::StatusLinkControl;
 use crate::components::ticket_card::TicketCard;
+use crate::components::timeline::Timeline;
+use crate::components::work::WorkPanel;
 use crate::i18n::use_i18n;
-use crate::session::{use_session, use_session_expiry};
+use crate::session::use_session_expiry;
 use crate::title::use_page_title;
+use crate::workspace::{Shown, Target, Workspace};
 
 #[component]
 pub fn TicketPage() -> impl IntoView {
     view! {
         <RequireAccount>
-            <TicketView/>
+            <TicketLoader/>
         </RequireAccount>
     }
 }
 
 #[component]
-fn TicketView() -> impl IntoView {
+fn TicketLoader() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let expiry = use_session_expiry();
-    let session = use_session();
-    let ticket = LocalResource::new(move || {
+    let page = LocalResource::new(move || {
         let id = params.read().get("id").unwrap_or_default();
         let expiry = expiry.clone();
         async move { api::get_ticket(&id).await.map_err(expiry) }
     });
-    use_page_title(move || match ticket.get() {
+    use_page_title(move || match page.get() {
         Some(Ok(view)) => format!("{} {}", view.ticket.public.number, view.ticket.public.title),
         Some(Err(Some(error))) if error.code == ErrorCode::NotFound => i18n.t().ticket_not_found.to_string(),
         Some(Err(Some(_))) => i18n.t().err_generic.to_string(),
@@ -41,7 +48,7 @@ fn TicketView() -> impl IntoView {
 
     move || {
         let t = i18n.t();
-        match ticket.get() {
+        match page.get() {
             // Err(None): the session ended and the person is on their way to sign in.
             None | Some(Err(None)) => view! { <p role="status" class="muted">{t.loading}</p> }.into_any(),
             Some(Err(Some(error))) if error.code == ErrorCode::NotFound => {
@@ -50,13 +57,38 @@ fn TicketView() -> impl IntoView {
             Some(Err(Some(error))) => {
                 view! { <p role="alert" class="alert alert-error">{t.error(error.code, None)}</p> }.into_any()
             }
-            Some(Ok(page)) => view! {
-                <TicketCard ticket=page.ticket.public.clone() reporter=page.ticket.reporter.name.clone()/>
-                {session.is_staff().then(|| view! {
-                    <StatusLinkControl ticket_id=page.ticket.id active=page.ticket.status_link_active/>
-                })}
+            Some(Ok(view)) => {
+                let id = view.ticket.id;
+                let workspace = Workspace::new(Shown::from(view), Target::Ticket(id));
+                provide_context(workspace);
+                view! { <TicketWorkspace/> }.into_any()
             }
-            .into_any(),
         }
+    }
+}
+
+#[component]
+fn TicketWorkspace() -> impl IntoView {
+    let workspace = crate::workspace::use_workspace();
+    let staff = workspace.staff();
+    let link_active =
+        workspace.shown.with_untracked(|s| s.ticket.as_ref().is_some_and(|t| t.status_link_active));
+    view! {
+        <div class="ticket-layout" class:ticket-layout-staff=staff>
+            <div class="ticket-main">
+                <OutcomeBanner/>
+                <TicketCard/>
+                <CallList/>
+                {(!staff).then(|| view! { <CustomerActions/> })}
+                <Compose/>
+                <Timeline/>
+            </div>
+            {staff.then(|| view! {
+                <aside class="ticket-side">
+                    <WorkPanel/>
+                    <StatusLinkControl ticket_id=workspace.ticket_id().unwrap_or_default() active=link_active/>
+                </aside>
+            })}
+        </div>
     }
 }

@@ -55,6 +55,7 @@ enum Endpoint {
     StatusLink(String),
     Status(String),
     StatusActions(String),
+    StatusCallInvitation(String, String),
     AdminCategories,
     AdminCategory(String),
     AdminOutbox,
@@ -95,6 +96,9 @@ impl Endpoint {
             ["api", "tickets", id, "status-link"] => Some(Self::StatusLink((*id).to_string())),
             ["api", "status", token] => Some(Self::Status((*token).to_string())),
             ["api", "status", token, "actions"] => Some(Self::StatusActions((*token).to_string())),
+            ["api", "status", token, "calls", file] => {
+                Some(Self::StatusCallInvitation((*token).to_string(), (*file).to_string()))
+            }
             ["api", "admin", "categories"] => Some(Self::AdminCategories),
             ["api", "admin", "categories", id] => Some(Self::AdminCategory((*id).to_string())),
             ["api", "admin", "outbox"] => Some(Self::AdminOutbox),
@@ -120,7 +124,11 @@ impl Endpoint {
             Self::Availability => "PUT",
             Self::AdminRules => "GET, PUT",
             Self::AdminCategory(_) => "PATCH",
-            Self::Agents | Self::Categories | Self::CallInvitation(..) | Self::AdminOutbox => "GET",
+            Self::Agents
+            | Self::Categories
+            | Self::CallInvitation(..)
+            | Self::StatusCallInvitation(..)
+            | Self::AdminOutbox => "GET",
             Self::StatusLink(_) | Self::AdminToken(_) => "DELETE",
             Self::AdminTokens | Self::AdminOrganisations => "GET, POST",
             Self::AdminUser(_) | Self::AdminOrganisation(_) => "PATCH",
@@ -160,6 +168,9 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::TicketActions(id), Method::Post) => tickets::act(id, req, &ctx).await,
         (Endpoint::CallInvitation(id, file), Method::Get) => tickets::invitation(id, file, req, &ctx).await,
         (Endpoint::StatusActions(token), Method::Post) => status::act(token, req, &ctx).await,
+        (Endpoint::StatusCallInvitation(token, file), Method::Get) => {
+            status::invitation(token, file, req, &ctx).await
+        }
         (Endpoint::AdminCategories, Method::Get) => categories::list_all(&ctx).await,
         (Endpoint::AdminCategories, Method::Post) => categories::create(req, &ctx).await,
         (Endpoint::AdminCategory(id), Method::Patch) => categories::update(id, req, &ctx).await,

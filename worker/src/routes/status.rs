@@ -3,7 +3,7 @@ use edgedesk_domain::workflow::{ActionRequest, Actor, Rules};
 use edgedesk_domain::{ApiError, Conflict, ErrorCode};
 use worker::Request;
 
-use super::tickets::perform;
+use super::tickets::{calendar_file, perform};
 use super::Ctx;
 use crate::crypto;
 use crate::http::{self, Reply};
@@ -51,4 +51,11 @@ pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         }
         Err(error) => Err(error),
     }
+}
+
+/// `GET /api/status/{token}/calls/{call}.ics`: the calendar file for the link holder.
+pub async fn invitation(token: &str, call_file: &str, req: &Request, ctx: &Ctx<'_>) -> Reply {
+    let (rules, _) = store::settings::rules(ctx.env).await?;
+    let stored = find(token, ctx, &rules).await?;
+    calendar_file(&stored, call_file, req, ctx).await
 }

@@ -5,6 +5,7 @@ use worker::{Headers, Request, Response};
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
 use crate::store;
+use crate::store::tickets::Stored;
 
 /// `GET /api/tickets/{id}/calls/{call}.ics`: the calendar invitation for a scheduled call,
 /// for whoever may see the ticket.
@@ -15,6 +16,11 @@ pub async fn invitation(id: &str, call_file: &str, req: &Request, ctx: &Ctx<'_>)
         .await?
         .ok_or_else(|| ApiError::not_found("Ticket"))?;
     policy::view_ticket(ctx.principal(), stored.owner)?;
+    calendar_file(&stored, call_file, req, ctx).await
+}
+
+/// The `.ics` answer for one of the ticket's calls (`{call}.ics` names it).
+pub async fn calendar_file(stored: &Stored, call_file: &str, req: &Request, ctx: &Ctx<'_>) -> Reply {
     let call_id = http::path_id(call_file.strip_suffix(".ics").unwrap_or_default(), "Call")?;
     let calls = store::calls::of_ticket(ctx.env, stored.state.id).await?;
     let found = calls.iter().find(|call| call.id == call_id).ok_or_else(|| ApiError::not_found("Call"))?;

@@ -6,7 +6,7 @@ mod revoke_status_link;
 mod show;
 
 pub use act::{act, perform};
-pub use calendar::invitation;
+pub use calendar::{calendar_file, invitation};
 pub use create::create;
 pub use list::list;
 pub use revoke_status_link::revoke_status_link;

@@ -1,0 +1,133 @@
+//! The ticket page's state and its one way to change the ticket: `send` a command. The
+//! answer (the ticket after the step, or the current ticket after a conflict) replaces
+//! what is shown, so every panel reads one source of truth.
+
+use edgedesk_domain::call::Call;
+use edgedesk_domain::ticket::{PublicTicket, StatusView, Ticket, TicketView, TimelineEntry};
+use edgedesk_domain::workflow::{ActionRequest, Command};
+use edgedesk_domain::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{self, Saved};
+
+/// What the page shows, whether it came through an account or a status link.
+#[derive(Clone, PartialEq)]
+pub struct Shown {
+    pub public: PublicTicket,
+    pub timeline: Vec<TimelineEntry>,
+    pub calls: Vec<Call>,
+    /// The signed-in view (reporter, answers, and for staff the working state).
+    pub ticket: Option<Ticket>,
+}
+
+impl From<TicketView> for Shown {
+    fn from(view: TicketView) -> Self {
+        Shown {
+            public: view.ticket.public.clone(),
+            timeline: view.timeline,
+            calls: view.calls,
+            ticket: Some(view.ticket),
+        }
+    }
+}
+
+impl From<StatusView> for Shown {
+    fn from(view: StatusView) -> Self {
+        Shown { public: view.ticket, timeline: view.timeline, calls: view.calls, ticket: None }
+    }
+}
+
+/// Where commands go.
+#[derive(Clone, PartialEq)]
+pub enum Target {
+    Ticket(i64),
+    StatusLink(String),
+}
+
+#[derive(Clone, PartialEq)]
+pub enum Outcome {
+    Saved,
+    /// Someone else changed the ticket first; the page now shows their version.
+    Conflict,
+    Failed(ApiError),
+}
+
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub shown: RwSignal<Shown>,
+    pub busy: RwSignal<bool>,
+    pub outcome: RwSignal<Option<Outcome>>,
+    target: StoredValue<Target>,
+    /// Bumped after every successful step, so forms can clear themselves.
+    pub saves: RwSignal<u32>,
+}
+
+impl Workspace {
+    pub fn new(shown: Shown, target: Target) -> Workspace {
+        Workspace {
+            shown: RwSignal::new(shown),
+            busy: RwSignal::new(false),
+            outcome: RwSignal::new(None),
+            target: StoredValue::new(target),
+            saves: RwSignal::new(0),
+        }
+    }
+
+    pub fn staff(&self) -> bool {
+        self.shown.with(|shown| shown.ticket.as_ref().is_some_and(|ticket| ticket.work.is_some()))
+    }
+
+    pub fn ticket_id(&self) -> Option<i64> {
+        match self.target.get_value() {
+            Target::Ticket(id) => Some(id),
+            Target::StatusLink(_) => None,
+        }
+    }
+
+    /// Where a call's calendar file is downloaded from.
+    pub fn invitation_href(&self, call_id: i64) -> String {
+        match self.target.get_value() {
+            Target::Ticket(id) => format!("/api/tickets/{id}/calls/{call_id}.ics"),
+            Target::StatusLink(token) => {
+                format!("/api/status/{}/calls/{call_id}.ics", js_sys::encode_uri_component(&token))
+            }
+        }
+    }
+
+    /// Sends one step, based on the version on screen.
+    pub fn send(&self, command: Command) {
+        let workspace = *self;
+        let version =
+            command.needs_version().then(|| self.shown.with_untracked(|shown| shown.public.version));
+        let request = ActionRequest { version, command };
+        let target = self.target.get_value();
+        self.busy.set(true);
+        self.outcome.set(None);
+        spawn_local(async move {
+            let result = match target {
+                Target::Ticket(id) => api::act(id, &request).await.map(|saved| saved.map(Shown::from)),
+                Target::StatusLink(token) => {
+                    api::act_by_link(&token, &request).await.map(|saved| saved.map(Shown::from))
+                }
+            };
+            match result {
+                Ok(Saved::Done(shown)) => {
+                    workspace.shown.set(shown);
+                    workspace.outcome.set(Some(Outcome::Saved));
+                    workspace.saves.update(|n| *n += 1);
+                }
+                Ok(Saved::Stale(shown)) => {
+                    workspace.shown.set(shown);
+                    workspace.outcome.set(Some(Outcome::Conflict));
+                }
+                Err(error) => workspace.outcome.set(Some(Outcome::Failed(error))),
+            }
+            workspace.busy.set(false);
+        });
+    }
+}
+
+pub fn use_workspace() -> Workspace {
+    expect_context::<Workspace>()
+}

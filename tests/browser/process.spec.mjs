@@ -1,0 +1,173 @@
+// The incident process as people do it: a customer, L1, L2 and L3 in their own browsers.
+import fs from 'node:fs/promises';
+import { test, expect, openApp, expectAccessible, signIn } from '../support/fixtures.mjs';
+import { createTicket, signedIn, step } from '../support/api.mjs';
+
+/** A browser of its own for one person, signed in. */
+async function personAt(browser, baseURL, email) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page.request, email);
+  return page;
+}
+
+/** A form on the ticket page, found by its heading. */
+const form = (page, name) => page.getByRole('form', { name });
+
+test('a reported incident travels from the customer through L1 and L2 to closed', async ({ page, browser, baseURL }) => {
+  test.slow();
+  const title = `VPN drops every ten minutes ${Date.now()}`;
+
+  // Identification and logging, by the customer, with the category's questions.
+  await signIn(page.request, 'customer@example.com');
+  await openApp(page, '/');
+  await page.getByLabel('Short summary').fill(title);
+  await page.getByLabel('What happened?').fill('The VPN disconnects every ten minutes since Monday.');
+  await page.getByLabel('Something is broken').check();
+  await page.getByLabel('Category').selectOption({ label: '– VPN' });
+  await page.getByLabel('Which VPN client version do you use?').fill('4.2.1');
+  await page.getByLabel('Just me').check();
+  await page.getByLabel('Yes, but slower or with a workaround').check();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Send report' }).click();
+  const number = await page.getByTestId('ticket-number').textContent();
+  const id = Number(number.split('-')[1]);
+
+  // L1 finds it in the console, categorises and prioritises through the matrix, escalates.
+  const l1 = await personAt(browser, baseURL, 'l1@example.com');
+  await openApp(l1, '/console');
+  await l1.getByLabel('Search').fill(title);
+  await l1.getByLabel('Search').press('Enter');
+  await l1.getByRole('link', { name: number }).click();
+  await expect(l1.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(l1.getByText('4.2.1')).toBeVisible();
+  await expect(l1.getByTestId('priority')).toHaveText('P4');
+  const triage = form(l1, 'Categorise and prioritise');
+  await triage.getByLabel('Impact').selectOption('medium');
+  await triage.getByLabel('Urgency').selectOption('high');
+  await triage.getByRole('button', { name: 'Save' }).click();
+  await expect(l1.getByTestId('priority')).toHaveText('P2');
+  await expect(l1.getByTestId('status')).toHaveText('Open');
+  const escalate = form(l1, 'Escalate');
+  await escalate.getByLabel('Tier').selectOption('l2');
+  await escalate.getByLabel('Reason').fill('Needs the VPN team');
+  await escalate.getByRole('button', { name: 'Escalate' }).click();
+  await expect(l1.getByTestId('tier')).toHaveText('L2');
+  await expect(l1.locator('.event').last()).toContainText('Needs the VPN team');
+  await expectAccessible(l1);
+
+  // L2 takes it from the unassigned L2 queue, schedules a call, asks, and notes internally.
+  const l2 = await personAt(browser, baseURL, 'l2@example.com');
+  await openApp(l2, '/console');
+  await l2.getByLabel('Queue').selectOption('unassigned_l2');
+  await l2.getByRole('link', { name: number }).click();
+  await form(l2, 'Assignment').getByRole('button', { name: 'Take it' }).click();
+  await expect(l2.getByTestId('assignee')).toHaveText('Lars Nielsen (L2)');
+  const call = form(l2, 'Schedule a call');
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const local = `${tomorrow.toISOString().slice(0, 10)}T10:00`;
+  await call.getByLabel('When').fill(local);
+  await call.getByLabel('Phone number').fill('+45 20 30 40 50');
+  await call.getByLabel('Note for the customer').fill('Have the laptop ready');
+  await call.getByRole('button', { name: 'Schedule call' }).click();
+  await expect(l2.getByRole('region', { name: 'Calls' })).toContainText('+45 20 30 40 50');
+  await l2.getByRole('textbox', { name: 'Reply to the customer' }).fill('Does it also happen on the office Wi-Fi?');
+  await l2.getByLabel("Wait for the customer's answer").check();
+  await l2.getByRole('button', { name: 'Send reply' }).click();
+  await expect(l2.getByTestId('status')).toHaveText('Waiting for your reply');
+  await l2.getByRole('radio', { name: 'Internal note' }).check();
+  await l2.getByRole('textbox', { name: 'Internal note' }).fill('Certificate on gateway 2 expired');
+  await l2.getByRole('button', { name: 'Add note' }).click();
+  await expect(l2.locator('.event-internal').last()).toContainText('Certificate on gateway 2 expired');
+  await expectAccessible(l2);
+
+  // The customer sees the reply and the call, never the note; downloads the invitation.
+  await openApp(page, `/tickets/${id}`);
+  await expect(page.getByText('Does it also happen on the office Wi-Fi?')).toBeVisible();
+  await expect(page.getByText('Certificate on gateway 2 expired')).toHaveCount(0);
+  await expect(page.getByText('Needs the VPN team')).toHaveCount(0);
+  await expect(page.getByTestId('status')).toHaveText('Waiting for your reply');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Add to calendar (.ics)' }).click();
+  const calendar = await fs.readFile(await (await download).path(), 'utf8');
+  expect(calendar).toContain('BEGIN:VEVENT');
+  expect(calendar).toContain('LOCATION:+45 20 30 40 50');
+  await expectAccessible(page);
+  await page.getByLabel('Your reply').fill('Yes, in the office too.');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Open');
+
+  // L2 resolves; the customer confirms and rates; the ticket closes.
+  await l2.reload();
+  const resolve = form(l2, 'Resolve');
+  await resolve.getByLabel('What was done').fill('Renewed the certificate on gateway 2.');
+  await resolve.getByRole('button', { name: 'Resolve' }).click();
+  await expect(l2.getByTestId('status')).toHaveText('Resolved');
+
+  await page.reload();
+  await expect(page.getByText('Renewed the certificate on gateway 2.').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, it works' }).click();
+  await expect(page.getByTestId('status')).toHaveText('Closed');
+  await page.getByLabel('5').check();
+  await page.getByLabel('Comment (optional)').fill('Quick and friendly');
+  await page.getByRole('button', { name: 'Send rating' }).click();
+  await expect(page.getByText('5/5 – Quick and friendly')).toBeVisible();
+  await expect(page.getByLabel('Your reply')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await l2.reload();
+  await expect(l2.locator('.timeline')).toContainText('Confirmed by the customer');
+  await expect(l2.locator('.timeline')).toContainText('Rated');
+  await Promise.all([l1.context().close(), l2.context().close()]);
+});
+
+test('a major incident with two linked incidents and one broadcast update', async ({ page, browser, baseURL }) => {
+  test.slow();
+  const customerA = await signedIn('customer@example.com');
+  const customerB = await signedIn('customer2@example.com');
+  const stamp = Date.now();
+  const major = await createTicket(customerA, { name: 'Mette Hansen', email: 'customer@example.com',
+    title: `Nobody can send mail ${stamp}`, description: 'Outlook says the server is unavailable.' });
+  const childA = await createTicket(customerA, { name: 'Mette Hansen', email: 'customer@example.com',
+    title: `Mail stuck in outbox ${stamp}`, description: 'Messages stay in the outbox.' });
+  const childB = await createTicket(customerB, { name: 'Amira Khan', email: 'customer2@example.com',
+    title: `Cannot email a customer ${stamp}`, description: 'Sending fails.' });
+
+  // L3 declares the major incident; L1 links one report in the UI, the other by API.
+  const l3 = await personAt(browser, baseURL, 'l3@example.com');
+  await openApp(l3, `/tickets/${major.id}`);
+  await form(l3, 'Major incident').getByRole('button', { name: 'Declare major incident' }).click();
+  await expect(l3.locator('.ticket .badge-major')).toBeVisible();
+  const l1 = await personAt(browser, baseURL, 'l1@example.com');
+  await openApp(l1, `/tickets/${childA.id}`);
+  const link = form(l1, 'Major incident');
+  await link.getByLabel('Major incident number (id)').fill(String(major.id));
+  await link.getByRole('button', { name: 'Link' }).click();
+  await expect(l1.locator('.timeline')).toContainText('Linked to a major incident');
+  const l1Api = await signedIn('l1@example.com');
+  await step(l1Api, childB.id, { action: 'link_to_major', version: 1, major_id: major.id });
+
+  // One public update on the major incident reaches both customers.
+  await l3.reload();
+  await expect(l3.getByRole('region', { name: 'Linked incidents' })).toContainText(childB.number);
+  const update = 'We found the cause: a failed mail relay. Sending works again within the hour.';
+  await l3.getByRole('textbox', { name: 'Reply to the customer' }).fill(update);
+  await l3.getByRole('button', { name: 'Send reply' }).click();
+  await expect(l3.locator('.timeline')).toContainText(update);
+
+  await signIn(page.request, 'customer2@example.com');
+  await openApp(page, `/tickets/${childB.id}`);
+  await expect(page.getByText(update)).toBeVisible();
+
+  // Resolving the major incident resolves its children with the same resolution.
+  const resolve = form(l3, 'Resolve');
+  await resolve.getByLabel('What was done').fill('Replaced the mail relay.');
+  await expect(resolve.getByLabel('Also resolve the linked incidents')).toBeChecked();
+  await resolve.getByRole('button', { name: 'Resolve' }).click();
+  await expect(l3.getByTestId('status')).toHaveText('Resolved');
+  await page.reload();
+  await expect(page.getByTestId('status')).toHaveText('Resolved');
+  await expect(page.getByText('Replaced the mail relay.').first()).toBeVisible();
+  await expectAccessible(page);
+  await Promise.all([customerA.dispose(), customerB.dispose(), l1Api.dispose(), l1.context().close(), l3.context().close()]);
+});
