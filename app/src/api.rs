@@ -7,6 +7,7 @@ use edgedesk_domain::admin::{
 };
 use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
 use edgedesk_domain::category::Category;
+use edgedesk_domain::knowledge::{Article, ArticleInput, ArticleSummary, Suggestions};
 use edgedesk_domain::outbox::OutboxMessage;
 use edgedesk_domain::paging::Page;
 use edgedesk_domain::ticket::{
@@ -48,6 +49,29 @@ pub async fn act_by_link(token: &str, action: &ActionRequest) -> Result<Saved<St
     let path = format!("/api/status/{}/actions", js_sys::encode_uri_component(token));
     let request = Request::post(&path).json(action).map_err(network)?;
     versioned(request.send().await.map_err(network)?).await
+}
+
+pub async fn articles(search: &str) -> Result<Vec<ArticleSummary>, ApiError> {
+    send(Request::get("/api/kb").query([("q", search)])).await
+}
+
+pub async fn article(id: &str) -> Result<Article, ApiError> {
+    send(Request::get(&format!("/api/kb/{}", js_sys::encode_uri_component(id)))).await
+}
+
+pub async fn create_article(input: &ArticleInput) -> Result<Article, ApiError> {
+    post("/api/kb", input).await
+}
+
+pub async fn update_article(id: i64, input: &ArticleInput) -> Result<Saved<Article>, ApiError> {
+    let request = Request::patch(&format!("/api/kb/{id}")).json(input).map_err(network)?;
+    versioned(request.send().await.map_err(network)?).await
+}
+
+/// Earlier solutions for a text; `ticket` leaves that ticket itself out.
+pub async fn suggestions(text: &str, ticket: Option<i64>) -> Result<Suggestions, ApiError> {
+    let ticket = ticket.map(|id| id.to_string()).unwrap_or_default();
+    send(Request::get("/api/suggestions").query([("q", text), ("ticket", ticket.as_str())])).await
 }
 
 pub async fn categories() -> Result<Vec<Category>, ApiError> {

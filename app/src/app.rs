@@ -5,9 +5,18 @@ use leptos_router::path;
 use crate::components::{footer::Footer, header::Header};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    admin::AdminPage, console::ConsolePage, invitation::InvitationPage, mailbox::MailboxPage,
-    my_tickets::MyTicketsPage, not_found::NotFoundPage, report::ReportPage, sign_in::SignInPage,
-    sign_up::SignUpPage, status::StatusPage, ticket::TicketPage,
+    admin::AdminPage,
+    console::ConsolePage,
+    invitation::InvitationPage,
+    knowledge::{ArticlePage, KnowledgePage},
+    mailbox::MailboxPage,
+    my_tickets::MyTicketsPage,
+    not_found::NotFoundPage,
+    report::ReportPage,
+    sign_in::SignInPage,
+    sign_up::SignUpPage,
+    status::StatusPage,
+    ticket::TicketPage,
 };
 use crate::session::provide_session;
 use crate::theme::provide_theme;
@@ -25,6 +34,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=ReportPage/>
                     <Route path=path!("/tickets/:id") view=TicketPage/>
                     <Route path=path!("/status/:token") view=StatusPage/>
+                    <Route path=path!("/kb") view=KnowledgePage/>
+                    <Route path=path!("/kb/:id") view=ArticlePage/>
                     <Route path=path!("/my-tickets") view=MyTicketsPage/>
                     <Route path=path!("/sign-in") view=SignInPage/>
                     <Route path=path!("/sign-up") view=SignUpPage/>

@@ -13,6 +13,7 @@ pub mod category;
 pub mod error;
 pub mod health;
 pub mod hex;
+pub mod knowledge;
 pub mod lifecycle;
 pub mod limits;
 pub mod outbox;

@@ -141,6 +141,22 @@ const ROUTES = [
     status: () => 404,
   },
   { name: 'GET /api/categories', call: (api) => api.get('/api/categories'), status: () => 200 },
+  { name: 'GET /api/kb', call: (api) => api.get('/api/kb?q=vpn'), status: () => 200 },
+  { name: 'GET /api/kb/{missing}', call: (api) => api.get('/api/kb/999999'), status: () => 404 },
+  {
+    name: 'POST /api/kb',
+    call: (api) => api.post('/api/kb', { data: { title: '', body: '' } }),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 422 }),
+  },
+  {
+    // Similar tickets belong to other customers: only staff get them.
+    name: 'GET /api/suggestions',
+    call: (api) => api.get('/api/suggestions?q=vpn+webshop+printer'),
+    status: () => 200,
+    check: async (who, body) => {
+      if (!STAFF.includes(who) || who === 'token') expect(body.tickets).toEqual([]);
+    },
+  },
   {
     name: 'GET /api/agents',
     call: (api) => api.get('/api/agents'),

@@ -271,6 +271,9 @@ test('queues and filters: customers keep to their own tickets', async () => {
   const created = await reportAs(customer, { title: text });
   const found = await (await l1.get(`/api/tickets?q=${encodeURIComponent(text)}`)).json();
   expect(found.items.map((item) => item.id)).toEqual([created.id]);
+  // Search words are prefixes ("uniq" finds "Unique"); punctuation alone finds nothing.
+  const prefix = await (await l1.get(`/api/tickets?q=${encodeURIComponent(`uniq ${text.split(' ').at(-1)}`)}`)).json();
+  expect(prefix.items.map((item) => item.id)).toEqual([created.id]);
   const wildcard = await (await l1.get('/api/tickets?q=%25&limit=5')).json();
-  expect(wildcard.items.every((item) => item.title.includes('%'))).toBe(true);
+  expect(wildcard.items).toEqual([]);
 });

@@ -39,6 +39,7 @@ pub fn Header() -> impl IntoView {
             </A>
             <nav aria-label=move || i18n.t().nav_label class="app-nav">
                 <A href="/" exact=true>{move || i18n.t().nav_report}</A>
+                <A href="/kb">{move || i18n.p().kb_title}</A>
                 <Show when=move || session.me().is_some() && !session.is_staff()>
                     <A href="/my-tickets">{move || i18n.t().nav_my_tickets}</A>
                 </Show>

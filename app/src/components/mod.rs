@@ -1,5 +1,6 @@
 pub mod account_menu;
 pub mod account_row;
+pub mod article_from_resolution;
 pub mod call_list;
 pub mod compose;
 pub mod customer_actions;
@@ -13,6 +14,7 @@ pub mod outcome_banner;
 pub mod preference_select;
 pub mod select_field;
 pub mod status_link_control;
+pub mod suggestion_list;
 pub mod text_field;
 pub mod ticket_card;
 pub mod ticket_list;

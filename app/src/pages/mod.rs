@@ -1,6 +1,7 @@
 pub mod admin;
 pub mod console;
 pub mod invitation;
+pub mod knowledge;
 pub mod mailbox;
 pub mod my_tickets;
 pub mod not_found;

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::components::diagnosis_fields::DiagnosisFields;
+use crate::components::suggestion_list::SuggestionList;
 use crate::components::text_field::{field_error, TextField};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -161,6 +162,7 @@ pub fn ReportPage() -> impl IntoView {
                 hint=Signal::derive(move || i18n.t().field_description_hint)/>
             <TextField name="symptoms" label=Signal::derive(move || i18n.t().field_symptoms) value=form.symptoms
                 error=error_for("symptoms") multiline=true/>
+            <SuggestionList text=form.title for_customer=true/>
             <DiagnosisFields kind=form.kind category=form.category answers=form.answers people=form.people
                 work=form.work/>
             <div class="form-actions">

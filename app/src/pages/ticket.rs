@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
+use crate::components::article_from_resolution::ArticleFromResolution;
 use crate::components::call_list::CallList;
 use crate::components::compose::Compose;
 use crate::components::customer_actions::CustomerActions;
 use crate::components::guard::RequireAccount;
 use crate::components::outcome_banner::OutcomeBanner;
 use crate::components::status_link_control::StatusLinkControl;
+use crate::components::suggestion_list::SuggestionList;
 use crate::components::ticket_card::TicketCard;
 use crate::components::timeline::Timeline;
 use crate::components::work::WorkPanel;
@@ -86,6 +88,9 @@ fn TicketWorkspace() -> impl IntoView {
             {staff.then(|| view! {
                 <aside class="ticket-side">
                     <WorkPanel/>
+                    <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))
+                        ticket=workspace.ticket_id().unwrap_or_default()/>
+                    <ArticleFromResolution/>
                     <StatusLinkControl ticket_id=workspace.ticket_id().unwrap_or_default() active=link_active/>
                 </aside>
             })}

@@ -8,6 +8,7 @@ mod auth;
 mod categories;
 mod health;
 mod invitations;
+mod knowledge;
 mod me;
 mod status;
 mod sweep_runs;
@@ -46,6 +47,9 @@ enum Endpoint {
     Me,
     Session,
     Availability,
+    Articles,
+    Article(String),
+    Suggestions,
     Agents,
     Categories,
     Tickets,
@@ -85,6 +89,9 @@ impl Endpoint {
             ["api", "me"] => Some(Self::Me),
             ["api", "session"] => Some(Self::Session),
             ["api", "me", "availability"] => Some(Self::Availability),
+            ["api", "kb"] => Some(Self::Articles),
+            ["api", "kb", id] => Some(Self::Article((*id).to_string())),
+            ["api", "suggestions"] => Some(Self::Suggestions),
             ["api", "agents"] => Some(Self::Agents),
             ["api", "categories"] => Some(Self::Categories),
             ["api", "tickets"] => Some(Self::Tickets),
@@ -119,12 +126,14 @@ impl Endpoint {
 
     fn allowed_methods(&self) -> &'static str {
         match self {
-            Self::Tickets | Self::AdminCategories => "GET, POST",
+            Self::Tickets | Self::AdminCategories | Self::Articles => "GET, POST",
+            Self::Article(_) => "GET, PATCH",
             Self::TicketActions(_) | Self::StatusActions(_) => "POST",
             Self::Availability => "PUT",
             Self::AdminRules => "GET, PUT",
             Self::AdminCategory(_) => "PATCH",
             Self::Agents
+            | Self::Suggestions
             | Self::Categories
             | Self::CallInvitation(..)
             | Self::StatusCallInvitation(..)
@@ -164,6 +173,11 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::Session, Method::Get) => me::session(&ctx).await,
         (Endpoint::Availability, Method::Put) => agents::set_availability(req, &ctx).await,
         (Endpoint::Agents, Method::Get) => agents::list(&ctx).await,
+        (Endpoint::Articles, Method::Get) => knowledge::list(req, &ctx).await,
+        (Endpoint::Articles, Method::Post) => knowledge::create(req, &ctx).await,
+        (Endpoint::Article(id), Method::Get) => knowledge::show(id, &ctx).await,
+        (Endpoint::Article(id), Method::Patch) => knowledge::update(id, req, &ctx).await,
+        (Endpoint::Suggestions, Method::Get) => knowledge::suggestions(req, &ctx).await,
         (Endpoint::Categories, Method::Get) => categories::list(&ctx).await,
         (Endpoint::TicketActions(id), Method::Post) => tickets::act(id, req, &ctx).await,
         (Endpoint::CallInvitation(id, file), Method::Get) => tickets::invitation(id, file, req, &ctx).await,

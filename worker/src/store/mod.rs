@@ -7,6 +7,7 @@ pub mod calls;
 pub mod categories;
 pub mod events;
 pub mod invitations;
+pub mod knowledge;
 pub mod organisations;
 pub mod outbox;
 pub mod sessions;

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use edgedesk_domain::auth::Tier;
 use edgedesk_domain::category::Answer;
+use edgedesk_domain::knowledge::match_all;
 use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::paging::PageRequest;
 use edgedesk_domain::policy::{TicketOwner, TicketScope};
@@ -401,11 +402,14 @@ pub async fn newest(
         conditions.push(format!("t.organisation_id = {}", sql.number(organisation_id)));
     }
     if let Some(text) = &filter.text {
-        let pattern =
-            sql.text(&format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
-        conditions.push(format!(
-            "(t.title LIKE {pattern} ESCAPE '\\' OR t.description LIKE {pattern} ESCAPE '\\')"
-        ));
+        // Every word, as a prefix, through the FTS index; words-free input matches nothing.
+        match match_all(text) {
+            Some(fts_query) => conditions.push(format!(
+                "t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {})",
+                sql.text(&fts_query)
+            )),
+            None => conditions.push("0".to_string()),
+        }
     }
     let (comparison, order, start) =
         if filter.oldest_first { (">", "ASC", 0) } else { ("<", "DESC", ABOVE_EVERY_ID) };
