@@ -9,6 +9,7 @@ use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
 use edgedesk_domain::category::Category;
 use edgedesk_domain::knowledge::{Article, ArticleInput, ArticleSummary, Suggestions};
 use edgedesk_domain::outbox::OutboxMessage;
+use edgedesk_domain::presence::{Presence, PresenceUpdate};
 use edgedesk_domain::paging::Page;
 use edgedesk_domain::ticket::{
     AgentSummary, CreatedTicket, NewTicket, StatusView, TicketSummary, TicketView,
@@ -72,6 +73,11 @@ pub async fn update_article(id: i64, input: &ArticleInput) -> Result<Saved<Artic
 pub async fn suggestions(text: &str, ticket: Option<i64>) -> Result<Suggestions, ApiError> {
     let ticket = ticket.map(|id| id.to_string()).unwrap_or_default();
     send(Request::get("/api/suggestions").query([("q", text), ("ticket", ticket.as_str())])).await
+}
+
+/// Renews the caller's presence on a ticket and returns who else is there.
+pub async fn presence(ticket_id: i64, update: &PresenceUpdate) -> Result<Vec<Presence>, ApiError> {
+    post(&format!("/api/tickets/{ticket_id}/presence"), update).await
 }
 
 pub async fn categories() -> Result<Vec<Category>, ApiError> {

@@ -61,6 +61,8 @@ pub struct Workspace {
     target: StoredValue<Target>,
     /// Bumped after every successful step, so forms can clear themselves.
     pub saves: RwSignal<u32>,
+    /// The person is writing a reply or note (shown to colleagues as presence).
+    pub editing: RwSignal<bool>,
 }
 
 impl Workspace {
@@ -71,6 +73,7 @@ impl Workspace {
             outcome: RwSignal::new(None),
             target: StoredValue::new(target),
             saves: RwSignal::new(0),
+            editing: RwSignal::new(false),
         }
     }
 

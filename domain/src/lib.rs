@@ -19,6 +19,7 @@ pub mod limits;
 pub mod outbox;
 pub mod paging;
 pub mod policy;
+pub mod presence;
 pub mod priority;
 pub mod queue;
 pub mod sweep;

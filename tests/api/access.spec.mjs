@@ -176,6 +176,11 @@ const ROUTES = [
     check: async (_who, body) => { expect(body.ticket.work).toBeDefined(); },
   },
   {
+    name: 'POST /api/tickets/{B}/presence',
+    call: (api) => api.post(`/api/tickets/${TICKET_OF_B}/presence`, { data: { editing: false } }),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),
+  },
+  {
     name: 'POST /api/tickets/{anonymous report}/actions',
     call: (api) => api.post(`/api/tickets/${ANONYMOUS_TICKET}/actions`, { data: { action: 'reply', body: 'hi' } }),
     status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 404, [CUSTOMER_B]: 404, token: 403, staff: 200 }),

@@ -277,3 +277,15 @@ test('queues and filters: customers keep to their own tickets', async () => {
   const wildcard = await (await l1.get('/api/tickets?q=%25&limit=5')).json();
   expect(wildcard.items).toEqual([]);
 });
+
+test('agents see who else has a ticket open and who is writing', async () => {
+  const created = await reportAs(customer);
+  const path = `/api/tickets/${created.id}/presence`;
+  expect(await (await l1.post(path, { data: { editing: true } })).json()).toEqual([]);
+  const seenByL2 = await (await l2.post(path, { data: { editing: false } })).json();
+  expect(seenByL2).toEqual([expect.objectContaining({ user_id: 3, name: 'Lise Lund (L1)', editing: true })]);
+  const seenByL1 = await (await l1.post(path, { data: { editing: false } })).json();
+  expect(seenByL1).toEqual([expect.objectContaining({ name: 'Lars Nielsen (L2)', editing: false })]);
+  await expectError(await customer.post(path, { data: {} }), 403, 'forbidden');
+  await expectError(await l1.post('/api/tickets/999999/presence', { data: {} }), 404, 'not_found');
+});

@@ -17,6 +17,7 @@ pub fn Compose() -> impl IntoView {
         workspace.saves.track();
         body.set(String::new());
     });
+    Effect::new(move |_| workspace.editing.set(!body.with(String::is_empty)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = body.get_untracked();

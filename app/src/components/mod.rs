@@ -12,6 +12,7 @@ pub mod invite_form;
 pub mod organisation_manager;
 pub mod outcome_banner;
 pub mod preference_select;
+pub mod presence_bar;
 pub mod select_field;
 pub mod status_link_control;
 pub mod suggestion_list;

@@ -12,6 +12,7 @@ use crate::components::compose::Compose;
 use crate::components::customer_actions::CustomerActions;
 use crate::components::guard::RequireAccount;
 use crate::components::outcome_banner::OutcomeBanner;
+use crate::components::presence_bar::PresenceBar;
 use crate::components::status_link_control::StatusLinkControl;
 use crate::components::suggestion_list::SuggestionList;
 use crate::components::ticket_card::TicketCard;
@@ -78,6 +79,7 @@ fn TicketWorkspace() -> impl IntoView {
     view! {
         <div class="ticket-layout" class:ticket-layout-staff=staff>
             <div class="ticket-main">
+                {staff.then(|| view! { <PresenceBar/> })}
                 <OutcomeBanner/>
                 <TicketCard/>
                 <CallList/>

@@ -55,6 +55,7 @@ enum Endpoint {
     Tickets,
     Ticket(String),
     TicketActions(String),
+    TicketPresence(String),
     CallInvitation(String, String),
     StatusLink(String),
     Status(String),
@@ -97,6 +98,7 @@ impl Endpoint {
             ["api", "tickets"] => Some(Self::Tickets),
             ["api", "tickets", id] => Some(Self::Ticket((*id).to_string())),
             ["api", "tickets", id, "actions"] => Some(Self::TicketActions((*id).to_string())),
+            ["api", "tickets", id, "presence"] => Some(Self::TicketPresence((*id).to_string())),
             ["api", "tickets", id, "calls", file] => {
                 Some(Self::CallInvitation((*id).to_string(), (*file).to_string()))
             }
@@ -128,7 +130,7 @@ impl Endpoint {
         match self {
             Self::Tickets | Self::AdminCategories | Self::Articles => "GET, POST",
             Self::Article(_) => "GET, PATCH",
-            Self::TicketActions(_) | Self::StatusActions(_) => "POST",
+            Self::TicketActions(_) | Self::TicketPresence(_) | Self::StatusActions(_) => "POST",
             Self::Availability => "PUT",
             Self::AdminRules => "GET, PUT",
             Self::AdminCategory(_) => "PATCH",
@@ -180,6 +182,7 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::Suggestions, Method::Get) => knowledge::suggestions(req, &ctx).await,
         (Endpoint::Categories, Method::Get) => categories::list(&ctx).await,
         (Endpoint::TicketActions(id), Method::Post) => tickets::act(id, req, &ctx).await,
+        (Endpoint::TicketPresence(id), Method::Post) => tickets::presence(id, req, &ctx).await,
         (Endpoint::CallInvitation(id, file), Method::Get) => tickets::invitation(id, file, req, &ctx).await,
         (Endpoint::StatusActions(token), Method::Post) => status::act(token, req, &ctx).await,
         (Endpoint::StatusCallInvitation(token, file), Method::Get) => {

@@ -2,6 +2,7 @@ mod act;
 mod calendar;
 mod create;
 mod list;
+mod presence;
 mod revoke_status_link;
 mod show;
 
@@ -9,5 +10,6 @@ pub use act::{act, perform};
 pub use calendar::{calendar_file, invitation};
 pub use create::create;
 pub use list::list;
+pub use presence::presence;
 pub use revoke_status_link::revoke_status_link;
 pub use show::show;
