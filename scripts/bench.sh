@@ -20,3 +20,4 @@ echo "bench: worker_raw_bytes = $(cat "${worker[@]}" | wc -c) bytes"
 echo "bench: worker_gzip_bytes = $(compressed_size gzip "${worker[@]}") bytes"
 
 node tests/bench/api.mjs
+node tests/bench/queues.mjs

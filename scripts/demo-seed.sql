@@ -65,3 +65,18 @@ INSERT OR IGNORE INTO ticket_events (id, ticket_id, kind, actor, actor_name, at,
 SELECT id, id, 'created', 'seed', reporter_name, reported_at,
        json_object('text', title, 'changes', json_array(json_object('field', 'status', 'before', NULL, 'after', 'new'))), 1
 FROM tickets WHERE id BETWEEN 1 AND 5;
+
+INSERT OR IGNORE INTO settings (key, value, version)
+VALUES ('canned_replies', json_array(
+  json_object('title', 'Ask for details', 'body', 'Hi {customer_name},
+
+Thank you for reporting {ticket_number}. To find the cause, could you tell us when it started and send a screenshot of the error?
+
+Best regards,
+{agent_name}'),
+  json_object('title', 'Fixed, please confirm', 'body', 'Hi {customer_name},
+
+We have fixed "{ticket_title}". Please check that it works for you and confirm on the ticket page.
+
+Best regards,
+{agent_name}')), 1);

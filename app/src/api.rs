@@ -6,15 +6,16 @@ use edgedesk_domain::admin::{
     NewInvitation, NewOrganisation, OrganisationChange, OrganisationSummary, UserChange, UserSummary,
 };
 use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
+use edgedesk_domain::canned::CannedReplies;
 use edgedesk_domain::category::Category;
 use edgedesk_domain::knowledge::{Article, ArticleInput, ArticleSummary, Suggestions};
 use edgedesk_domain::outbox::OutboxMessage;
-use edgedesk_domain::presence::{Presence, PresenceUpdate};
 use edgedesk_domain::paging::Page;
+use edgedesk_domain::presence::{Presence, PresenceUpdate};
 use edgedesk_domain::ticket::{
     AgentSummary, CreatedTicket, NewTicket, StatusView, TicketSummary, TicketView,
 };
-use edgedesk_domain::workflow::ActionRequest;
+use edgedesk_domain::workflow::{ActionRequest, BulkOutcome, BulkRequest};
 use edgedesk_domain::{ApiError, Conflict, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -78,6 +79,15 @@ pub async fn suggestions(text: &str, ticket: Option<i64>) -> Result<Suggestions,
 /// Renews the caller's presence on a ticket and returns who else is there.
 pub async fn presence(ticket_id: i64, update: &PresenceUpdate) -> Result<Vec<Presence>, ApiError> {
     post(&format!("/api/tickets/{ticket_id}/presence"), update).await
+}
+
+pub async fn canned_replies() -> Result<CannedReplies, ApiError> {
+    send(Request::get("/api/canned-replies")).await
+}
+
+/// One step for many tickets; the answer says per ticket whether it worked.
+pub async fn bulk(request: &BulkRequest) -> Result<Vec<BulkOutcome>, ApiError> {
+    post("/api/tickets/bulk", request).await
 }
 
 pub async fn categories() -> Result<Vec<Category>, ApiError> {

@@ -9,6 +9,7 @@ pub mod admin;
 pub mod age;
 pub mod auth;
 pub mod call;
+pub mod canned;
 pub mod category;
 pub mod error;
 pub mod health;

@@ -193,6 +193,10 @@ pub enum Command {
         impact: Level,
         urgency: Level,
     },
+    /// Changes only the category (the console's bulk action).
+    SetCategory {
+        category_id: Option<i64>,
+    },
     /// Overrides the matrix's answer; the reason is kept.
     SetPriority {
         priority: Priority,
@@ -321,6 +325,7 @@ impl Rules {
 pub enum EventKind {
     Created,
     Triaged,
+    Categorised,
     PriorityChanged,
     Assigned,
     Escalated,
@@ -341,9 +346,10 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 19] = [
+    pub const ALL: [EventKind; 20] = [
         EventKind::Created,
         EventKind::Triaged,
+        EventKind::Categorised,
         EventKind::PriorityChanged,
         EventKind::Assigned,
         EventKind::Escalated,
@@ -367,6 +373,7 @@ impl EventKind {
         match self {
             EventKind::Created => "created",
             EventKind::Triaged => "triaged",
+            EventKind::Categorised => "categorised",
             EventKind::PriorityChanged => "priority_changed",
             EventKind::Assigned => "assigned",
             EventKind::Escalated => "escalated",
@@ -532,11 +539,7 @@ pub fn decide(
             if state.is_major && *kind == TicketKind::Request {
                 return Err(invalid("kind", "A major incident cannot become a service request"));
             }
-            next.category = match (category_id, &facts.category) {
-                (None, _) => None,
-                (Some(id), Some(category)) if category.id == *id => Some(category.clone()),
-                (Some(_), _) => return Err(invalid("category_id", "There is no such category")),
-            };
+            next.category = category(*category_id, facts)?;
             next.kind = *kind;
             next.impact = Some(*impact);
             next.urgency = Some(*urgency);
@@ -546,6 +549,13 @@ pub fn decide(
             }
             route_critical(state, &mut next, &mut notices);
             (EventKind::Triaged, None)
+        }
+        Command::SetCategory { category_id } => {
+            next.category = category(*category_id, facts)?;
+            if next.category == state.category {
+                return Err(invalid("category_id", "The ticket already has this category"));
+            }
+            (EventKind::Categorised, None)
         }
         Command::SetPriority { priority, reason } => {
             let reason = REASON.required(reason)?;
@@ -866,6 +876,60 @@ pub fn open(ticket: &ValidTicket, rules: &Rules, status_url: &str) -> (TicketSta
     }];
     route_critical(&before, &mut state, &mut notices);
     (state, notices)
+}
+
+/// The category a command names, as the Worker found it.
+fn category(category_id: Option<i64>, facts: &Facts) -> Result<Option<Named>, ApiError> {
+    match (category_id, &facts.category) {
+        (None, _) => Ok(None),
+        (Some(id), Some(category)) if category.id == id => Ok(Some(category.clone())),
+        (Some(_), _) => Err(invalid("category_id", "There is no such category")),
+    }
+}
+
+/// `POST /api/tickets/bulk`: one step for many tickets, each based on its current version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkRequest {
+    pub ids: Vec<i64>,
+    #[serde(flatten)]
+    pub command: Command,
+}
+
+pub const BULK_MAX: usize = 100;
+
+impl BulkRequest {
+    /// Distinct ids, 1 to [`BULK_MAX`] of them, and a step allowed in bulk.
+    pub fn validate(&self) -> Result<Vec<i64>, ApiError> {
+        if !allowed_in_bulk(&self.command) {
+            return Err(invalid("action", "Only assignment, status and category change in bulk"));
+        }
+        let mut ids = self.ids.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.is_empty() || ids.len() > BULK_MAX {
+            return Err(invalid("ids", format!("Choose 1 to {BULK_MAX} tickets")));
+        }
+        Ok(ids)
+    }
+}
+
+/// What happened to one ticket of a bulk step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkOutcome {
+    pub id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ApiError>,
+}
+
+/// Steps the console may apply to many tickets at once.
+pub fn allowed_in_bulk(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Assign { .. }
+            | Command::AutoAssign
+            | Command::SetStatus { .. }
+            | Command::SetCategory { .. }
+    )
 }
 
 /// P1 incidents go straight to L3 and to the supervisors' attention.

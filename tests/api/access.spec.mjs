@@ -141,6 +141,22 @@ const ROUTES = [
     status: () => 404,
   },
   { name: 'GET /api/categories', call: (api) => api.get('/api/categories'), status: () => 200 },
+  {
+    name: 'GET /api/canned-replies',
+    call: (api) => api.get('/api/canned-replies'),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),
+  },
+  {
+    name: 'PUT /api/admin/canned-replies',
+    call: (api) => api.put('/api/admin/canned-replies', { data: { replies: [], version: 999 } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    // Ticket 999999 does not exist: staff get a per-ticket refusal, nothing changes.
+    name: 'POST /api/tickets/bulk',
+    call: (api) => api.post('/api/tickets/bulk', { data: { ids: [999999], action: 'auto_assign' } }),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),
+  },
   { name: 'GET /api/kb', call: (api) => api.get('/api/kb?q=vpn'), status: () => 200 },
   { name: 'GET /api/kb/{missing}', call: (api) => api.get('/api/kb/999999'), status: () => 404 },
   {

@@ -289,3 +289,29 @@ test('agents see who else has a ticket open and who is writing', async () => {
   await expectError(await customer.post(path, { data: {} }), 403, 'forbidden');
   await expectError(await l1.post('/api/tickets/999999/presence', { data: {} }), 404, 'not_found');
 });
+
+test('bulk steps apply per ticket and report each refusal', async () => {
+  const [a, b] = [await reportAs(customer), await reportAs(customer)];
+  await step(l1, b.id, { action: 'set_status', version: 1, status: 'in_progress' });
+  const response = await l1.post('/api/tickets/bulk', { data: { ids: [a.id, b.id, 999999, a.id], action: 'set_status', status: 'in_progress' } });
+  expect(response.status()).toBe(200);
+  const outcomes = await response.json();
+  expect(outcomes.map((o) => [o.id, o.error?.code ?? 'ok'])).toEqual([[a.id, 'ok'], [b.id, 'invalid_transition'], [999999, 'not_found']]);
+  const categorised = await (await l1.post('/api/tickets/bulk', { data: { ids: [a.id, b.id], action: 'set_category', category_id: 4 } })).json();
+  expect(categorised.every((o) => !o.error)).toBe(true);
+  expect((await (await l1.get(`/api/tickets/${b.id}`)).json()).ticket.category).toBe('Printing');
+  await expectError(await l1.post('/api/tickets/bulk', { data: { ids: [a.id], action: 'resolve', code: 'fixed', notes: 'x' } }), 422, 'invalid_value');
+  await expectError(await l1.post('/api/tickets/bulk', { data: { ids: [], action: 'auto_assign' } }), 422, 'invalid_value');
+  await expectError(await customer.post('/api/tickets/bulk', { data: { ids: [a.id], action: 'auto_assign' } }), 403, 'forbidden');
+});
+
+test('canned replies are for staff and edited by admins with versions', async () => {
+  const canned = await (await l1.get('/api/canned-replies')).json();
+  expect(canned.replies.map((reply) => reply.title)).toContain('Ask for details');
+  await expectError(await customer.get('/api/canned-replies'), 403, 'forbidden');
+  await expectError(await l1.put('/api/admin/canned-replies', { data: canned }), 403, 'forbidden');
+  const stale = await admin.put('/api/admin/canned-replies', { data: { ...canned, version: canned.version + 5 } });
+  const conflict = await expectError(stale, 409, 'version_conflict');
+  expect(conflict.current.replies).toEqual(canned.replies);
+  await expectError(await admin.put('/api/admin/canned-replies', { data: { replies: [{ title: '', body: 'x' }], version: canned.version } }), 422, 'required');
+});

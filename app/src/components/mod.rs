@@ -1,6 +1,7 @@
 pub mod account_menu;
 pub mod account_row;
 pub mod article_from_resolution;
+pub mod bulk_bar;
 pub mod call_list;
 pub mod compose;
 pub mod customer_actions;
@@ -14,6 +15,7 @@ pub mod outcome_banner;
 pub mod preference_select;
 pub mod presence_bar;
 pub mod select_field;
+pub mod shortcuts;
 pub mod status_link_control;
 pub mod suggestion_list;
 pub mod text_field;

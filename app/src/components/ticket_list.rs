@@ -1,6 +1,8 @@
 //! A ticket list, newest first, one page at a time: the console's queue and a customer's
 //! "my tickets" are the same list over different scopes (the API decides the scope).
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use edgedesk_domain::age::age;
 use edgedesk_domain::ticket::TicketSummary;
@@ -28,6 +30,12 @@ pub fn TicketList(
     /// Staff see priority, tier and assignee columns.
     #[prop(optional)]
     staff: bool,
+    /// Rows can be ticked for a bulk step.
+    #[prop(optional)]
+    selection: Option<RwSignal<BTreeSet<i64>>>,
+    /// Bumping it reloads the list (after a bulk step).
+    #[prop(optional)]
+    refresh: Option<RwSignal<u32>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let expiry = use_session_expiry();
@@ -72,6 +80,12 @@ pub fn TicketList(
     let reload = load.clone();
     Effect::new(move |_| {
         filters.track();
+        if let Some(refresh) = refresh {
+            refresh.track();
+        }
+        if let Some(selection) = selection {
+            selection.set(BTreeSet::new());
+        }
         reload(None);
     });
 
@@ -83,8 +97,20 @@ pub fn TicketList(
             .map(|ticket| {
                 let href = format!("/tickets/{}", ticket.id);
                 let p = i18n.p();
+                let id = ticket.id;
+                let number = ticket.number.clone();
                 view! {
                     <tr>
+                        {selection.map(|selection| view! {
+                            <td class="select-cell">
+                                <input type="checkbox" name="selected" aria-label=format!("{} {number}", p.bulk_select_row)
+                                    prop:checked=move || selection.with(|set| set.contains(&id))
+                                    on:change=move |ev| {
+                                        let ticked = event_target_checked(&ev);
+                                        selection.update(|set| { if ticked { set.insert(id); } else { set.remove(&id); } });
+                                    }/>
+                            </td>
+                        })}
                         <td data-label=t.col_number><A href=href>{ticket.number}</A></td>
                         <td data-label=t.col_title>
                             {ticket.title}
@@ -114,6 +140,9 @@ pub fn TicketList(
                 <table class="data-table ticket-table">
                     <thead>
                         <tr>
+                            {selection.map(|_| view! {
+                                <th scope="col"><span class="visually-hidden">{move || i18n.p().bulk_select_row}</span></th>
+                            })}
                             <th scope="col">{move || i18n.t().col_number}</th>
                             <th scope="col">{move || i18n.t().col_title}</th>
                             <th scope="col">{move || i18n.t().ticket_status}</th>

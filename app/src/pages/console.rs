@@ -8,8 +8,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
+use std::collections::BTreeSet;
+
+use crate::components::bulk_bar::BulkBar;
 use crate::components::guard::RequireAccount;
 use crate::components::select_field::SelectField;
+use crate::components::shortcuts::Shortcuts;
 use crate::components::ticket_list::TicketList;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -67,6 +71,8 @@ fn Console() -> impl IntoView {
             ("oldest".to_string(), i18n.p().sort_oldest.to_string()),
         ]
     });
+    let selection = RwSignal::new(BTreeSet::<i64>::new());
+    let refresh = RwSignal::new(0u32);
     let away = RwSignal::new(false);
     let toggle_away = move |ev: leptos::ev::Event| {
         let value = event_target_checked(&ev);
@@ -99,6 +105,9 @@ fn Console() -> impl IntoView {
                 </label>
             </Show>
         </div>
-        <TicketList empty_text=Signal::derive(move || i18n.t().console_empty) filters=filters staff=true/>
+        <BulkBar selection=selection refresh=refresh/>
+        <TicketList empty_text=Signal::derive(move || i18n.t().console_empty) filters=filters staff=true
+            selection=selection refresh=refresh/>
+        <Shortcuts/>
     }
 }

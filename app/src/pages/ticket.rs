@@ -13,6 +13,7 @@ use crate::components::customer_actions::CustomerActions;
 use crate::components::guard::RequireAccount;
 use crate::components::outcome_banner::OutcomeBanner;
 use crate::components::presence_bar::PresenceBar;
+use crate::components::shortcuts::Shortcuts;
 use crate::components::status_link_control::StatusLinkControl;
 use crate::components::suggestion_list::SuggestionList;
 use crate::components::ticket_card::TicketCard;
@@ -94,6 +95,7 @@ fn TicketWorkspace() -> impl IntoView {
                         ticket=workspace.ticket_id().unwrap_or_default()/>
                     <ArticleFromResolution/>
                     <StatusLinkControl ticket_id=workspace.ticket_id().unwrap_or_default() active=link_active/>
+                    <Shortcuts/>
                 </aside>
             })}
         </div>

@@ -360,7 +360,8 @@ impl Random {
 
 fn random_command(random: &mut Random) -> Command {
     let level = |r: &mut Random| r.pick(&Level::ALL);
-    match random.next() % 19 {
+    match random.next() % 20 {
+        19 => Command::SetCategory { category_id: random.pick(&[None, Some(1)]) },
         0 => Command::Triage {
             kind: random.pick(&[TicketKind::Incident, TicketKind::Request]),
             category_id: None,
@@ -426,7 +427,8 @@ fn no_sequence_of_commands_reaches_an_invalid_state() {
                 _ => None,
             }
             .map(|(id, tier)| (Named { id: *id, name: format!("Agent {id}") }, *tier));
-            let facts = Facts { agent, major: Some(major.clone()), category: None };
+            let category = Some(Named { id: 1, name: "Network".into() });
+            let facts = Facts { agent, major: Some(major.clone()), category };
             let Ok(decision) = decide(&state, &actor, &command, &facts, &Rules::default(), clock) else {
                 continue;
             };
@@ -465,4 +467,27 @@ fn no_sequence_of_commands_reaches_an_invalid_state() {
         }
     }
     assert!(accepted > 10_000, "only {accepted} commands were accepted; the generator is too weak");
+}
+
+#[test]
+fn only_assignment_status_and_category_work_in_bulk() {
+    assert!(allowed_in_bulk(&Command::AutoAssign));
+    assert!(allowed_in_bulk(&Command::SetCategory { category_id: None }));
+    assert!(!allowed_in_bulk(&Command::Resolve {
+        code: ResolutionCode::Fixed,
+        notes: "x".into(),
+        resolve_linked: false
+    }));
+    let facts = Facts { category: Some(Named { id: 2, name: "VPN".into() }), ..Facts::default() };
+    let decision = decide(
+        &fresh(TicketKind::Incident),
+        &agent(3, Tier::L1),
+        &Command::SetCategory { category_id: Some(2) },
+        &facts,
+        &Rules::default(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(decision.event.kind, EventKind::Categorised);
+    assert_eq!(decision.event.details.changes[0].after.as_deref(), Some("VPN"));
 }

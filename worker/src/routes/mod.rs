@@ -5,11 +5,13 @@
 mod admin;
 mod agents;
 mod auth;
+mod canned;
 mod categories;
 mod health;
 mod invitations;
 mod knowledge;
 mod me;
+mod openapi;
 mod status;
 mod sweep_runs;
 mod tickets;
@@ -38,6 +40,7 @@ impl Ctx<'_> {
 }
 
 enum Endpoint {
+    OpenApi,
     Health,
     Bootstrap,
     SignUp,
@@ -47,6 +50,9 @@ enum Endpoint {
     Me,
     Session,
     Availability,
+    CannedReplies,
+    AdminCannedReplies,
+    BulkTickets,
     Articles,
     Article(String),
     Suggestions,
@@ -81,6 +87,7 @@ impl Endpoint {
     fn from_path(path: &str) -> Option<Self> {
         let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
         match segments.as_slice() {
+            ["api", "openapi.json"] => Some(Self::OpenApi),
             ["api", "health"] => Some(Self::Health),
             ["api", "auth", "bootstrap"] => Some(Self::Bootstrap),
             ["api", "auth", "signup"] => Some(Self::SignUp),
@@ -91,11 +98,14 @@ impl Endpoint {
             ["api", "session"] => Some(Self::Session),
             ["api", "me", "availability"] => Some(Self::Availability),
             ["api", "kb"] => Some(Self::Articles),
+            ["api", "canned-replies"] => Some(Self::CannedReplies),
+            ["api", "admin", "canned-replies"] => Some(Self::AdminCannedReplies),
             ["api", "kb", id] => Some(Self::Article((*id).to_string())),
             ["api", "suggestions"] => Some(Self::Suggestions),
             ["api", "agents"] => Some(Self::Agents),
             ["api", "categories"] => Some(Self::Categories),
             ["api", "tickets"] => Some(Self::Tickets),
+            ["api", "tickets", "bulk"] => Some(Self::BulkTickets),
             ["api", "tickets", id] => Some(Self::Ticket((*id).to_string())),
             ["api", "tickets", id, "actions"] => Some(Self::TicketActions((*id).to_string())),
             ["api", "tickets", id, "presence"] => Some(Self::TicketPresence((*id).to_string())),
@@ -130,12 +140,16 @@ impl Endpoint {
         match self {
             Self::Tickets | Self::AdminCategories | Self::Articles => "GET, POST",
             Self::Article(_) => "GET, PATCH",
-            Self::TicketActions(_) | Self::TicketPresence(_) | Self::StatusActions(_) => "POST",
+            Self::TicketActions(_) | Self::TicketPresence(_) | Self::StatusActions(_) | Self::BulkTickets => {
+                "POST"
+            }
+            Self::AdminCannedReplies => "PUT",
             Self::Availability => "PUT",
             Self::AdminRules => "GET, PUT",
             Self::AdminCategory(_) => "PATCH",
             Self::Agents
             | Self::Suggestions
+            | Self::CannedReplies
             | Self::Categories
             | Self::CallInvitation(..)
             | Self::StatusCallInvitation(..)
@@ -146,9 +160,13 @@ impl Endpoint {
             Self::AdminInvitations | Self::AcceptInvitation(_) => "POST",
             Self::AdminUsers | Self::Invitation(_) => "GET",
             Self::Bootstrap | Self::SignUp | Self::Login | Self::Logout | Self::LogoutEverywhere => "POST",
-            Self::Health | Self::Me | Self::Session | Self::Ticket(_) | Self::Status(_) | Self::SweepRuns => {
-                "GET"
-            }
+            Self::OpenApi
+            | Self::Health
+            | Self::Me
+            | Self::Session
+            | Self::Ticket(_)
+            | Self::Status(_)
+            | Self::SweepRuns => "GET",
         }
     }
 }
@@ -165,6 +183,7 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
     let caller = identify(req, env, now).await?;
     let ctx = Ctx { env, now, caller, https };
     match (&endpoint, method) {
+        (Endpoint::OpenApi, Method::Get) => openapi::show(),
         (Endpoint::Health, Method::Get) => health::show(&ctx).await,
         (Endpoint::Bootstrap, Method::Post) => auth::bootstrap(req, &ctx).await,
         (Endpoint::SignUp, Method::Post) => auth::signup(req, &ctx).await,
@@ -175,6 +194,9 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::Session, Method::Get) => me::session(&ctx).await,
         (Endpoint::Availability, Method::Put) => agents::set_availability(req, &ctx).await,
         (Endpoint::Agents, Method::Get) => agents::list(&ctx).await,
+        (Endpoint::CannedReplies, Method::Get) => canned::list(&ctx).await,
+        (Endpoint::AdminCannedReplies, Method::Put) => canned::save(req, &ctx).await,
+        (Endpoint::BulkTickets, Method::Post) => tickets::bulk(req, &ctx).await,
         (Endpoint::Articles, Method::Get) => knowledge::list(req, &ctx).await,
         (Endpoint::Articles, Method::Post) => knowledge::create(req, &ctx).await,
         (Endpoint::Article(id), Method::Get) => knowledge::show(id, &ctx).await,

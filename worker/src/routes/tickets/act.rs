@@ -65,7 +65,7 @@ async fn facts(
             facts.agent =
                 workflow::pick_assignee(&candidates).map(|chosen| (chosen.agent.clone(), state.tier));
         }
-        Command::Triage { category_id: Some(id), .. } => {
+        Command::Triage { category_id: Some(id), .. } | Command::SetCategory { category_id: Some(id) } => {
             facts.category = store::categories::by_id(ctx.env, *id)
                 .await?
                 .filter(|category| category.active)

@@ -1,4 +1,5 @@
 mod act;
+mod bulk;
 mod calendar;
 mod create;
 mod list;
@@ -7,6 +8,7 @@ mod revoke_status_link;
 mod show;
 
 pub use act::{act, perform};
+pub use bulk::bulk;
 pub use calendar::{calendar_file, invitation};
 pub use create::create;
 pub use list::list;
