@@ -18,8 +18,8 @@ SELECT 'incident',
        CASE i % 3 WHEN 0 THEN 'l1' WHEN 1 THEN 'l2' ELSE 'l3' END,
        CASE WHEN i % 4 = 0 THEN NULL ELSE 3 + i % 3 END,
        'P' || (1 + i % 4),
-       'Seeded ' || (${JSON.stringify(WORDS)} ->> (i % ${WORDS.length})) || ' problem ' || i,
-       'The ' || (${JSON.stringify(WORDS)} ->> ((i * 7) % ${WORDS.length})) || ' does not work as expected.',
+       'Seeded ' || ('${JSON.stringify(WORDS)}' ->> (i % ${WORDS.length})) || ' problem ' || i,
+       'The ' || ('${JSON.stringify(WORDS)}' ->> ((i * 7) % ${WORDS.length})) || ' does not work as expected.',
        'Bench Customer ' || i, 'customer' || i || '@example.com', 1700000000000 + i * 60000, 1700000000000 + i * 60000
 FROM n;`;
 
