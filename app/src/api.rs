@@ -7,7 +7,7 @@ use edgedesk_domain::admin::{
 };
 use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
 use edgedesk_domain::canned::CannedReplies;
-use edgedesk_domain::category::Category;
+use edgedesk_domain::category::{Category, CategoryInput};
 use edgedesk_domain::knowledge::{Article, ArticleInput, ArticleSummary, Suggestions};
 use edgedesk_domain::outbox::OutboxMessage;
 use edgedesk_domain::paging::Page;
@@ -15,7 +15,7 @@ use edgedesk_domain::presence::{Presence, PresenceUpdate};
 use edgedesk_domain::ticket::{
     AgentSummary, CreatedTicket, NewTicket, StatusView, TicketSummary, TicketView,
 };
-use edgedesk_domain::workflow::{ActionRequest, BulkOutcome, BulkRequest};
+use edgedesk_domain::workflow::{ActionRequest, BulkOutcome, BulkRequest, SavedRules};
 use edgedesk_domain::{ApiError, Conflict, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -88,6 +88,33 @@ pub async fn canned_replies() -> Result<CannedReplies, ApiError> {
 /// One step for many tickets; the answer says per ticket whether it worked.
 pub async fn bulk(request: &BulkRequest) -> Result<Vec<BulkOutcome>, ApiError> {
     post("/api/tickets/bulk", request).await
+}
+
+pub async fn all_categories() -> Result<Vec<Category>, ApiError> {
+    send(Request::get("/api/admin/categories")).await
+}
+
+pub async fn create_category(input: &CategoryInput) -> Result<Category, ApiError> {
+    post("/api/admin/categories", input).await
+}
+
+pub async fn update_category(id: i64, input: &CategoryInput) -> Result<Saved<Category>, ApiError> {
+    let request = Request::patch(&format!("/api/admin/categories/{id}")).json(input).map_err(network)?;
+    versioned(request.send().await.map_err(network)?).await
+}
+
+pub async fn rules() -> Result<SavedRules, ApiError> {
+    send(Request::get("/api/admin/rules")).await
+}
+
+pub async fn save_rules(rules: &SavedRules) -> Result<Saved<SavedRules>, ApiError> {
+    let request = Request::put("/api/admin/rules").json(rules).map_err(network)?;
+    versioned(request.send().await.map_err(network)?).await
+}
+
+pub async fn save_canned_replies(canned: &CannedReplies) -> Result<Saved<CannedReplies>, ApiError> {
+    let request = Request::put("/api/admin/canned-replies").json(canned).map_err(network)?;
+    versioned(request.send().await.map_err(network)?).await
 }
 
 pub async fn categories() -> Result<Vec<Category>, ApiError> {

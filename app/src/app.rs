@@ -12,6 +12,7 @@ use crate::pages::{
     mailbox::MailboxPage,
     my_tickets::MyTicketsPage,
     not_found::NotFoundPage,
+    process_settings::ProcessSettingsPage,
     report::ReportPage,
     sign_in::SignInPage,
     sign_up::SignUpPage,
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/console") view=ConsolePage/>
                     <Route path=path!("/admin") view=AdminPage/>
                     <Route path=path!("/admin/mailbox") view=MailboxPage/>
+                    <Route path=path!("/admin/process") view=ProcessSettingsPage/>
                     <Route path=path!("/invite/:token") view=InvitationPage/>
                 </Routes>
             </main>

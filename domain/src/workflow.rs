@@ -313,7 +313,26 @@ impl Default for Rules {
     }
 }
 
+/// The rules as admins read and save them (`/api/admin/rules`), with their version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedRules {
+    #[serde(flatten)]
+    pub rules: Rules,
+    pub version: i64,
+}
+
+pub const REOPEN_DAYS: std::ops::RangeInclusive<i64> = 1..=90;
+
 impl Rules {
+    /// A monotone matrix and a reopen window of 1 to 90 days.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        self.matrix.validate()?;
+        if !REOPEN_DAYS.contains(&self.reopen_days) {
+            return Err(invalid("reopen_days", "Reopen within 1 to 90 days"));
+        }
+        Ok(())
+    }
+
     /// When a resolved ticket closes by itself if the customer says nothing.
     pub fn closes_at(&self, resolved_at: DateTime<Utc>) -> DateTime<Utc> {
         resolved_at + Duration::days(self.reopen_days)

@@ -121,3 +121,40 @@ test('an admin creates an organisation, puts a customer in it and switches ticke
   await expect(section.getByRole('row', { name: new RegExp(organisation) })).toContainText('1');
   await expectAccessible(page);
 });
+
+test('an admin keeps categories, questions, the priority matrix and canned replies', async ({ page }) => {
+  await signIn(page.request, 'admin@example.com');
+  await openApp(page, '/admin/process');
+  const stamp = Date.now().toString(36);
+
+  // A matrix where more impact lowers the priority is refused before anything is sent.
+  const rules = page.getByRole('form', { name: 'Priority matrix and reopen window' });
+  await expect(rules.getByLabel('Impact High · Urgency High')).toHaveValue('P1');
+  await rules.getByLabel('Impact High · Urgency High').selectOption('P4');
+  await rules.getByRole('button', { name: 'Save rules' }).click();
+  await expect(rules.getByRole('alert')).toHaveText('That choice is not possible here.');
+  await expect(page.getByLabel('Days a customer may reopen a resolved ticket')).toHaveValue('7');
+
+  // A new category with its diagnosis question, asked on the report form.
+  const categories = page.getByRole('region', { name: 'Categories and diagnosis questions' });
+  await categories.getByLabel('Name').fill(`Phones ${stamp}`);
+  await categories.getByLabel('Affected service').fill('Mobile fleet');
+  await categories.getByLabel('Questions').fill('Which phone model?\nDoes it restart by itself?');
+  await categories.getByRole('button', { name: 'Save category' }).click();
+  await expect(categories.getByRole('status')).toHaveText('Saved.');
+  await expect(categories.getByRole('row', { name: new RegExp(`Phones ${stamp}`) })).toContainText('Mobile fleet');
+
+  // Canned replies: add one and save.
+  const canned = page.getByRole('form', { name: 'Canned replies' });
+  await canned.getByRole('button', { name: 'Add a canned reply' }).click();
+  await canned.getByLabel('Title').last().fill(`Closing note ${stamp}`);
+  await canned.getByLabel('Text').last().fill('Hi {customer_name}, we are closing {ticket_number}.');
+  await canned.getByRole('button', { name: 'Save canned replies' }).click();
+  await expect(canned.getByRole('status')).toHaveText('Saved.');
+  await expectAccessible(page);
+
+  await openApp(page, '/');
+  await page.getByLabel('Category').selectOption({ label: `Phones ${stamp}` });
+  await expect(page.getByLabel('Which phone model?')).toBeVisible();
+  await expect(page.getByLabel('Does it restart by itself?')).toBeVisible();
+});

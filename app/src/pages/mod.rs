@@ -5,6 +5,7 @@ pub mod knowledge;
 pub mod mailbox;
 pub mod my_tickets;
 pub mod not_found;
+pub mod process_settings;
 pub mod report;
 pub mod sign_in;
 pub mod sign_up;

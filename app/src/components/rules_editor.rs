@@ -1,0 +1,109 @@
+use edgedesk_domain::priority::{Level, Priority, PriorityMatrix};
+use edgedesk_domain::workflow::{Rules, SavedRules};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{self, Saved};
+use crate::i18n::use_i18n;
+
+/// The priority matrix (impact × urgency) and the reopen window, edited as a grid. The
+/// domain refuses a matrix where more impact or urgency lowers the priority.
+#[component]
+pub fn RulesEditor() -> impl IntoView {
+    let i18n = use_i18n();
+    let saved = RwSignal::new(None::<SavedRules>);
+    let cells = RwSignal::new(PriorityMatrix::default().cells);
+    let reopen_days = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let show = move |rules: SavedRules| {
+        cells.set(rules.rules.matrix.cells);
+        reopen_days.set(rules.rules.reopen_days.to_string());
+        saved.set(Some(rules));
+    };
+    spawn_local(async move {
+        if let Ok(rules) = api::rules().await {
+            show(rules);
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(current) = saved.get_untracked() else { return };
+        let rules = Rules {
+            matrix: PriorityMatrix { cells: cells.get_untracked() },
+            reopen_days: reopen_days.get_untracked().trim().parse().unwrap_or(0),
+        };
+        // The same check the API makes, before anything is sent.
+        if let Err(error) = rules.validate() {
+            message.set(Some((false, i18n.process_error(&error))));
+            return;
+        }
+        spawn_local(async move {
+            message.set(Some(match api::save_rules(&SavedRules { rules, version: current.version }).await {
+                Ok(Saved::Done(rules)) => {
+                    show(rules);
+                    (true, i18n.p().saved.to_string())
+                }
+                Ok(Saved::Stale(rules)) => {
+                    show(rules);
+                    (false, i18n.p().conflict.to_string())
+                }
+                Err(error) => (false, i18n.process_error(&error)),
+            }));
+        });
+    };
+    // Rows from high impact down, columns from low urgency up, as ITIL tables read.
+    let rows = [Level::High, Level::Medium, Level::Low];
+    view! {
+        <form class="card form" on:submit=submit aria-labelledby="rules-heading">
+            <h2 id="rules-heading" class="section-title">{move || i18n.p().rules_heading}</h2>
+            <table class="data-table matrix">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.p().field_impact} " ↓ · " {move || i18n.p().field_urgency} " →"</th>
+                        {Level::ALL.into_iter().map(|urgency| view! { <th scope="col">{move || i18n.p().level(urgency)}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|impact| view! {
+                        <tr>
+                            <th scope="row">{move || i18n.p().level(impact)}</th>
+                            {Level::ALL.into_iter().map(|urgency| {
+                                let (row, column) = (impact as usize, urgency as usize);
+                                let label = move || format!("{} {} · {} {}", i18n.p().field_impact, i18n.p().level(impact),
+                                    i18n.p().field_urgency, i18n.p().level(urgency));
+                                view! {
+                                    <td>
+                                        <select aria-label=label on:change=move |ev| {
+                                            if let Some(priority) = Priority::parse(&event_target_value(&ev)) {
+                                                cells.update(|cells| cells[row][column] = priority);
+                                            }
+                                        }>
+                                            {Priority::ALL.into_iter().map(|priority| view! {
+                                                <option value=priority.as_str()
+                                                    selected=move || cells.with(|cells| cells[row][column] == priority)>
+                                                    {priority.as_str()}
+                                                </option>
+                                            }).collect_view()}
+                                        </select>
+                                    </td>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="field">
+                <label for="field-reopen-days">{move || i18n.p().reopen_days_label}</label>
+                <input id="field-reopen-days" name="reopen-days" type="number" min="1" max="90" bind:value=reopen_days/>
+            </div>
+            {move || message.get().map(|(ok, text)| {
+                if ok {
+                    view! { <p role="status" class="alert alert-success">{text}</p> }.into_any()
+                } else {
+                    view! { <p role="alert" class="alert alert-error">{text}</p> }.into_any()
+                }
+            })}
+            <button type="submit" class="button button-primary">{move || i18n.p().save_rules}</button>
+        </form>
+    }
+}
