@@ -158,3 +158,16 @@ test('an admin keeps categories, questions, the priority matrix and canned repli
   await expect(page.getByLabel('Which phone model?')).toBeVisible();
   await expect(page.getByLabel('Does it restart by itself?')).toBeVisible();
 });
+
+test('an admin reads every outgoing message in the dev mailbox', async ({ page }) => {
+  const title = `Mailbox check ${Date.now()}`;
+  const created = await page.request.post('/api/tickets', { data: { name: 'Mia Post', email: 'mia@example.com', title, description: 'x' } });
+  const { number } = await created.json();
+  await signIn(page.request, 'admin@example.com');
+  await openApp(page, '/admin/mailbox');
+  const row = page.getByRole('row', { name: new RegExp(`We received your report: ${title}`) });
+  await expect(row).toContainText('mia@example.com');
+  await row.getByText(`[${number}] We received your report: ${title}`).click();
+  await expect(row).toContainText('Thank you, Mia Post.');
+  await expectAccessible(page);
+});

@@ -84,3 +84,15 @@ test('an agent changes several tickets at once and uses the keyboard', async ({ 
   await expect(page.getByRole('textbox', { name: 'Reply to the customer' }))
     .toHaveValue(new RegExp(`^Hi Ada Lovelace,\\n\\nThank you for reporting ${first.number}\\.[\\s\\S]*Lise Lund \\(L1\\)$`));
 });
+
+test('an agent marks themselves away and back', async ({ page, request }) => {
+  // L1 (no spec auto-assigns or mails the L1 queue and expects it) steps away briefly.
+  await signIn(request, 'l1@example.com');
+  await signIn(page.request, 'l1@example.com');
+  await openApp(page, '/console');
+  const away = page.getByLabel('I am away (no new tickets)');
+  await away.check();
+  await expect.poll(async () => (await (await request.get('/api/agents')).json()).find((a) => a.id === 3).away).toBe(true);
+  await away.uncheck();
+  await expect.poll(async () => (await (await request.get('/api/agents')).json()).find((a) => a.id === 3).away).toBe(false);
+});

@@ -20,6 +20,13 @@ test('a resolution becomes a published article that helps the next customer', as
   await article.getByRole('button', { name: 'Save article' }).click();
   await expect(article.getByRole('status')).toContainText('Article saved');
   await expectAccessible(agent);
+  // The agent polishes the article on its own page (a versioned save).
+  await article.getByRole('link', { name: `Streaks on every page ${marker}` }).click();
+  const editor = agent.getByRole('form', { name: 'Edit article' });
+  await editor.getByLabel('Article text').fill(`Replaced the ${marker} cartridge.\nThen printed a test page.`);
+  await editor.getByRole('button', { name: 'Save article' }).click();
+  await expect(editor.getByRole('status')).toHaveText('Saved.');
+  await expectAccessible(agent);
   await agentContext.close();
 
   // A customer starts a report about the same thing and is offered the article.
@@ -30,7 +37,8 @@ test('a resolution becomes a published article that helps the next customer', as
   await expectAccessible(page);
   await help.getByRole('link', { name: `Streaks on every page ${marker}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Streaks on every page ${marker}` })).toBeVisible();
-  await expect(page.getByText(`Replaced the ${marker} cartridge.`)).toBeVisible();
+  await expect(page.getByText('Then printed a test page.')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Edit article' })).toHaveCount(0);
 
   // The portal's article search finds it too.
   await page.getByRole('link', { name: 'Help articles' }).first().click();

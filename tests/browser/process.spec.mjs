@@ -1,6 +1,6 @@
 // The incident process as people do it: a customer, L1, L2 and L3 in their own browsers.
 import fs from 'node:fs/promises';
-import { test, expect, openApp, expectAccessible, signIn } from '../support/fixtures.mjs';
+import { test, expect, openApp, expectAccessible, report, signIn } from '../support/fixtures.mjs';
 import { createTicket, signedIn, step } from '../support/api.mjs';
 
 /** A browser of its own for one person, signed in. */
@@ -172,4 +172,37 @@ test('a major incident with two linked incidents and one broadcast update', asyn
   await expect(page.getByText('Replaced the mail relay.').first()).toBeVisible();
   await expectAccessible(page);
   await Promise.all([customerA.dispose(), customerB.dispose(), l1Api.dispose(), l1.context().close(), l3.context().close()]);
+});
+
+test('a reporter without an account answers, reopens and withdraws through the status link', async ({ page }) => {
+  const l1 = await signedIn('l1@example.com');
+  const incident = await createTicket(l1, report({ channel: 'email', email: 'walkin@example.com', title: `Scanner offline ${Date.now()}` }));
+  await step(l1, incident.id, { action: 'reply', body: 'Is the scanner switched on?', wait_for_customer: true });
+
+  await openApp(page, `/status/${incident.status_token}`);
+  await expect(page.getByText('Is the scanner switched on?')).toBeVisible();
+  await expect(page.getByTestId('status')).toHaveText('Waiting for your reply');
+  await page.getByLabel('Your reply').fill('Yes, and it still says offline.');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Open');
+  await expectAccessible(page);
+
+  // Resolved, but not fixed for the reporter: they reopen with a reason.
+  const current = await (await l1.get(`/api/tickets/${incident.id}`)).json();
+  await step(l1, incident.id, { action: 'resolve', version: current.ticket.version, code: 'fixed', notes: 'Restarted the scanner.' });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Does it work again?' })).toBeVisible();
+  await page.getByLabel('Reason').fill('It went offline again after an hour.');
+  await page.getByRole('button', { name: 'No, reopen' }).click();
+  await expect(page.getByTestId('status')).toHaveText('Open');
+  await expect(page.locator('.timeline')).toContainText('It went offline again after an hour.');
+
+  // A service request that is no longer needed is withdrawn.
+  const request = await createTicket(l1, report({ channel: 'phone', kind: 'request', title: `Second monitor ${Date.now()}` }));
+  await openApp(page, `/status/${request.status_token}`);
+  await page.getByRole('form', { name: 'Cancel request' }).getByLabel('Reason').fill('Got one from a colleague.');
+  await page.getByRole('button', { name: 'Cancel request' }).click();
+  await expect(page.getByTestId('status')).toHaveText('Cancelled');
+  await expect(page.getByLabel('Your reply')).toHaveCount(0);
+  await l1.dispose();
 });

@@ -1,7 +1,8 @@
 //! The scheduled sweep: closes resolved tickets whose reopen window ended, delivers the
 //! outbox, counts the tickets the SLA sweep will examine, forgets expired abuse-limit
-//! counters, and records the run. Its "now" for ticket rules is the time the platform
-//! scheduled it for, never the wall clock, so tests can drive it at chosen times.
+//! counters and day-old presence records, and records the run. Its "now" for ticket rules
+//! is the time the platform scheduled it for, never the wall clock, so tests can drive it
+//! at chosen times.
 
 use edgedesk_domain::sweep::SweepReport;
 use worker::{console_error, Env, ScheduledEvent};
@@ -21,7 +22,10 @@ pub async fn run(event: &ScheduledEvent, env: &Env) {
     let delivered = delivery::deliver_due(env, scheduled_at).await;
     let examined = store::tickets::count_open(env).await;
     // Counters carry wall-clock expiry times, so they are compared with the wall clock.
-    let housekeeping = limits::forget_expired(env, clock::now()).await;
+    let housekeeping = match limits::forget_expired(env, clock::now()).await {
+        Ok(()) => store::presence::forget_old(env, clock::now()).await,
+        Err(error) => Err(error),
+    };
     let error = [
         closed.as_ref().err(),
         delivered.as_ref().err(),

@@ -65,12 +65,12 @@ pub fn CustomerActions() -> impl IntoView {
             ),
             None if rateable => Some(
                 view! {
-                    <form class="card" on:submit=move |ev| {
+                    <form class="card" aria-labelledby="rate-heading" on:submit=move |ev| {
                         ev.prevent_default();
                         let comment = Some(comment.get_untracked());
                         workspace.send(Command::Rate { score: score.get_untracked(), comment });
                     }>
-                        <h2 class="section-title">{p.rate_heading}</h2>
+                        <h2 id="rate-heading" class="section-title">{p.rate_heading}</h2>
                         <fieldset class="choice-row">
                             <legend>{p.rate_score}</legend>
                             {(1..=5u8).map(|n| view! {
@@ -96,11 +96,11 @@ pub fn CustomerActions() -> impl IntoView {
         let p = i18n.p();
         (shown.public.kind == TicketKind::Request && shown.public.status.is_active()).then(|| {
             view! {
-                <form class="card" on:submit=move |ev| {
+                <form class="card" aria-labelledby="cancel-heading" on:submit=move |ev| {
                     ev.prevent_default();
                     workspace.send(Command::Cancel { reason: cancel_reason.get_untracked() });
                 }>
-                    <h2 class="section-title">{p.cancel_heading}</h2>
+                    <h2 id="cancel-heading" class="section-title">{p.cancel_heading}</h2>
                     <div class="field">
                         <label for="field-cancel-reason">{p.field_reason}</label>
                         <textarea id="field-cancel-reason" name="cancel-reason" rows="2" bind:value=cancel_reason></textarea>

@@ -10,6 +10,7 @@ pub mod invitations;
 pub mod knowledge;
 pub mod organisations;
 pub mod outbox;
+pub mod presence;
 pub mod sessions;
 pub mod settings;
 pub mod sweep_runs;
