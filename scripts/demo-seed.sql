@@ -63,7 +63,7 @@ VALUES
 
 INSERT OR IGNORE INTO ticket_events (id, ticket_id, kind, actor, actor_name, at, data, version)
 SELECT id, id, 'created', 'seed', reporter_name, reported_at,
-       json_object('text', title, 'changes', json_array(json_object('field', 'status', 'before', NULL, 'after', 'new'))), 1
+       json_object('changes', json_array(json_object('field', 'status', 'before', NULL, 'after', 'new'))), 1
 FROM tickets WHERE id BETWEEN 1 AND 5;
 
 INSERT OR IGNORE INTO settings (key, value, version)

@@ -67,7 +67,7 @@ pub fn Compose() -> impl IntoView {
         open.then(|| {
             view! {
                 <form class="card compose" on:submit=submit>
-                    <h2 class="section-title">{if staff { p.compose_heading } else { p.customer_reply_label }}</h2>
+                    <h2 class="section-title">{p.compose_heading}</h2>
                     {staff.then(|| view! {
                         <fieldset class="choice-row">
                             <legend class="visually-hidden">{p.compose_heading}</legend>

@@ -88,7 +88,7 @@ pub async fn insert(
     if let Some(priority) = state.priority {
         changes.push(serde_json::json!({ "field": "priority", "before": null, "after": priority.as_str() }));
     }
-    let created = serde_json::json!({ "text": ticket.title, "changes": changes });
+    let created = serde_json::json!({ "changes": changes });
     let insert_event = query!(
         &db,
         &format!(
