@@ -35,7 +35,7 @@ test('a customer incident goes from report to closed through L1 and L2', async (
   });
   let page = await (await l1.get(`/api/tickets/${created.id}`)).json();
   expect(page.ticket).toMatchObject({
-    status: 'new', priority: 'P4', category: 'VPN', channel: 'portal',
+    status: 'new', priority: 'P4', category: 'VPN', channel: 'portal', affected_service: 'VPN gateway',
     answers: [{ question: 'Which VPN client version do you use?', answer: '4.2.1' }],
   });
   expect(page.ticket.work).toMatchObject({ tier: 'l1', impact: 'low', urgency: 'medium', version: 1 });

@@ -76,6 +76,7 @@ test('an agent changes several tickets at once and uses the keyboard', async ({ 
   await page.keyboard.press('Escape');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/tickets/${first.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: `Bulk one ${marker}` })).toBeVisible();
 
   // r starts a reply; a canned reply fills in the customer and the ticket.
   await page.keyboard.press('r');

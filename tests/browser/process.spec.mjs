@@ -61,8 +61,8 @@ test('a reported incident travels from the customer through L1 and L2 to closed'
   await openApp(l2, '/console');
   await l2.getByLabel('Queue').selectOption('unassigned_l2');
   await l2.getByRole('link', { name: number }).click();
-  // L1 still has the ticket open in their browser.
-  await expect(l2.getByTestId('presence')).toContainText('Lise Lund (L1) is also looking at this ticket');
+  // L1 still has the ticket open in their browser; pages renew presence every 20 s.
+  await expect(l2.getByTestId('presence')).toContainText('Lise Lund (L1) is also looking at this ticket', { timeout: 25_000 });
   await form(l2, 'Assignment').getByRole('button', { name: 'Take it' }).click();
   await expect(l2.getByTestId('assignee')).toHaveText('Lars Nielsen (L2)');
   const call = form(l2, 'Schedule a call');

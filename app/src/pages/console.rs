@@ -1,6 +1,6 @@
 //! The agent console: queues, filters, search and sorting over the ticket list (staff only).
 
-use edgedesk_domain::auth::Role;
+use edgedesk_domain::auth::{Role, Tier};
 use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::priority::Priority;
 use edgedesk_domain::queue::Queue;
@@ -38,6 +38,8 @@ fn Console() -> impl IntoView {
     let queue = RwSignal::new("all".to_string());
     let status = RwSignal::new(String::new());
     let priority = RwSignal::new(String::new());
+    let tier = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let searched = RwSignal::new(String::new());
     let sort = RwSignal::new("newest".to_string());
@@ -46,6 +48,8 @@ fn Console() -> impl IntoView {
             ("queue", queue.get()),
             ("status", status.get()),
             ("priority", priority.get()),
+            ("tier", tier.get()),
+            ("category", category.get()),
             ("q", searched.get()),
             ("sort", sort.get()),
         ]
@@ -63,6 +67,17 @@ fn Console() -> impl IntoView {
     let priorities = Signal::derive(move || {
         let mut options = vec![any()];
         options.extend(Priority::ALL.into_iter().map(|p| (p.as_str().to_string(), p.as_str().to_string())));
+        options
+    });
+    let tiers = Signal::derive(move || {
+        let mut options = vec![any()];
+        options.extend(Tier::ALL.into_iter().map(|t| (t.as_str().to_string(), i18n.p().tier(t).to_string())));
+        options
+    });
+    let categories = LocalResource::new(|| async { api::categories().await.unwrap_or_default() });
+    let category_options = Signal::derive(move || {
+        let mut options = vec![any()];
+        options.extend(categories.get().unwrap_or_default().into_iter().map(|c| (c.id.to_string(), c.name)));
         options
     });
     let sorts = Signal::derive(move || {
@@ -88,6 +103,9 @@ fn Console() -> impl IntoView {
             <SelectField name="queue" label=Signal::derive(move || i18n.p().queue_label) value=queue options=queues/>
             <SelectField name="filter-status" label=Signal::derive(move || i18n.p().field_status) value=status options=statuses/>
             <SelectField name="filter-priority" label=Signal::derive(move || i18n.p().field_priority) value=priority options=priorities/>
+            <SelectField name="filter-tier" label=Signal::derive(move || i18n.p().field_tier) value=tier options=tiers/>
+            <SelectField name="filter-category" label=Signal::derive(move || i18n.p().field_category) value=category
+                options=category_options/>
             <SelectField name="sort" label=Signal::derive(move || i18n.p().sort_label) value=sort options=sorts/>
             <form role="search" class="search-form" on:submit=move |ev| {
                 ev.prevent_default();

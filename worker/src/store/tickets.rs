@@ -32,6 +32,7 @@ pub struct Opening<'a> {
     pub owner: TicketOwner,
     pub category_id: Option<i64>,
     pub answers: &'a [Answer],
+    pub affected_service: Option<&'a str>,
     pub channel: Channel,
     pub actor: &'a Actor,
     pub status_token_hash: &'a str,
@@ -74,7 +75,7 @@ pub async fn insert(
         state.urgency.map(Level::as_str),
         state.priority.map(Priority::as_str),
         opening.category_id,
-        &ticket.affected_service,
+        opening.affected_service,
         answers
     )
     .map_err(http::storage)?;

@@ -39,8 +39,9 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
             .with_field("channel"))
         }
     };
-    let (category_id, answers) = match report.category_id {
-        None if report.answers.is_empty() => (None, Vec::new()),
+    // The category names the usual affected service when the reporter did not.
+    let (category_id, answers, affected_service) = match report.category_id {
+        None if report.answers.is_empty() => (None, Vec::new(), ticket.affected_service.clone()),
         None => {
             return Err(
                 ApiError::new(ErrorCode::InvalidValue, "Answers need a category").with_field("answers")
@@ -54,7 +55,8 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
                     ApiError::new(ErrorCode::InvalidValue, "There is no such category")
                         .with_field("category_id")
                 })?;
-            (Some(id), check_answers(&category.questions, &report.answers)?)
+            let service = ticket.affected_service.clone().or(category.service);
+            (Some(id), check_answers(&category.questions, &report.answers)?, service)
         }
     };
     let owner = match ctx.principal() {
@@ -81,6 +83,7 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         owner,
         category_id,
         answers: &answers,
+        affected_service: affected_service.as_deref(),
         channel,
         actor: &actor,
         status_token_hash: &status_token_hash,
