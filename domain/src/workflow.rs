@@ -101,6 +101,30 @@ pub struct TicketState {
 }
 
 impl TicketState {
+    /// A ticket as just reported: new, in the L1 queue, nothing decided yet.
+    pub fn reported(id: i64, kind: TicketKind, title: &str) -> TicketState {
+        TicketState {
+            id,
+            kind,
+            title: title.to_string(),
+            status: Status::New,
+            tier: Tier::L1,
+            assignee: None,
+            impact: None,
+            urgency: None,
+            priority: None,
+            category: None,
+            is_major: false,
+            major_id: None,
+            resolution: None,
+            resolved_at: None,
+            closed_at: None,
+            first_response_at: None,
+            rating: None,
+            version: 1,
+        }
+    }
+
     pub fn number(&self) -> String {
         ticket_number(self.kind, self.id)
     }
@@ -862,26 +886,7 @@ pub fn open(ticket: &ValidTicket, rules: &Rules, status_url: &str) -> (TicketSta
     let impact = ticket.people_affected.map(|answer| answer.impact());
     let urgency = ticket.work_impact.map(|answer| answer.urgency());
     let priority = impact.zip(urgency).map(|(impact, urgency)| rules.matrix.priority(impact, urgency));
-    let before = TicketState {
-        id: 0,
-        kind: ticket.kind,
-        title: ticket.title.clone(),
-        status: Status::New,
-        tier: Tier::L1,
-        assignee: None,
-        impact: None,
-        urgency: None,
-        priority: None,
-        category: None,
-        is_major: false,
-        major_id: None,
-        resolution: None,
-        resolved_at: None,
-        closed_at: None,
-        first_response_at: None,
-        rating: None,
-        version: 1,
-    };
+    let before = TicketState::reported(0, ticket.kind, &ticket.title);
     let mut state = TicketState { impact, urgency, priority, ..before.clone() };
     let mut notices = vec![Notice {
         audience: Audience::Reporter,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
-use crate::components::select_field::SelectField;
+use crate::components::select_field::{category_choices, SelectField};
 use crate::i18n::use_i18n;
 
 /// One step for the ticked tickets: assign, status or category. Reports how many changed
@@ -37,11 +37,8 @@ pub fn BulkBar(selection: RwSignal<BTreeSet<i64>>, refresh: RwSignal<u32>) -> im
             .map(|s| (s.as_str().to_string(), i18n.t().status(s).to_string()))
             .collect()
     });
-    let category_options = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.p().no_choice.to_string())];
-        options.extend(categories.get().unwrap_or_default().into_iter().map(|c| (c.id.to_string(), c.name)));
-        options
-    });
+    let category_options =
+        Signal::derive(move || category_choices(categories.get().unwrap_or_default(), i18n.p().no_choice));
     let apply = move |command: Command| {
         let request = BulkRequest { ids: selection.get_untracked().into_iter().collect(), command };
         spawn_local(async move {

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, Saved};
+use crate::components::form_message::FormMessage;
 use crate::i18n::use_i18n;
 
 /// Admins write the desk's canned replies; placeholders are filled in per ticket.
@@ -69,13 +70,7 @@ pub fn CannedEditor() -> impl IntoView {
                     </button>
                 </fieldset>
             }).collect_view()}
-            {move || message.get().map(|(ok, text)| {
-                if ok {
-                    view! { <p role="status" class="alert alert-success">{text}</p> }.into_any()
-                } else {
-                    view! { <p role="alert" class="alert alert-error">{text}</p> }.into_any()
-                }
-            })}
+            <FormMessage message=message/>
             <div class="button-row">
                 <button type="button" class="button"
                     on:click=move |_| replies.update(|list| list.push((RwSignal::new(String::new()), RwSignal::new(String::new()))))>

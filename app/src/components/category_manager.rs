@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, Saved};
+use crate::components::form_message::FormMessage;
 use crate::components::select_field::SelectField;
 use crate::i18n::use_i18n;
 
@@ -154,13 +155,7 @@ pub fn CategoryManager() -> impl IntoView {
                     <p class="field-hint">{move || i18n.p().questions_hint}</p>
                     <textarea id="field-category-questions" name="category-questions" rows="4" bind:value=questions></textarea>
                 </div>
-                {move || message.get().map(|(ok, text)| {
-                    if ok {
-                        view! { <p role="status" class="alert alert-success">{text}</p> }.into_any()
-                    } else {
-                        view! { <p role="alert" class="alert alert-error">{text}</p> }.into_any()
-                    }
-                })}
+                <FormMessage message=message/>
                 <button type="submit" class="button button-primary">{move || i18n.p().save_category}</button>
             </form>
         </section>

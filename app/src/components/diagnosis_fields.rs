@@ -4,7 +4,7 @@ use edgedesk_domain::priority::{PeopleAffected, WorkImpact};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::select_field::SelectField;
+use crate::components::select_field::{category_choices, SelectField};
 use crate::i18n::use_i18n;
 
 /// What the report form asks to route and prioritise a ticket: incident or request, the
@@ -20,14 +20,8 @@ pub fn DiagnosisFields(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let categories = LocalResource::new(|| async { api::categories().await.unwrap_or_default() });
-    let options = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.p().no_choice.to_string())];
-        for category in categories.get().unwrap_or_default() {
-            let indent = category.parent_id.map(|_| "– ").unwrap_or_default();
-            options.push((category.id.to_string(), format!("{indent}{}", category.name)));
-        }
-        options
-    });
+    let options =
+        Signal::derive(move || category_choices(categories.get().unwrap_or_default(), i18n.p().no_choice));
     // Answers belong to the category's questions: switching category starts afresh.
     Effect::new(move |previous: Option<String>| {
         let chosen = category.get();

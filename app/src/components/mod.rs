@@ -9,6 +9,7 @@ pub mod compose;
 pub mod customer_actions;
 pub mod diagnosis_fields;
 pub mod footer;
+pub mod form_message;
 pub mod guard;
 pub mod header;
 pub mod invite_form;

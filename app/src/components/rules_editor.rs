@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, Saved};
+use crate::components::form_message::FormMessage;
 use crate::i18n::use_i18n;
 
 /// The priority matrix (impact × urgency) and the reopen window, edited as a grid. The
@@ -96,13 +97,7 @@ pub fn RulesEditor() -> impl IntoView {
                 <label for="field-reopen-days">{move || i18n.p().reopen_days_label}</label>
                 <input id="field-reopen-days" name="reopen-days" type="number" min="1" max="90" bind:value=reopen_days/>
             </div>
-            {move || message.get().map(|(ok, text)| {
-                if ok {
-                    view! { <p role="status" class="alert alert-success">{text}</p> }.into_any()
-                } else {
-                    view! { <p role="alert" class="alert alert-error">{text}</p> }.into_any()
-                }
-            })}
+            <FormMessage message=message/>
             <button type="submit" class="button button-primary">{move || i18n.p().save_rules}</button>
         </form>
     }

@@ -1,3 +1,4 @@
+use edgedesk_domain::category::Category;
 use leptos::prelude::*;
 
 /// A labelled `<select>` bound to a signal; options are `(value, caption)`.
@@ -27,4 +28,14 @@ pub fn SelectField(
             </select>
         </div>
     }
+}
+
+/// Categories as select options, subcategories indented, after a first "none" choice.
+pub fn category_choices(categories: Vec<Category>, none: &str) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), none.to_string())];
+    for category in categories {
+        let indent = if category.parent_id.is_some() { "– " } else { "" };
+        options.push((category.id.to_string(), format!("{indent}{}", category.name)));
+    }
+    options
 }

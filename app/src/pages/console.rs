@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use crate::components::bulk_bar::BulkBar;
 use crate::components::guard::RequireAccount;
-use crate::components::select_field::SelectField;
+use crate::components::select_field::{category_choices, SelectField};
 use crate::components::shortcuts::Shortcuts;
 use crate::components::ticket_list::TicketList;
 use crate::i18n::use_i18n;
@@ -75,11 +75,8 @@ fn Console() -> impl IntoView {
         options
     });
     let categories = LocalResource::new(|| async { api::categories().await.unwrap_or_default() });
-    let category_options = Signal::derive(move || {
-        let mut options = vec![any()];
-        options.extend(categories.get().unwrap_or_default().into_iter().map(|c| (c.id.to_string(), c.name)));
-        options
-    });
+    let category_options =
+        Signal::derive(move || category_choices(categories.get().unwrap_or_default(), i18n.p().any));
     let sorts = Signal::derive(move || {
         vec![
             ("newest".to_string(), i18n.p().sort_newest.to_string()),

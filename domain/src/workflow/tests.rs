@@ -8,26 +8,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn fresh(kind: TicketKind) -> TicketState {
-    TicketState {
-        id: 42,
-        kind,
-        title: "VPN drops".into(),
-        status: Status::New,
-        tier: Tier::L1,
-        assignee: None,
-        impact: None,
-        urgency: None,
-        priority: None,
-        category: None,
-        is_major: false,
-        major_id: None,
-        resolution: None,
-        resolved_at: None,
-        closed_at: None,
-        first_response_at: None,
-        rating: None,
-        version: 1,
-    }
+    TicketState::reported(42, kind, "VPN drops")
 }
 
 fn agent(id: i64, tier: Tier) -> Actor {
@@ -490,4 +471,24 @@ fn only_assignment_status_and_category_work_in_bulk() {
     .unwrap();
     assert_eq!(decision.event.kind, EventKind::Categorised);
     assert_eq!(decision.event.details.changes[0].after.as_deref(), Some("VPN"));
+}
+
+#[test]
+fn a_report_whose_answers_make_it_a_p1_incident_opens_in_l3() {
+    let report = crate::ticket::NewTicket {
+        name: "Ada".into(),
+        email: "ada@example.com".into(),
+        title: "Everything is down".into(),
+        description: "Nobody can work".into(),
+        people_affected: Some(crate::priority::PeopleAffected::Everyone),
+        work_impact: Some(crate::priority::WorkImpact::Stopped),
+        ..crate::ticket::NewTicket::default()
+    }
+    .validate()
+    .unwrap();
+    let (state, notices) = open(&report, &Rules::default(), "https://desk.example/status/x");
+    assert_eq!((state.priority, state.tier, state.status), (Some(Priority::P1), Tier::L3, Status::New));
+    assert_eq!(notices[0].audience, Audience::Reporter);
+    assert!(notices[0].body.contains("https://desk.example/status/x"));
+    assert!(notices.iter().any(|notice| notice.audience == Audience::Supervisors));
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{choices, state};
 use crate::api;
-use crate::components::select_field::SelectField;
+use crate::components::select_field::{category_choices, SelectField};
 use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
 
@@ -25,14 +25,8 @@ pub fn TriageForm() -> impl IntoView {
     let urgency =
         RwSignal::new(current.as_ref().and_then(|s| s.urgency).unwrap_or(Level::Medium).as_str().to_string());
     let categories = LocalResource::new(|| async { api::categories().await.unwrap_or_default() });
-    let category_options = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.p().no_choice.to_string())];
-        for category in categories.get().unwrap_or_default() {
-            let parent = category.parent_id.map(|_| "– ").unwrap_or_default();
-            options.push((category.id.to_string(), format!("{parent}{}", category.name)));
-        }
-        options
-    });
+    let category_options =
+        Signal::derive(move || category_choices(categories.get().unwrap_or_default(), i18n.p().no_choice));
     let kinds = Signal::derive(move || {
         choices(&[TicketKind::Incident, TicketKind::Request], TicketKind::as_str, |k| i18n.p().kind(k))
     });
