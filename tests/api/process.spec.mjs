@@ -276,6 +276,15 @@ test('queues and filters: customers keep to their own tickets', async () => {
   expect(prefix.items.map((item) => item.id)).toEqual([created.id]);
   const wildcard = await (await l1.get('/api/tickets?q=%25&limit=5')).json();
   expect(wildcard.items).toEqual([]);
+  // Filters combine: one assignee's tickets in one category, oldest first.
+  await step(l2, created.id, { action: 'escalate', version: 1, tier: 'l2', reason: 'For the filter' });
+  await step(l2, created.id, { action: 'take', version: 2 });
+  await step(l2, created.id, { action: 'set_category', version: 3, category_id: 3 });
+  const filtered = await (await l1.get('/api/tickets?assignee=4&category=3&tier=l2&sort=oldest&limit=100')).json();
+  expect(filtered.items.map((item) => item.id)).toContain(created.id);
+  expect(filtered.items.every((item) => item.assignee === 'Lars Nielsen (L2)' && item.tier === 'l2')).toBe(true);
+  const ids = filtered.items.map((item) => item.id);
+  expect(ids).toEqual([...ids].sort((a, b) => a - b));
 });
 
 test('agents see who else has a ticket open and who is writing', async () => {

@@ -54,6 +54,11 @@ test('a reported incident travels from the customer through L1 and L2 to closed'
   await escalate.getByRole('button', { name: 'Escalate' }).click();
   await expect(l1.getByTestId('tier')).toHaveText('L2');
   await expect(l1.locator('.event').last()).toContainText('Needs the VPN team');
+  // Hierarchical escalation: a supervisor is told, with the reason.
+  await escalate.getByLabel('Reason').fill('Third VPN ticket this week; worth a look');
+  await escalate.getByRole('button', { name: 'Ask a supervisor' }).click();
+  await expect(l1.locator('.event').last()).toContainText('Supervisor asked');
+  await expect(l1.locator('.event').last()).toContainText('Third VPN ticket this week; worth a look');
   await expectAccessible(l1);
 
   // L2 takes it from the unassigned L2 queue, schedules a call, asks, and notes internally.

@@ -40,6 +40,7 @@ fn Console() -> impl IntoView {
     let priority = RwSignal::new(String::new());
     let tier = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
+    let assignee = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let searched = RwSignal::new(String::new());
     let sort = RwSignal::new("newest".to_string());
@@ -50,6 +51,7 @@ fn Console() -> impl IntoView {
             ("priority", priority.get()),
             ("tier", tier.get()),
             ("category", category.get()),
+            ("assignee", assignee.get()),
             ("q", searched.get()),
             ("sort", sort.get()),
         ]
@@ -77,6 +79,12 @@ fn Console() -> impl IntoView {
     let categories = LocalResource::new(|| async { api::categories().await.unwrap_or_default() });
     let category_options =
         Signal::derive(move || category_choices(categories.get().unwrap_or_default(), i18n.p().any));
+    let agents = LocalResource::new(|| async { api::agents().await.unwrap_or_default() });
+    let agent_options = Signal::derive(move || {
+        let mut options = vec![any()];
+        options.extend(agents.get().unwrap_or_default().into_iter().map(|a| (a.id.to_string(), a.name)));
+        options
+    });
     let sorts = Signal::derive(move || {
         vec![
             ("newest".to_string(), i18n.p().sort_newest.to_string()),
@@ -103,6 +111,8 @@ fn Console() -> impl IntoView {
             <SelectField name="filter-tier" label=Signal::derive(move || i18n.p().field_tier) value=tier options=tiers/>
             <SelectField name="filter-category" label=Signal::derive(move || i18n.p().field_category) value=category
                 options=category_options/>
+            <SelectField name="filter-assignee" label=Signal::derive(move || i18n.p().field_assignee) value=assignee
+                options=agent_options/>
             <SelectField name="sort" label=Signal::derive(move || i18n.p().sort_label) value=sort options=sorts/>
             <form role="search" class="search-form" on:submit=move |ev| {
                 ev.prevent_default();

@@ -20,6 +20,7 @@ struct Row {
     last_assigned_at: Option<i64>,
 }
 
+// The status list repeats the partial index's text (migration 0009), so the count walks it.
 const COLUMNS: &str = "SELECT u.id, u.name, u.tier, u.away, u.last_assigned_at,
            (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id
               AND t.status IN ('new', 'open', 'in_progress', 'pending_customer', 'pending_third_party')) AS open_tickets

@@ -9,7 +9,7 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
-use super::tickets::TicketRef;
+use super::tickets::{active_statuses, TicketRef};
 use super::{all, db, run, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::http;
@@ -23,8 +23,8 @@ pub fn statements(
     now: DateTime<Utc>,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let ticket_id = ticket.sql();
-    let active = "'new', 'open', 'in_progress', 'pending_customer', 'pending_third_party'";
-    // (recipient source, extra condition) per audience; the same insert shape for all.
+    let active = active_statuses();
+    // One INSERT … SELECT per audience: the SELECT finds the recipients' addresses.
     let email = |from: String| {
         format!(
             "INSERT INTO outbox (ticket_id, channel, recipient, subject, body, created_at, send_after)

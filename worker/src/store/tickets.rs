@@ -254,8 +254,8 @@ fn projection_statement(
     .map_err(http::storage)
 }
 
-/// A SQL list of the statuses in which a linked ticket still takes part.
-fn active_statuses() -> String {
+/// A SQL list of the statuses in which someone still works on a ticket.
+pub fn active_statuses() -> String {
     Status::ACTIVE.iter().map(|status| format!("'{}'", status.as_str())).collect::<Vec<_>>().join(", ")
 }
 
