@@ -4,7 +4,7 @@
 
 use crate::auth::{Principal, Role, Scope};
 use crate::error::{ApiError, ErrorCode};
-use crate::workflow::Actor;
+use crate::workflow::{Actor, Command};
 
 /// Which tickets a principal may list and read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +120,22 @@ pub fn manage_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Resul
 pub fn work_on_ticket(principal: Option<&Principal>, owner: TicketOwner) -> Result<Actor, ApiError> {
     view_ticket(principal, owner)?;
     Actor::from_principal(signed_in(principal)?)
+}
+
+/// Confirming, reopening, rating and withdrawing are the reporter's own decisions:
+/// colleagues who see a shared ticket may reply, not decide. A status-link holder is the
+/// reporter (the link was given to them).
+pub fn customer_decides(owner: TicketOwner, actor: &Actor, command: &Command) -> Result<(), ApiError> {
+    let decision = matches!(
+        command,
+        Command::Confirm | Command::Reopen { .. } | Command::Rate { .. } | Command::Cancel { .. }
+    );
+    match actor {
+        Actor::Customer { user_id: Some(user_id), .. } if decision && owner.customer_id != Some(*user_id) => {
+            Err(ApiError::new(ErrorCode::Forbidden, "Only the person who reported this ticket can do this"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Console-only data (the agent list, queues of other people): staff, as people.
@@ -265,5 +281,21 @@ mod tests {
         assert!(view_operations(Some(&staff(Role::Admin))).is_ok());
         assert_eq!(view_operations(Some(&staff(Role::Agent))).unwrap_err().http_status(), 403);
         assert_eq!(view_operations(Some(&customer(1, None, false))).unwrap_err().http_status(), 403);
+    }
+
+    #[test]
+    fn only_the_reporter_decides_on_a_shared_ticket() {
+        let owner = TicketOwner { customer_id: Some(1), organisation_id: Some(7) };
+        let reporter = Actor::Customer { user_id: Some(1), name: "Ada".into() };
+        let colleague = Actor::Customer { user_id: Some(2), name: "Bo".into() };
+        let link_holder = Actor::Customer { user_id: None, name: "Ada".into() };
+        let confirm = Command::Confirm;
+        let reply = Command::Reply { body: "x".into(), wait_for_customer: false };
+        assert!(customer_decides(owner, &reporter, &confirm).is_ok());
+        assert!(customer_decides(owner, &link_holder, &confirm).is_ok());
+        assert_eq!(customer_decides(owner, &colleague, &confirm).unwrap_err().code, ErrorCode::Forbidden);
+        assert!(customer_decides(owner, &colleague, &reply).is_ok());
+        let staff = Actor::Agent { user_id: 3, name: "Lise".into(), tier: crate::auth::Tier::L1 };
+        assert!(customer_decides(owner, &staff, &Command::Reopen { reason: "x".into() }).is_ok());
     }
 }

@@ -324,3 +324,23 @@ test('canned replies are for staff and edited by admins with versions', async ()
   expect(conflict.current.replies).toEqual(canned.replies);
   await expectError(await admin.put('/api/admin/canned-replies', { data: { replies: [{ title: '', body: 'x' }], version: canned.version } }), 422, 'required');
 });
+
+test('on a shared ticket, a colleague may reply but only the reporter decides', async ({ playwright }) => {
+  // A second member of Nordlys ApS, whose members see each other's tickets.
+  const colleague = await playwright.request.newContext({ baseURL: process.env.EDGEDESK_URL });
+  const email = `colleague-${Date.now()}-${process.pid}@example.com`;
+  const joined = await colleague.post('/api/auth/signup', { data: { name: 'Kim Kollega', email, password: 'plenty of words here' } });
+  expect(joined.status(), await joined.text()).toBe(201);
+  const { id } = await joined.json();
+  const account = (await (await admin.get('/api/admin/users?limit=100')).json()).items.find((user) => user.id === id);
+  expect((await admin.patch(`/api/admin/users/${id}`, { data: { version: account.version, organisation_id: 1 } })).status()).toBe(200);
+
+  const created = await reportAs(customer);
+  const resolved = await step(l2, created.id, { action: 'resolve', version: 1, code: 'fixed', notes: 'Done' });
+  const version = resolved.ticket.version;
+  await expectError(await act(colleague, created.id, { action: 'confirm', version }), 403, 'forbidden');
+  await expectError(await act(colleague, created.id, { action: 'rate', version, score: 1 }), 403, 'forbidden');
+  await step(colleague, created.id, { action: 'reply', body: 'Works for me too' });
+  await step(customer, created.id, { action: 'confirm', version: version + 1 });
+  await colleague.dispose();
+});

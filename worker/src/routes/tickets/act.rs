@@ -20,6 +20,7 @@ pub async fn act(id: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         store::tickets::by_id(ctx.env, id, &rules).await?.ok_or_else(|| ApiError::not_found("Ticket"))?;
     let actor = policy::work_on_ticket(ctx.principal(), stored.owner)?;
     let request: ActionRequest = http::read_json(req).await?;
+    policy::customer_decides(stored.owner, &actor, &request.command)?;
     let audience = if actor.is_staff() { Audience::Staff } else { Audience::Customer };
     match perform(ctx, &stored.state, &actor, &request, &rules).await {
         Ok(()) => http::json(200, &load_view(ctx, id, audience, &rules).await?),
