@@ -1,3 +1,4 @@
+use edgedesk_domain::limits::STATUS_LINK_ACTIONS;
 use edgedesk_domain::ticket::StatusView;
 use edgedesk_domain::workflow::{ActionRequest, Actor, Rules};
 use edgedesk_domain::{ApiError, Conflict, ErrorCode};
@@ -7,6 +8,7 @@ use super::tickets::{calendar_file, perform};
 use super::Ctx;
 use crate::crypto;
 use crate::http::{self, Reply};
+use crate::limits;
 use crate::store;
 use crate::store::events::Audience;
 use crate::store::tickets::Stored;
@@ -40,6 +42,10 @@ pub async fn show(token: &str, ctx: &Ctx<'_>) -> Reply {
 pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let (rules, _) = store::settings::rules(ctx.env).await?;
     let stored = find(token, ctx, &rules).await?;
+    // Counted per link (the hash stands for it): whoever holds it, wherever they are.
+    let link = crypto::link_token_hash(token).await?.unwrap_or_default();
+    limits::check(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await?;
+    limits::record(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await;
     let request: ActionRequest = http::read_json(req).await?;
     let actor = Actor::Customer { user_id: None, name: stored.ticket.reporter.name.clone() };
     let result = perform(ctx, &stored.state, &actor, &request, &rules).await;
