@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::ticket_card::local_date_time;
+use crate::dates::local;
 use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
 
@@ -20,7 +20,7 @@ pub fn CallList() -> impl IntoView {
                         {calls
                             .into_iter()
                             .map(|call| {
-                                let when = local_date_time(call.call.starts_at.timestamp_millis() as f64, i18n.lang().code());
+                                let when = local(call.call.starts_at, i18n.lang().code());
                                 let place = call.call.phone.clone().or(call.call.link.clone()).unwrap_or_default();
                                 view! {
                                     <li class="call">

@@ -3,7 +3,7 @@ use edgedesk_domain::ticket::TicketKind;
 use edgedesk_domain::workflow::Command;
 use leptos::prelude::*;
 
-use crate::components::ticket_card::local_date_time;
+use crate::dates::local;
 use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
 
@@ -26,7 +26,7 @@ pub fn CustomerActions() -> impl IntoView {
             let until = shown
                 .public
                 .closes_at
-                .map(|at| local_date_time(at.timestamp_millis() as f64, i18n.lang().code()))
+                .map(|at| local(at, i18n.lang().code()))
                 .unwrap_or_default();
             view! {
                 <section class="card" aria-labelledby="confirm-heading">

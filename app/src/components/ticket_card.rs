@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::dates::local;
 use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
 
@@ -16,7 +17,7 @@ pub fn TicketCard() -> impl IntoView {
         let full = shown.ticket;
         let lang = i18n.lang();
         let reported = ticket.reported_at.to_rfc3339();
-        let reported_local = local_date_time(ticket.reported_at.timestamp_millis() as f64, lang.code());
+        let reported_local = local(ticket.reported_at, lang.code());
         let work = full.as_ref().and_then(|full| full.work.clone());
         view! {
             <article class="card ticket">
@@ -65,10 +66,4 @@ pub fn TicketCard() -> impl IntoView {
             </article>
         }
     }
-}
-
-/// A timestamp in the reader's own time zone and language.
-pub fn local_date_time(millis: f64, lang: &str) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-    date.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED).into()
 }

@@ -2,7 +2,7 @@ use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::workflow::FieldChange;
 use leptos::prelude::*;
 
-use crate::components::ticket_card::local_date_time;
+use crate::dates::local;
 use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
 
@@ -47,7 +47,7 @@ pub fn Timeline() -> impl IntoView {
                         .into_iter()
                         .map(|entry| {
                             let at = entry.at.to_rfc3339();
-                            let local = local_date_time(entry.at.timestamp_millis() as f64, lang);
+                            let local = local(entry.at, lang);
                             view! {
                                 <li class="event" class:event-internal=!entry.public data-kind=entry.kind.as_str()>
                                     <p class="event-head">

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, Saved};
-use crate::components::ticket_card::local_date_time;
+use crate::dates::local;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -100,7 +100,7 @@ fn ArticleView(article: RwSignal<Article>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let article = article.get();
-        let updated = local_date_time(article.updated_at.timestamp_millis() as f64, i18n.lang().code());
+        let updated = local(article.updated_at, i18n.lang().code());
         view! {
             <article class="card">
                 <h1>{article.title}</h1>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::guard::RequireAccount;
-use crate::components::ticket_card::local_date_time;
+use crate::dates::local;
 use crate::i18n::use_i18n;
 use crate::session::use_session_expiry;
 use crate::title::use_page_title;
@@ -35,17 +35,11 @@ fn Mailbox() -> impl IntoView {
         let p = i18n.p();
         let lang = i18n.lang().code();
         let delivery = match (&message.delivered_at, &message.last_error) {
-            (Some(at), _) => format!(
-                "{} ({})",
-                local_date_time(at.timestamp_millis() as f64, lang),
-                message.delivered_via.clone().unwrap_or_default()
-            ),
+            (Some(at), _) => {
+                format!("{} ({})", local(*at, lang), message.delivered_via.clone().unwrap_or_default())
+            }
             (None, Some(error)) => format!("{} · {} × · {error}", p.delivery_failed, message.attempts),
-            (None, None) => format!(
-                "{} · {}",
-                p.delivery_waiting,
-                local_date_time(message.send_after.timestamp_millis() as f64, lang)
-            ),
+            (None, None) => format!("{} · {}", p.delivery_waiting, local(message.send_after, lang)),
         };
         view! {
             <tr>

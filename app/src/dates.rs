@@ -1,0 +1,9 @@
+//! Times as people read them: in their own time zone and language (the browser knows both).
+
+use chrono::{DateTime, Utc};
+
+/// A timestamp in the reader's own time zone and language.
+pub fn local(at: DateTime<Utc>, lang: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
+    date.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED).into()
+}
