@@ -48,12 +48,11 @@ pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     limits::record(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await;
     let request: ActionRequest = http::read_json(req).await?;
     let actor = Actor::Customer { user_id: None, name: stored.ticket.reporter.name.clone() };
-    let result = perform(ctx, &stored.state, &actor, &request, &rules).await;
-    let fresh = find(token, ctx, &rules).await?;
-    match result {
-        Ok(()) => http::json(200, &view(ctx, fresh).await?),
+    match perform(ctx, &stored.state, &actor, &request, &rules).await {
+        Ok(()) => http::json(200, &view(ctx, find(token, ctx, &rules).await?).await?),
         Err(error) if error.code == ErrorCode::VersionConflict => {
-            http::json(409, &Conflict { error, current: view(ctx, fresh).await? })
+            let current = view(ctx, find(token, ctx, &rules).await?).await?;
+            http::json(409, &Conflict { error, current })
         }
         Err(error) => Err(error),
     }

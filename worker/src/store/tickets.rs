@@ -173,7 +173,9 @@ pub async fn apply(
             .map_err(http::storage)?,
         );
     }
-    if let Some(assignee) = &state.assignee {
+    // Round robin counts new assignments only, not every later step on an assigned ticket.
+    let newly_assigned = decision.event.details.changes.iter().any(|change| change.field == "assignee");
+    if let (Some(assignee), true) = (&state.assignee, newly_assigned) {
         statements.push(
             query!(&db, "UPDATE users SET last_assigned_at = ?2 WHERE id = ?1", assignee.id, at)
                 .map_err(http::storage)?,
