@@ -158,6 +158,14 @@ test('an admin keeps categories, questions, the priority matrix and canned repli
   await page.getByLabel('Category').selectOption({ label: `Phones ${stamp}` });
   await expect(page.getByLabel('Which phone model?')).toBeVisible();
   await expect(page.getByLabel('Does it restart by itself?')).toBeVisible();
+
+  // Retired, the category stays listed for admins but is no longer offered to reporters.
+  await openApp(page, '/admin/process');
+  await page.getByRole('button', { name: `Retire Phones ${stamp}` }).click();
+  await expect(page.getByRole('button', { name: `Reactivate Phones ${stamp}` })).toBeVisible();
+  await openApp(page, '/');
+  await expect(page.getByLabel('Category').locator('option', { hasText: `Phones ${stamp}` })).toHaveCount(0);
+  await expect(page.getByLabel('Category').locator('option', { hasText: 'Printing' })).toHaveCount(1);
 });
 
 test('an admin reads every outgoing message in the dev mailbox', async ({ page }) => {

@@ -13,10 +13,17 @@ use crate::store;
 use crate::store::events::Audience;
 use crate::store::tickets::Stored;
 
-async fn find(token: &str, ctx: &Ctx<'_>, rules: &Rules) -> Result<Stored, ApiError> {
-    let missing = || ApiError::not_found("Status link");
-    let hash = crypto::link_token_hash(token).await?.ok_or_else(missing)?;
-    store::tickets::by_status_token(ctx.env, &hash, rules).await?.ok_or_else(missing)
+fn missing() -> ApiError {
+    ApiError::not_found("Status link")
+}
+
+/// The hash a status link's ticket is stored under; 404 for anything that is no token.
+async fn link_hash(token: &str) -> Result<String, ApiError> {
+    crypto::link_token_hash(token).await?.ok_or_else(missing)
+}
+
+async fn find(hash: &str, ctx: &Ctx<'_>, rules: &Rules) -> Result<Stored, ApiError> {
+    store::tickets::by_status_token(ctx.env, hash, rules).await?.ok_or_else(missing)
 }
 
 async fn view(ctx: &Ctx<'_>, stored: Stored) -> Result<StatusView, ApiError> {
@@ -33,7 +40,7 @@ async fn view(ctx: &Ctx<'_>, stored: Stored) -> Result<StatusView, ApiError> {
 /// Unknown and revoked links are the same 404.
 pub async fn show(token: &str, ctx: &Ctx<'_>) -> Reply {
     let (rules, _) = store::settings::rules(ctx.env).await?;
-    let stored = find(token, ctx, &rules).await?;
+    let stored = find(&link_hash(token).await?, ctx, &rules).await?;
     http::json(200, &view(ctx, stored).await?)
 }
 
@@ -41,17 +48,17 @@ pub async fn show(token: &str, ctx: &Ctx<'_>) -> Reply {
 /// (reply, confirm, reopen, rate, cancel a request).
 pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let (rules, _) = store::settings::rules(ctx.env).await?;
-    let stored = find(token, ctx, &rules).await?;
+    let link = link_hash(token).await?;
+    let stored = find(&link, ctx, &rules).await?;
     // Counted per link (the hash stands for it): whoever holds it, wherever they are.
-    let link = crypto::link_token_hash(token).await?.unwrap_or_default();
     limits::check(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await?;
     limits::record(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await;
     let request: ActionRequest = http::read_json(req).await?;
     let actor = Actor::Customer { user_id: None, name: stored.ticket.reporter.name.clone() };
     match perform(ctx, &stored.state, &actor, &request, &rules).await {
-        Ok(()) => http::json(200, &view(ctx, find(token, ctx, &rules).await?).await?),
+        Ok(()) => http::json(200, &view(ctx, find(&link, ctx, &rules).await?).await?),
         Err(error) if error.code == ErrorCode::VersionConflict => {
-            let current = view(ctx, find(token, ctx, &rules).await?).await?;
+            let current = view(ctx, find(&link, ctx, &rules).await?).await?;
             http::json(409, &Conflict { error, current })
         }
         Err(error) => Err(error),
@@ -61,6 +68,6 @@ pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
 /// `GET /api/status/{token}/calls/{call}.ics`: the calendar file for the link holder.
 pub async fn invitation(token: &str, call_file: &str, req: &Request, ctx: &Ctx<'_>) -> Reply {
     let (rules, _) = store::settings::rules(ctx.env).await?;
-    let stored = find(token, ctx, &rules).await?;
+    let stored = find(&link_hash(token).await?, ctx, &rules).await?;
     calendar_file(&stored, call_file, req, ctx).await
 }

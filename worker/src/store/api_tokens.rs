@@ -5,7 +5,7 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{changes, db, first, run};
+use super::{changes, created, db, first, inserted_id, run};
 use crate::clock::from_millis;
 use crate::http;
 
@@ -24,25 +24,21 @@ pub async fn insert(
     created_by: i64,
     now: DateTime<Utc>,
 ) -> Result<i64, ApiError> {
-    #[derive(Deserialize)]
-    struct Inserted {
-        id: i64,
-    }
     let scopes: Vec<&str> = token.scopes.iter().map(|scope| scope.as_str()).collect();
     let db = db(env)?;
-    first::<Inserted>(query!(
-        &db,
-        "INSERT INTO api_tokens (name, token_hash, scopes, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+    created(
+        inserted_id(query!(
+            &db,
+            "INSERT INTO api_tokens (name, token_hash, scopes, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
          RETURNING id",
         &token.name,
         token_hash,
         scopes.join(" "),
         created_by,
         now.timestamp_millis()
-    ))
-    .await?
-    .map(|row| row.id)
-    .ok_or_else(|| http::internal("INSERT … RETURNING id returned no row"))
+        ))
+        .await?,
+    )
 }
 
 pub async fn list(env: &Env) -> Result<Vec<ApiTokenSummary>, ApiError> {

@@ -3,7 +3,7 @@ use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{all, changes, db, first};
+use super::{all, changes, db, first, inserted_id};
 use crate::http;
 
 #[derive(Deserialize)]
@@ -47,34 +47,35 @@ pub async fn by_id(env: &Env, id: i64) -> Result<Option<Category>, ApiError> {
     Ok(first::<Row>(query!(&db, &format!("{COLUMNS} WHERE id = ?1"), id)).await?.map(category))
 }
 
+fn name_taken_error() -> ApiError {
+    ApiError::new(ErrorCode::NameTaken, "A category with this name already exists there").with_field("name")
+}
+
+/// An update can collide with another category's name only through the UNIQUE index.
 fn name_taken(error: worker::Error) -> ApiError {
     if error.to_string().contains("UNIQUE") {
-        ApiError::new(ErrorCode::NameTaken, "A category with this name already exists there")
-            .with_field("name")
+        name_taken_error()
     } else {
         http::storage(error)
     }
 }
 
+/// A new category; `name_taken` when its parent already has one of that name.
 pub async fn insert(env: &Env, input: &CategoryInput) -> Result<i64, ApiError> {
-    #[derive(Deserialize)]
-    struct Inserted {
-        id: i64,
-    }
     let db = db(env)?;
     let questions = serde_json::to_string(&input.questions).map_err(http::internal)?;
-    let statement = query!(
+    let id = inserted_id(query!(
         &db,
-        "INSERT INTO categories (name, parent_id, service, questions, active) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        "INSERT INTO categories (name, parent_id, service, questions, active) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT DO NOTHING RETURNING id",
         &input.name,
         input.parent_id,
         &input.service,
         questions,
         i32::from(input.active)
-    )
-    .map_err(http::storage)?;
-    let row = statement.first::<Inserted>(None).await.map_err(name_taken)?;
-    row.map(|row| row.id).ok_or_else(|| http::internal("INSERT … RETURNING id returned no row"))
+    ))
+    .await?;
+    id.ok_or_else(name_taken_error)
 }
 
 /// Saves a change made to `version`; false when someone else saved first.

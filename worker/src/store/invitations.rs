@@ -5,7 +5,7 @@ use serde::Deserialize;
 use worker::{query, Env};
 
 use super::users::{parse_role, parse_tier};
-use super::{db, first};
+use super::{created, db, first, inserted_id};
 use crate::auth::PasswordHash;
 use crate::clock::from_millis;
 use crate::http;
@@ -18,13 +18,9 @@ pub async fn insert(
     invited_by: i64,
     now: DateTime<Utc>,
 ) -> Result<(i64, DateTime<Utc>), ApiError> {
-    #[derive(Deserialize)]
-    struct Inserted {
-        id: i64,
-    }
     let expires_at = now + INVITATION_LIFETIME;
     let db = db(env)?;
-    let row = first::<Inserted>(query!(
+    let id = inserted_id(query!(
         &db,
         "INSERT INTO invitations (token_hash, email, name, role, tier, invited_by, created_at, expires_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
@@ -37,9 +33,8 @@ pub async fn insert(
         now.timestamp_millis(),
         expires_at.timestamp_millis()
     ))
-    .await?
-    .ok_or_else(|| http::internal("INSERT … RETURNING id returned no row"))?;
-    Ok((row.id, expires_at))
+    .await?;
+    Ok((created(id)?, expires_at))
 }
 
 pub struct StoredInvitation {

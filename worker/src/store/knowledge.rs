@@ -7,9 +7,8 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{all, db, first};
+use super::{all, created, db, first, inserted_id};
 use crate::clock::from_millis;
-use crate::http;
 
 /// Resolved or closed tickets matching `fts_query`, best first (title weighs most, then the
 /// resolution, then the description).
@@ -127,14 +126,11 @@ pub async fn insert(
     author: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, ApiError> {
-    #[derive(Deserialize)]
-    struct Inserted {
-        id: i64,
-    }
     let db = db(env)?;
-    let row = first::<Inserted>(query!(
-        &db,
-        "INSERT INTO kb_articles (title, body, source_ticket_id, published, author, created_at, updated_at)
+    created(
+        inserted_id(query!(
+            &db,
+            "INSERT INTO kb_articles (title, body, source_ticket_id, published, author, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id",
         &input.title,
         &input.body,
@@ -142,9 +138,9 @@ pub async fn insert(
         i32::from(input.published),
         author,
         now.timestamp_millis()
-    ))
-    .await?;
-    row.map(|row| row.id).ok_or_else(|| http::internal("INSERT … RETURNING id returned no row"))
+        ))
+        .await?,
+    )
 }
 
 /// Saves a change based on `version`; false when someone saved first.

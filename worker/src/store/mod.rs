@@ -63,6 +63,21 @@ pub async fn all<T: DeserializeOwned>(
         .map_err(http::storage)
 }
 
+/// The id an `INSERT … RETURNING id` produced, or `None` when it inserted nothing (an
+/// `ON CONFLICT DO NOTHING` that met a conflict).
+pub async fn inserted_id(statement: worker::Result<D1PreparedStatement>) -> Result<Option<i64>, ApiError> {
+    #[derive(serde::Deserialize)]
+    struct Inserted {
+        id: i64,
+    }
+    Ok(first::<Inserted>(statement).await?.map(|row| row.id))
+}
+
+/// The id of an insert that cannot meet a conflict.
+pub fn created(id: Option<i64>) -> Result<i64, ApiError> {
+    id.ok_or_else(|| http::internal("INSERT … RETURNING id returned no row"))
+}
+
 /// How many rows a write changed (0 when D1 does not say).
 pub fn changes(result: &D1Result) -> Result<usize, ApiError> {
     Ok(result.meta().map_err(http::storage)?.and_then(|meta| meta.changes).unwrap_or(0))

@@ -4,7 +4,7 @@ use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{changes, db, first, run};
+use super::{changes, db, first, inserted_id, run};
 use crate::http;
 
 #[derive(Deserialize)]
@@ -51,12 +51,8 @@ pub async fn by_id(env: &Env, id: i64) -> Result<Option<OrganisationSummary>, Ap
 
 /// A new organisation; `name_taken` when another has the name.
 pub async fn insert(env: &Env, organisation: &NewOrganisation, now: DateTime<Utc>) -> Result<i64, ApiError> {
-    #[derive(Deserialize)]
-    struct Inserted {
-        id: i64,
-    }
     let db = db(env)?;
-    let row = first::<Inserted>(query!(
+    let id = inserted_id(query!(
         &db,
         "INSERT INTO organisations (name, members_see_all_tickets, created_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (name) DO NOTHING RETURNING id",
@@ -65,7 +61,7 @@ pub async fn insert(env: &Env, organisation: &NewOrganisation, now: DateTime<Utc
         now.timestamp_millis()
     ))
     .await?;
-    row.map(|row| row.id).ok_or_else(|| ApiError {
+    id.ok_or_else(|| ApiError {
         field: Some("name".into()),
         ..ApiError::new(ErrorCode::NameTaken, "An organisation with this name already exists")
     })

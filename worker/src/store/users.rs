@@ -4,7 +4,7 @@ use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{accounts, db, first};
+use super::{accounts, db, first, inserted_id};
 use crate::auth::PasswordHash;
 use crate::http;
 
@@ -96,16 +96,6 @@ pub async fn insert_first_admin(
             "This deployment already has an admin (or that email is taken)",
         )
     })
-}
-
-async fn inserted_id(
-    statement: worker::Result<worker::D1PreparedStatement>,
-) -> Result<Option<i64>, ApiError> {
-    #[derive(Deserialize)]
-    struct Inserted {
-        id: i64,
-    }
-    Ok(first::<Inserted>(statement).await?.map(|row| row.id))
 }
 
 fn email_taken() -> ApiError {

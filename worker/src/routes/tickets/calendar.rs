@@ -1,5 +1,5 @@
 use edgedesk_domain::call;
-use edgedesk_domain::{policy, ApiError};
+use edgedesk_domain::ApiError;
 use worker::{Headers, Request, Response};
 
 use crate::http::{self, Reply};
@@ -7,16 +7,12 @@ use crate::routes::Ctx;
 use crate::store;
 use crate::store::tickets::Stored;
 
+use super::show::visible;
+
 /// `GET /api/tickets/{id}/calls/{call}.ics`: the calendar invitation for a scheduled call,
 /// for whoever may see the ticket.
 pub async fn invitation(id: &str, call_file: &str, req: &Request, ctx: &Ctx<'_>) -> Reply {
-    policy::signed_in(ctx.principal())?;
-    let (rules, _) = store::settings::rules(ctx.env).await?;
-    let stored = store::tickets::by_id(ctx.env, http::path_id(id, "Ticket")?, &rules)
-        .await?
-        .ok_or_else(|| ApiError::not_found("Ticket"))?;
-    policy::view_ticket(ctx.principal(), stored.owner)?;
-    calendar_file(&stored, call_file, req, ctx).await
+    calendar_file(&visible(id, ctx).await?, call_file, req, ctx).await
 }
 
 /// The `.ics` answer for one of the ticket's calls (`{call}.ics` names it).

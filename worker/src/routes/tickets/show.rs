@@ -11,15 +11,21 @@ use crate::store::events::Audience;
 /// for ids that do not exist, are not ids at all, or belong to someone the caller may not
 /// see. Customers get the public history and no working state.
 pub async fn show(id: &str, ctx: &Ctx<'_>) -> Reply {
+    let stored = visible(id, ctx).await?;
+    let staff = policy::ticket_scope(ctx.principal())? == policy::TicketScope::All;
+    let audience = if staff { Audience::Staff } else { Audience::Customer };
+    http::json(200, &view(ctx, stored, audience).await?)
+}
+
+/// Ticket `id` if the caller may see it; 404 alike for missing, malformed and foreign ids.
+pub async fn visible(id: &str, ctx: &Ctx<'_>) -> Result<store::tickets::Stored, ApiError> {
     policy::signed_in(ctx.principal())?;
     let (rules, _) = store::settings::rules(ctx.env).await?;
     let stored = store::tickets::by_id(ctx.env, http::path_id(id, "Ticket")?, &rules)
         .await?
         .ok_or_else(|| ApiError::not_found("Ticket"))?;
     policy::view_ticket(ctx.principal(), stored.owner)?;
-    let staff = policy::ticket_scope(ctx.principal())? == policy::TicketScope::All;
-    let audience = if staff { Audience::Staff } else { Audience::Customer };
-    http::json(200, &view(ctx, stored, audience).await?)
+    Ok(stored)
 }
 
 /// The ticket page as `audience` may see it, read fresh.
