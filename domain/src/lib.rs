@@ -23,6 +23,7 @@ pub mod policy;
 pub mod presence;
 pub mod priority;
 pub mod queue;
+pub mod sla;
 pub mod sweep;
 pub mod ticket;
 pub mod validation;

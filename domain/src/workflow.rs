@@ -386,10 +386,12 @@ pub enum EventKind {
     Linked,
     Closed,
     StatusLinkRevoked,
+    SlaWarning,
+    SlaBreached,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 20] = [
+    pub const ALL: [EventKind; 22] = [
         EventKind::Created,
         EventKind::Triaged,
         EventKind::Categorised,
@@ -410,6 +412,8 @@ impl EventKind {
         EventKind::Linked,
         EventKind::Closed,
         EventKind::StatusLinkRevoked,
+        EventKind::SlaWarning,
+        EventKind::SlaBreached,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -434,6 +438,8 @@ impl EventKind {
             EventKind::Linked => "linked",
             EventKind::Closed => "closed",
             EventKind::StatusLinkRevoked => "status_link_revoked",
+            EventKind::SlaWarning => "sla_warning",
+            EventKind::SlaBreached => "sla_breached",
         }
     }
 
@@ -957,7 +963,7 @@ pub fn allowed_in_bulk(command: &Command) -> bool {
 }
 
 /// P1 incidents go straight to L3 and to the supervisors' attention.
-fn route_critical(before: &TicketState, next: &mut TicketState, notices: &mut Vec<Notice>) {
+pub(crate) fn route_critical(before: &TicketState, next: &mut TicketState, notices: &mut Vec<Notice>) {
     let critical = next.kind == TicketKind::Incident && next.priority == Some(Priority::P1);
     if !critical || before.priority == Some(Priority::P1) && before.kind == TicketKind::Incident {
         return;
@@ -982,7 +988,7 @@ fn route_critical(before: &TicketState, next: &mut TicketState, notices: &mut Ve
 }
 
 /// Who waits for news from the customer: the assignee, or the whole queue if nobody has it.
-fn waiting_agents(state: &TicketState) -> Audience {
+pub(crate) fn waiting_agents(state: &TicketState) -> Audience {
     state.assignee.as_ref().map_or(Audience::Tier(state.tier), |assignee| Audience::Agent(assignee.id))
 }
 

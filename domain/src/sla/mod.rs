@@ -1,0 +1,138 @@
+//! Service levels: calendars, policies, the clocks computed from a ticket's history, and
+//! what the sweep does when a clock passes a warning step or its target.
+
+pub mod breach;
+pub mod calendar;
+pub mod clock;
+pub mod policy;
+pub mod zone;
+mod zones;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use clock::{clocks, Clock, ClockState, Moment, PauseReason, Target, BREACH};
+pub use policy::{BreachActions, SavedSlaSettings, SlaPolicy, SlaSettings};
+
+/// A warning or breach the sweep has recorded (once: UNIQUE (ticket, target, cycle, step)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedStep {
+    pub target: Target,
+    pub cycle: u32,
+    pub percent: u32,
+    /// The instant the step was reached (not when the sweep noticed).
+    pub at: DateTime<Utc>,
+}
+
+impl RecordedStep {
+    fn matches(&self, clock: &Clock, percent: u32) -> bool {
+        self.target == clock.target && self.cycle == clock.cycle && self.percent == percent
+    }
+}
+
+/// Steps of clocks still running or paused that are reached by `now` and not recorded.
+/// A stopped clock records nothing late: an answered ticket is not escalated afterwards.
+pub fn due_steps(clocks: &[Clock], recorded: &[RecordedStep], now: DateTime<Utc>) -> Vec<RecordedStep> {
+    clocks
+        .iter()
+        .filter(|clock| clock.state != ClockState::Stopped)
+        .flat_map(|clock| {
+            clock
+                .steps
+                .iter()
+                .filter(move |step| {
+                    step.at <= now && !recorded.iter().any(|done| done.matches(clock, step.percent))
+                })
+                .map(move |step| RecordedStep {
+                    target: clock.target,
+                    cycle: clock.cycle,
+                    percent: step.percent,
+                    at: step.at,
+                })
+        })
+        .collect()
+}
+
+/// A ticket's SLA at a glance: what the queue shows and sorts by, and when the sweep
+/// should next look at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaBadge {
+    pub target: Target,
+    /// `None` while the clock is paused.
+    pub due_at: Option<DateTime<Utc>>,
+    /// The highest step recorded for this clock (0, a warning percent, or 100).
+    pub level: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub badge: Option<SlaBadge>,
+    /// The earliest step not recorded yet; the sweep's index walks this column.
+    pub next_step_at: Option<DateTime<Utc>>,
+}
+
+pub fn progress(clocks: &[Clock], recorded: &[RecordedStep]) -> Progress {
+    let level = |clock: &Clock| {
+        recorded
+            .iter()
+            .filter(|step| step.target == clock.target && step.cycle == clock.cycle)
+            .map(|step| step.percent)
+            .max()
+            .unwrap_or(0)
+    };
+    let shown = clock::soonest_due(clocks).or_else(|| {
+        clocks.iter().find(|clock| clock.state == ClockState::Paused && clock.target == Target::Resolution)
+    });
+    let next_step_at = clocks
+        .iter()
+        .filter(|clock| clock.state != ClockState::Stopped)
+        .flat_map(|clock| {
+            clock
+                .steps
+                .iter()
+                .filter(move |step| !recorded.iter().any(|done| done.matches(clock, step.percent)))
+        })
+        .map(|step| step.at)
+        .min();
+    Progress {
+        badge: shown.map(|clock| SlaBadge {
+            target: clock.target,
+            due_at: clock.due_at,
+            level: level(clock),
+        }),
+        next_step_at,
+    }
+}
+
+/// Everything agents see about a ticket's SLA.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketSla {
+    pub clocks: Vec<Clock>,
+    pub recorded: Vec<RecordedStep>,
+}
+
+/// What the customer is promised, without internal detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Promise {
+    pub respond_by: Option<DateTime<Utc>>,
+    pub resolve_by: Option<DateTime<Utc>>,
+    /// The resolution clock is paused until the customer answers.
+    pub waiting_for_you: bool,
+}
+
+pub fn promise(clocks: &[Clock]) -> Promise {
+    let due =
+        |target: Target| clocks.iter().find(|clock| clock.target == target).and_then(|clock| clock.due_at);
+    let waiting_for_you = clocks.iter().any(|clock| {
+        clock.target == Target::Resolution
+            && clock.state == ClockState::Paused
+            && clock
+                .pauses
+                .last()
+                .is_some_and(|pause| pause.until.is_none() && pause.reason == PauseReason::WaitingOnCustomer)
+    });
+    Promise { respond_by: due(Target::FirstResponse), resolve_by: due(Target::Resolution), waiting_for_you }
+}
