@@ -9,4 +9,13 @@ wrangler d1 migrations apply edgedesk --local >/dev/null
 say "Loading demo data (idempotent)"
 wrangler d1 execute edgedesk --local --file scripts/demo-seed.sql >/dev/null
 say "Edgedesk at http://127.0.0.1:$port  (portal /, console /console; Ctrl-C stops)"
+# wrangler dev does not fire cron triggers by itself; tick the sweep every minute as the
+# platform would, so SLA warnings, escalations and mail happen in the demo too.
+(
+  sleep 5
+  while true; do
+    curl -fsS "http://127.0.0.1:$port/__scheduled?cron=*+*+*+*+*" >/dev/null 2>&1 || true
+    sleep 60
+  done
+) &
 exec wrangler dev --local --ip 127.0.0.1 --port "$port" --test-scheduled --show-interactive-dev-session=false

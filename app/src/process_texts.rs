@@ -70,6 +70,8 @@ pub struct ProcessTexts {
     pub event_linked: &'static str,
     pub event_closed: &'static str,
     pub event_status_link_revoked: &'static str,
+    pub event_sla_warning: &'static str,
+    pub event_sla_breached: &'static str,
 
     pub compose_heading: &'static str,
     pub compose_reply: &'static str,
@@ -137,6 +139,7 @@ pub struct ProcessTexts {
     pub queue_tier: &'static str,
     pub queue_major: &'static str,
     pub queue_pending: &'static str,
+    pub queue_breaching_soon: &'static str,
     pub queue_open: &'static str,
     pub queue_closed: &'static str,
     pub queue_all: &'static str,
@@ -285,6 +288,8 @@ impl ProcessTexts {
             EventKind::Linked => self.event_linked,
             EventKind::Closed => self.event_closed,
             EventKind::StatusLinkRevoked => self.event_status_link_revoked,
+            EventKind::SlaWarning => self.event_sla_warning,
+            EventKind::SlaBreached => self.event_sla_breached,
         }
     }
 
@@ -295,6 +300,7 @@ impl ProcessTexts {
             Queue::Tier(tier) => format!("{} {}", self.queue_tier, self.tier(tier)),
             Queue::Major => self.queue_major.to_string(),
             Queue::PendingCustomer => self.queue_pending.to_string(),
+            Queue::BreachingSoon => self.queue_breaching_soon.to_string(),
             Queue::Open => self.queue_open.to_string(),
             Queue::Closed => self.queue_closed.to_string(),
             Queue::All => self.queue_all.to_string(),
@@ -414,6 +420,8 @@ pub static EN: ProcessTexts = ProcessTexts {
     event_linked: "Linked to a major incident",
     event_closed: "Closed",
     event_status_link_revoked: "Status link revoked",
+    event_sla_warning: "SLA warning",
+    event_sla_breached: "SLA breached",
 
     compose_heading: "Write",
     compose_reply: "Reply to the customer",
@@ -481,6 +489,7 @@ pub static EN: ProcessTexts = ProcessTexts {
     queue_tier: "Queue",
     queue_major: "Major incidents",
     queue_pending: "Waiting for customer",
+    queue_breaching_soon: "Breaching soon",
     queue_open: "Open",
     queue_closed: "Closed",
     queue_all: "All",
@@ -619,6 +628,8 @@ pub static DA: ProcessTexts = ProcessTexts {
     event_linked: "Knyttet til en større hændelse",
     event_closed: "Lukket",
     event_status_link_revoked: "Statuslink tilbagekaldt",
+    event_sla_warning: "SLA-advarsel",
+    event_sla_breached: "SLA overskredet",
 
     compose_heading: "Skriv",
     compose_reply: "Svar kunden",
@@ -686,6 +697,7 @@ pub static DA: ProcessTexts = ProcessTexts {
     queue_tier: "Kø",
     queue_major: "Større hændelser",
     queue_pending: "Afventer kunde",
+    queue_breaching_soon: "Tæt på SLA-brud",
     queue_open: "Åbne",
     queue_closed: "Lukkede",
     queue_all: "Alle",

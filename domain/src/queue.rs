@@ -27,12 +27,15 @@ pub enum Queue {
     Tier(Tier),
     Major,
     PendingCustomer,
+    /// Running SLA clocks, soonest deadline first.
+    BreachingSoon,
 }
 
 impl Queue {
     /// Every queue by its query-string name, in the console's order.
     pub fn all() -> Vec<(String, Queue)> {
-        let mut queues = vec![("mine".to_string(), Queue::Mine)];
+        let mut queues =
+            vec![("mine".to_string(), Queue::Mine), ("breaching_soon".to_string(), Queue::BreachingSoon)];
         for tier in Tier::ALL {
             queues.push((format!("unassigned_{}", tier.as_str()), Queue::Unassigned(tier)));
         }

@@ -12,6 +12,7 @@ pub struct SweepReport {
     pub scheduled_at: DateTime<Utc>,
     pub started_at: DateTime<Utc>,
     pub finished_at: DateTime<Utc>,
+    /// Tickets whose SLA clocks reached a step the sweep had not recorded.
     pub tickets_examined: i64,
     /// Resolved tickets closed because their reopen window ended.
     #[serde(default)]
@@ -21,6 +22,13 @@ pub struct SweepReport {
     /// Messages whose delivery failed this run (they are retried later).
     #[serde(default)]
     pub messages_failed: i64,
+    #[serde(default)]
+    pub sla_warnings: i64,
+    #[serde(default)]
+    pub sla_breaches: i64,
+    /// Tickets another run or an agent changed first; the next run looks again.
+    #[serde(default)]
+    pub sla_conflicts: i64,
     pub error: Option<String>,
 }
 
@@ -50,6 +58,9 @@ mod tests {
                 tickets_closed: 1,
                 messages_sent: 2,
                 messages_failed: 0,
+                sla_warnings: 1,
+                sla_breaches: 0,
+                sla_conflicts: 0,
                 error: None,
             },
         };

@@ -245,6 +245,12 @@ pub struct TicketView {
     pub ticket: Ticket,
     pub timeline: Vec<TimelineEntry>,
     pub calls: Vec<crate::call::Call>,
+    /// The SLA clocks, for staff only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla: Option<crate::sla::TicketSla>,
+    /// What the customer is promised, for the customer only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promise: Option<crate::sla::Promise>,
 }
 
 /// What a status link shows: no contact details, public history only.
@@ -253,6 +259,8 @@ pub struct StatusView {
     pub ticket: PublicTicket,
     pub timeline: Vec<TimelineEntry>,
     pub calls: Vec<crate::call::Call>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promise: Option<crate::sla::Promise>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -276,6 +284,9 @@ pub struct TicketSummary {
     pub tier: crate::auth::Tier,
     pub assignee: Option<String>,
     pub is_major: bool,
+    /// The most urgent SLA clock (staff only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla: Option<crate::sla::SlaBadge>,
 }
 
 /// The answer to a successful `POST /api/tickets`.

@@ -10,6 +10,7 @@ mod delivery;
 mod http;
 mod limits;
 mod routes;
+mod sla;
 mod store;
 mod sweep;
 

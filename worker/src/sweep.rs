@@ -1,6 +1,7 @@
-//! The scheduled sweep: closes resolved tickets whose reopen window ended, delivers the
-//! outbox, counts the tickets the SLA sweep will examine, forgets expired abuse-limit
-//! counters and day-old presence records, and records the run. Its "now" for ticket rules
+//! The scheduled sweep: records SLA warnings and breaches and runs their actions, closes
+//! resolved tickets whose reopen window ended, delivers the outbox (after the SLA step, so
+//! its notices go out in the same run), forgets expired abuse-limit counters and day-old
+//! presence records, and records the run. Its "now" for ticket rules
 //! is the time the platform scheduled it for, never the wall clock, so tests can drive it
 //! at chosen times.
 
@@ -10,42 +11,45 @@ use worker::{console_error, Env, ScheduledEvent};
 use crate::clock;
 use crate::delivery;
 use crate::limits;
+use crate::sla;
 use crate::store;
 
 pub async fn run(event: &ScheduledEvent, env: &Env) {
     let scheduled_at = clock::from_millis(event.schedule() as i64);
     let started_at = clock::now();
-    let closed = match store::settings::rules(env).await {
-        Ok((rules, _)) => store::tickets::close_expired(env, &rules, scheduled_at).await,
-        Err(error) => Err(error),
+    let (swept, closed) = match store::settings::rules(env).await {
+        Ok((rules, _)) => (
+            sla::sweep(env, &rules, scheduled_at).await,
+            store::tickets::close_expired(env, &rules, scheduled_at).await,
+        ),
+        Err(error) => (Err(error.clone()), Err(error)),
     };
     let delivered = delivery::deliver_due(env, scheduled_at).await;
-    let examined = store::tickets::count_open(env).await;
     // Counters carry wall-clock expiry times, so they are compared with the wall clock.
     let housekeeping = match limits::forget_expired(env, clock::now()).await {
         Ok(()) => store::presence::forget_old(env, clock::now()).await,
         Err(error) => Err(error),
     };
-    let error = [
-        closed.as_ref().err(),
-        delivered.as_ref().err(),
-        examined.as_ref().err(),
-        housekeeping.as_ref().err(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|error| error.message.clone())
-    .reduce(|first, second| format!("{first}; {second}"));
+    let error =
+        [swept.as_ref().err(), closed.as_ref().err(), delivered.as_ref().err(), housekeeping.as_ref().err()]
+            .into_iter()
+            .flatten()
+            .map(|error| error.message.clone())
+            .reduce(|first, second| format!("{first}; {second}"));
     let delivered = delivered.unwrap_or_default();
+    let swept = swept.unwrap_or_default();
     let report = SweepReport {
         cron: event.cron(),
         scheduled_at,
         started_at,
         finished_at: clock::now(),
-        tickets_examined: examined.unwrap_or(0),
+        tickets_examined: swept.examined,
         tickets_closed: closed.unwrap_or(0) as i64,
         messages_sent: delivered.sent,
         messages_failed: delivered.failed,
+        sla_warnings: swept.warnings,
+        sla_breaches: swept.breaches,
+        sla_conflicts: swept.conflicts,
         error,
     };
     if let Err(error) = store::sweep_runs::record(env, &report).await {

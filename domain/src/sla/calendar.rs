@@ -187,28 +187,28 @@ impl Schedule {
             .map(move |(start, to)| (start.max(from), to))
     }
 
-    /// Open seconds in `[from, to)`.
-    pub fn open_seconds(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+    /// Open milliseconds in `[from, to)`.
+    pub fn open_millis(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
         if to <= from {
             return 0;
         }
         self.open_from(from)
             .take_while(|(start, _)| *start < to)
-            .map(|(start, end)| (end.min(to) - start).num_seconds())
+            .map(|(start, end)| (end.min(to) - start).num_milliseconds())
             .sum()
     }
 
-    /// The instant at which `seconds` of open time have passed since `from`; `None`
+    /// The instant at which `millis` of open time have passed since `from`; `None`
     /// beyond the horizon (a calendar closed for years).
-    pub fn after(&self, from: DateTime<Utc>, seconds: i64) -> Option<DateTime<Utc>> {
-        if seconds <= 0 {
+    pub fn after(&self, from: DateTime<Utc>, millis: i64) -> Option<DateTime<Utc>> {
+        if millis <= 0 {
             return Some(from);
         }
-        let mut left = seconds;
+        let mut left = millis;
         for (start, end) in self.open_from(from) {
-            let span = (end - start).num_seconds();
+            let span = (end - start).num_milliseconds();
             if span >= left {
-                return Some(start + Duration::seconds(left));
+                return Some(start + Duration::milliseconds(left));
             }
             left -= span;
         }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::calendar::Schedule;
 use super::policy::Chosen;
 use crate::lifecycle::Status;
+use crate::workflow::{EventDetails, EventKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,6 +51,25 @@ pub struct Moment {
     pub status: Option<Status>,
     /// A public reply written by an agent (not a note, not an automatic message).
     pub agent_reply: bool,
+}
+
+impl Moment {
+    /// What a stored event means to the clocks; `None` when it means nothing to them.
+    pub fn from_event(
+        kind: EventKind,
+        details: &EventDetails,
+        at: DateTime<Utc>,
+        by_staff: bool,
+    ) -> Option<Moment> {
+        let status = details
+            .changes
+            .iter()
+            .find(|change| change.field == "status")
+            .and_then(|change| change.after.as_deref())
+            .and_then(Status::parse);
+        let agent_reply = kind == EventKind::Reply && by_staff;
+        (status.is_some() || agent_reply).then_some(Moment { at, status, agent_reply })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,7 +221,7 @@ fn course(
     course
 }
 
-/// The instant `amount` seconds of open time have run across `running`.
+/// The instant `amount` milliseconds of open time have run across `running`.
 fn instant_after(
     schedule: &Schedule,
     running: &[(DateTime<Utc>, Option<DateTime<Utc>>)],
@@ -210,7 +230,7 @@ fn instant_after(
     let mut left = amount;
     for (from, until) in running {
         let Some(until) = until else { return schedule.after(*from, left) };
-        let open = schedule.open_seconds(*from, *until);
+        let open = schedule.open_millis(*from, *until);
         if open >= left {
             return schedule.after(*from, left);
         }
@@ -250,19 +270,20 @@ fn measure(
 ) -> Clock {
     let schedule = &chosen.schedule;
     let course = course(definition.start, definition.stop, phases, definition.pausable);
-    let target_seconds = i64::from(definition.minutes) * 60;
+    // Milliseconds, as events are stored: a pause moves a deadline by exactly its length.
+    let target = i64::from(definition.minutes) * 60_000;
     let elapsed: i64 =
-        course.running.iter().map(|(from, until)| schedule.open_seconds(*from, clipped(*until, now))).sum();
-    let pauses: Vec<Pause> = course
+        course.running.iter().map(|(from, until)| schedule.open_millis(*from, clipped(*until, now))).sum();
+    let paused: Vec<(Pause, i64)> = course
         .pauses
         .iter()
-        .map(|(from, until, reason)| Pause {
-            from: *from,
-            until: *until,
-            reason: *reason,
-            seconds: schedule.open_seconds(*from, clipped(*until, now)),
+        .map(|(from, until, reason)| {
+            let millis = schedule.open_millis(*from, clipped(*until, now));
+            (Pause { from: *from, until: *until, reason: *reason, seconds: millis / 1000 }, millis)
         })
         .collect();
+    let paused_millis: i64 = paused.iter().map(|(_, millis)| millis).sum();
+    let pauses: Vec<Pause> = paused.into_iter().map(|(pause, _)| pause).collect();
     let state = if course.stopped_at.is_some_and(|stop| stop <= now) {
         ClockState::Stopped
     } else if course.running.last().is_some_and(|(_, until)| until.is_none()) {
@@ -276,15 +297,12 @@ fn measure(
         .copied()
         .chain([BREACH])
         .filter_map(|percent| {
-            let at = instant_after(schedule, &course.running, target_seconds * i64::from(percent) / 100)?;
+            let at = instant_after(schedule, &course.running, target * i64::from(percent) / 100)?;
             (state == ClockState::Running || at <= now).then_some(Step { percent, at })
         })
         .collect();
-    let due_at = if state == ClockState::Running {
-        instant_after(schedule, &course.running, target_seconds)
-    } else {
-        None
-    };
+    let due_at =
+        if state == ClockState::Running { instant_after(schedule, &course.running, target) } else { None };
     let mut clock = Clock {
         target: definition.target,
         cycle: definition.cycle,
@@ -294,9 +312,9 @@ fn measure(
         state,
         stopped_at: course.stopped_at.filter(|stop| *stop <= now),
         due_at,
-        elapsed_seconds: elapsed,
-        paused_seconds: pauses.iter().map(|pause| pause.seconds).sum(),
-        breached: elapsed >= target_seconds,
+        elapsed_seconds: elapsed / 1000,
+        paused_seconds: paused_millis / 1000,
+        breached: elapsed >= target,
         pauses,
         steps,
         explanation: String::new(),

@@ -396,7 +396,10 @@ fn property_pausing_never_makes_a_deadline_earlier() {
         // …and by exactly the open calendar time inside the pause, when the pause ends
         // before the original deadline.
         if resume_at <= before {
-            assert_eq!(chosen.schedule.open_seconds(before, after.due_at.unwrap()), after.paused_seconds);
+            assert_eq!(
+                chosen.schedule.open_millis(before, after.due_at.unwrap()),
+                after.paused_seconds * 1000
+            );
         }
     }
 }
@@ -432,7 +435,9 @@ fn property_deadlines_are_monotone_in_the_target() {
         let shorter = random.below(5000);
         let longer = shorter + random.below(5000);
         let schedule = &chosen.schedule;
-        assert!(schedule.after(from, shorter * 60).unwrap() <= schedule.after(from, longer * 60).unwrap());
+        assert!(
+            schedule.after(from, shorter * 60_000).unwrap() <= schedule.after(from, longer * 60_000).unwrap()
+        );
     }
 }
 
@@ -458,7 +463,8 @@ fn property_a_ticket_reopened_in_time_does_not_breach_at_once() {
         let chosen = settings.choose(Some(Priority::ALL[random.below(4) as usize]), None, None).unwrap();
         let created = random_start(&mut random);
         let target = i64::from(chosen.policy.resolution_minutes);
-        let resolved_at = chosen.schedule.after(created, random.below(target as u64 * 60 - 60)).unwrap();
+        let resolved_at =
+            chosen.schedule.after(created, random.below(target as u64 * 60_000 - 60_000)).unwrap();
         let reopened_at = resolved_at + Duration::minutes(random.below(20_000) + 1);
         let history =
             [opened(created), status(resolved_at, Status::Resolved), status(reopened_at, Status::Open)];

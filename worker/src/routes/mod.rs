@@ -71,6 +71,7 @@ enum Endpoint {
     AdminCategory(String),
     AdminOutbox,
     AdminRules,
+    AdminSla,
     SweepRuns,
     AdminUsers,
     AdminUser(String),
@@ -122,6 +123,7 @@ impl Endpoint {
             ["api", "admin", "categories", id] => Some(Self::AdminCategory((*id).to_string())),
             ["api", "admin", "outbox"] => Some(Self::AdminOutbox),
             ["api", "admin", "rules"] => Some(Self::AdminRules),
+            ["api", "admin", "sla"] => Some(Self::AdminSla),
             ["api", "sweep-runs"] => Some(Self::SweepRuns),
             ["api", "admin", "users"] => Some(Self::AdminUsers),
             ["api", "admin", "users", id] => Some(Self::AdminUser((*id).to_string())),
@@ -145,7 +147,7 @@ impl Endpoint {
             }
             Self::AdminCannedReplies => "PUT",
             Self::Availability => "PUT",
-            Self::AdminRules => "GET, PUT",
+            Self::AdminRules | Self::AdminSla => "GET, PUT",
             Self::AdminCategory(_) => "PATCH",
             Self::Agents
             | Self::Suggestions
@@ -216,6 +218,8 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::AdminOutbox, Method::Get) => admin::list_outbox(req, &ctx).await,
         (Endpoint::AdminRules, Method::Get) => admin::show_rules(&ctx).await,
         (Endpoint::AdminRules, Method::Put) => admin::save_rules(req, &ctx).await,
+        (Endpoint::AdminSla, Method::Get) => admin::show_sla(&ctx).await,
+        (Endpoint::AdminSla, Method::Put) => admin::save_sla(req, &ctx).await,
         (Endpoint::Tickets, Method::Get) => tickets::list(req, &ctx).await,
         (Endpoint::Tickets, Method::Post) => tickets::create(req, &ctx).await,
         (Endpoint::Ticket(id), Method::Get) => tickets::show(id, &ctx).await,

@@ -9,6 +9,7 @@ use super::Ctx;
 use crate::crypto;
 use crate::http::{self, Reply};
 use crate::limits;
+use crate::sla;
 use crate::store;
 use crate::store::events::Audience;
 use crate::store::tickets::Stored;
@@ -28,10 +29,12 @@ async fn find(hash: &str, ctx: &Ctx<'_>, rules: &Rules) -> Result<Stored, ApiErr
 
 async fn view(ctx: &Ctx<'_>, stored: Stored) -> Result<StatusView, ApiError> {
     let id = stored.state.id;
+    let (_, promise) = sla::for_page(ctx.env, &stored, ctx.now).await?;
     Ok(StatusView {
         ticket: stored.ticket.public,
         timeline: store::events::timeline(ctx.env, id, Audience::Customer).await?,
         calls: store::calls::of_ticket(ctx.env, id).await?,
+        promise: Some(promise),
     })
 }
 
@@ -55,7 +58,7 @@ pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     limits::record(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await;
     let request: ActionRequest = http::read_json(req).await?;
     let actor = Actor::Customer { user_id: None, name: stored.ticket.reporter.name.clone() };
-    match perform(ctx, &stored.state, &actor, &request, &rules).await {
+    match perform(ctx, &stored, &actor, &request, &rules).await {
         Ok(()) => http::json(200, &view(ctx, find(&link, ctx, &rules).await?).await?),
         Err(error) if error.code == ErrorCode::VersionConflict => {
             let current = view(ctx, find(&link, ctx, &rules).await?).await?;

@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod presence;
 pub mod sessions;
 pub mod settings;
+pub mod sla;
 pub mod sweep_runs;
 pub mod tickets;
 pub mod users;

@@ -1,6 +1,7 @@
 //! Settings admins change rarely, stored as JSON under a key with a version.
 
 use edgedesk_domain::canned::CannedReplies;
+use edgedesk_domain::sla::SlaSettings;
 use edgedesk_domain::workflow::Rules;
 use edgedesk_domain::ApiError;
 use serde::de::DeserializeOwned;
@@ -12,6 +13,7 @@ use crate::http;
 
 const RULES: &str = "rules";
 const CANNED_REPLIES: &str = "canned_replies";
+const SLA: &str = "sla";
 
 /// The value under `key` and its version; `None` until someone saves one.
 async fn load<T: DeserializeOwned>(env: &Env, key: &str) -> Result<Option<(T, i64)>, ApiError> {
@@ -67,4 +69,14 @@ pub async fn canned_replies(env: &Env) -> Result<CannedReplies, ApiError> {
 
 pub async fn save_canned_replies(env: &Env, canned: &CannedReplies) -> Result<bool, ApiError> {
     save(env, CANNED_REPLIES, &canned.replies, canned.version).await
+}
+
+/// The SLA calendars, policies, warning steps and breach actions; the defaults until an
+/// admin saves a change.
+pub async fn sla(env: &Env) -> Result<(SlaSettings, i64), ApiError> {
+    Ok(load(env, SLA).await?.unwrap_or((SlaSettings::default(), 0)))
+}
+
+pub async fn save_sla(env: &Env, settings: &SlaSettings, version: i64) -> Result<bool, ApiError> {
+    save(env, SLA, settings, version).await
 }

@@ -11,8 +11,9 @@ pub async fn record(env: &Env, report: &SweepReport) -> Result<(), ApiError> {
     run(query!(
         &db,
         "INSERT INTO sweep_runs (cron, scheduled_at, started_at, finished_at, tickets_examined, error,
-                                 tickets_closed, messages_sent, messages_failed)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 tickets_closed, messages_sent, messages_failed, sla_warnings, sla_breaches,
+                                 sla_conflicts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         &report.cron,
         report.scheduled_at.timestamp_millis(),
         report.started_at.timestamp_millis(),
@@ -21,7 +22,10 @@ pub async fn record(env: &Env, report: &SweepReport) -> Result<(), ApiError> {
         &report.error,
         report.tickets_closed,
         report.messages_sent,
-        report.messages_failed
+        report.messages_failed,
+        report.sla_warnings,
+        report.sla_breaches,
+        report.sla_conflicts
     ))
     .await?;
     Ok(())
@@ -38,6 +42,9 @@ struct SweepRunRow {
     tickets_closed: i64,
     messages_sent: i64,
     messages_failed: i64,
+    sla_warnings: i64,
+    sla_breaches: i64,
+    sla_conflicts: i64,
     error: Option<String>,
 }
 
@@ -58,6 +65,9 @@ pub async fn recent(env: &Env, limit: u32) -> Result<Vec<SweepRun>, ApiError> {
                 tickets_closed: row.tickets_closed,
                 messages_sent: row.messages_sent,
                 messages_failed: row.messages_failed,
+                sla_warnings: row.sla_warnings,
+                sla_breaches: row.sla_breaches,
+                sla_conflicts: row.sla_conflicts,
                 error: row.error,
             },
         })

@@ -22,9 +22,10 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
-use super::{all, db, first, outbox, ABOVE_EVERY_ID};
+use super::{all, db, first, outbox, sla, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::http;
+use crate::sla::Clocks;
 
 /// What a new ticket needs besides the validated report.
 pub struct Opening<'a> {
@@ -37,6 +38,7 @@ pub struct Opening<'a> {
     pub actor: &'a Actor,
     pub status_token_hash: &'a str,
     pub notices: &'a [Notice],
+    pub clocks: &'a Clocks,
 }
 
 /// Stores a new ticket, its `created` event and its notifications in one D1 batch (one
@@ -106,6 +108,15 @@ pub async fn insert(
     for notice in opening.notices {
         statements.extend(outbox::statements(&db, TicketRef::Newest, notice, reported_at)?);
     }
+    let clocks = opening.clocks;
+    statements.extend(sla::projection(
+        &db,
+        TicketRef::Newest,
+        1,
+        &clocks.clocks,
+        &clocks.progress,
+        reported_at,
+    )?);
     let results = db.batch(statements).await.map_err(http::storage)?;
     #[derive(Deserialize)]
     struct Inserted {
@@ -143,6 +154,7 @@ pub async fn apply(
     env: &Env,
     decision: &Decision,
     actor: &Actor,
+    clocks: &Clocks,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     let db = db(env)?;
@@ -182,6 +194,14 @@ pub async fn apply(
         );
     }
     statements.extend(linked_statements(&db, state, &decision.linked, actor, at)?);
+    statements.extend(sla::projection(
+        &db,
+        TicketRef::Id(id),
+        state.version,
+        &clocks.clocks,
+        &clocks.progress,
+        now,
+    )?);
     db.batch(statements).await.map_err(|error| {
         if error.to_string().contains("UNIQUE constraint failed: ticket_events") {
             ApiError::new(
@@ -195,7 +215,7 @@ pub async fn apply(
     Ok(())
 }
 
-fn event_statement(
+pub(super) fn event_statement(
     db: &D1Database,
     ticket_id: i64,
     event: &NewEvent,
@@ -219,7 +239,7 @@ fn event_statement(
     .map_err(http::storage)
 }
 
-fn projection_statement(
+pub(super) fn projection_statement(
     db: &D1Database,
     state: &TicketState,
     at: i64,
@@ -338,11 +358,14 @@ struct SummaryRow {
     tier: String,
     assignee_name: Option<String>,
     is_major: i64,
+    sla_target: Option<String>,
+    sla_due_at: Option<i64>,
+    sla_level: u32,
 }
 
 const SUMMARY_COLUMNS: &str =
     "SELECT t.id, t.kind, t.status, t.title, t.reporter_name, t.reported_at, t.priority, t.tier,
-            a.name AS assignee_name, t.is_major
+            a.name AS assignee_name, t.is_major, t.sla_target, t.sla_due_at, t.sla_level
      FROM tickets t LEFT JOIN users a ON a.id = t.assignee_id";
 
 /// Up to `fetch_limit()` tickets in `scope` and `filter` below the cursor, newest first.
@@ -385,6 +408,9 @@ pub async fn newest(
         }
         Queue::Major => conditions.push("t.is_major = 1".to_string()),
         Queue::PendingCustomer => conditions.push("t.status = 'pending_customer'".to_string()),
+        Queue::BreachingSoon => {
+            conditions.push(format!("t.sla_due_at IS NOT NULL AND t.status IN ({active})"))
+        }
     }
     if let Some(status) = filter.status {
         conditions.push(format!("t.status = {}", sql.text(status.as_str())));
@@ -414,12 +440,24 @@ pub async fn newest(
             None => conditions.push("0".to_string()),
         }
     }
-    let (comparison, order, start) =
-        if filter.oldest_first { (">", "ASC", 0) } else { ("<", "DESC", ABOVE_EVERY_ID) };
-    conditions.push(format!("t.id {comparison} {}", sql.number(page.before_id.unwrap_or(start))));
+    let order = if filter.queue == Queue::BreachingSoon {
+        // The cursor is the last ticket shown; the next page continues after its deadline.
+        if let Some(cursor) = page.before_id {
+            conditions.push(format!(
+                "(t.sla_due_at, t.id) > (SELECT c.sla_due_at, c.id FROM tickets c WHERE c.id = {})",
+                sql.number(cursor)
+            ));
+        }
+        "t.sla_due_at, t.id"
+    } else {
+        let (comparison, order, start) =
+            if filter.oldest_first { (">", "t.id ASC", 0) } else { ("<", "t.id DESC", ABOVE_EVERY_ID) };
+        conditions.push(format!("t.id {comparison} {}", sql.number(page.before_id.unwrap_or(start))));
+        order
+    };
     let limit = sql.number(page.fetch_limit() as i64);
     let query =
-        format!("{SUMMARY_COLUMNS} WHERE {} ORDER BY t.id {order} LIMIT {limit}", conditions.join(" AND "));
+        format!("{SUMMARY_COLUMNS} WHERE {} ORDER BY {order} LIMIT {limit}", conditions.join(" AND "));
     let statement = db.prepare(&query).bind(&sql.values);
     let rows = all::<SummaryRow>(statement).await?;
     rows.into_iter().map(summary).collect()
@@ -449,11 +487,12 @@ impl Params {
 
 fn summary(row: SummaryRow) -> Result<TicketSummary, ApiError> {
     let kind = parse_kind(&row.kind)?;
+    let status = parse_status(&row.status)?;
     Ok(TicketSummary {
         id: row.id,
         number: ticket_number(kind, row.id),
         kind,
-        status: parse_status(&row.status)?,
+        status,
         title: row.title,
         reporter_name: row.reporter_name,
         reported_at: from_millis(row.reported_at),
@@ -461,6 +500,12 @@ fn summary(row: SummaryRow) -> Result<TicketSummary, ApiError> {
         tier: Tier::parse(&row.tier).ok_or_else(|| http::internal("unknown tier in D1"))?,
         assignee: row.assignee_name,
         is_major: row.is_major == 1,
+        // A projection a major incident's resolution left behind is not shown.
+        sla: if Status::ACTIVE.contains(&status) {
+            sla::badge(row.sla_target.as_deref(), row.sla_due_at, row.sla_level)
+        } else {
+            None
+        },
     })
 }
 
@@ -536,7 +581,10 @@ async fn one(
     statement: worker::Result<D1PreparedStatement>,
     rules: &Rules,
 ) -> Result<Option<Stored>, ApiError> {
-    let Some(row) = first::<TicketRow>(statement).await? else { return Ok(None) };
+    first::<TicketRow>(statement).await?.map(|row| stored(row, rules)).transpose()
+}
+
+fn stored(row: TicketRow, rules: &Rules) -> Result<Stored, ApiError> {
     let kind = parse_kind(&row.kind)?;
     let status = parse_status(&row.status)?;
     let millis = |value: Option<i64>| value.map(from_millis);
@@ -596,7 +644,18 @@ async fn one(
         work: Some(state.clone()),
         linked: Vec::new(),
     };
-    Ok(Some(Stored { ticket, state, owner }))
+    Ok(Stored { ticket, state, owner })
+}
+
+/// Several tickets at once (ids are integers, so listing them in the SQL is safe).
+pub async fn by_ids(env: &Env, ids: &[i64], rules: &Rules) -> Result<Vec<Stored>, ApiError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let db = db(env)?;
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let rows = all::<TicketRow>(Ok(db.prepare(format!("{TICKET_COLUMNS} WHERE t.id IN ({list})")))).await?;
+    rows.into_iter().map(|row| stored(row, rules)).collect()
 }
 
 pub async fn by_id(env: &Env, id: i64, rules: &Rules) -> Result<Option<Stored>, ApiError> {
@@ -650,18 +709,6 @@ fn parse_kind(text: &str) -> Result<TicketKind, ApiError> {
 
 fn parse_status(text: &str) -> Result<Status, ApiError> {
     Status::parse(text).ok_or_else(|| http::internal(format!("unknown status {text:?} in D1")))
-}
-
-/// Tickets someone still has to work on.
-pub async fn count_open(env: &Env) -> Result<i64, ApiError> {
-    #[derive(Deserialize)]
-    struct Count {
-        open: i64,
-    }
-    let db = db(env)?;
-    let sql = format!("SELECT COUNT(*) AS open FROM tickets WHERE status IN ({})", active_statuses());
-    let count = db.prepare(&sql).first::<Count>(None).await.map_err(http::storage)?;
-    Ok(count.map_or(0, |count| count.open))
 }
 
 /// Closes every resolved ticket whose reopen window ended by `now`, recording a `closed`

@@ -3,6 +3,7 @@ mod list_users;
 mod organisations;
 mod outbox;
 mod rules;
+mod sla;
 mod tokens;
 mod update_user;
 
@@ -11,5 +12,6 @@ pub use list_users::list_users;
 pub use organisations::{create_organisation, list_organisations, update_organisation};
 pub use outbox::list_outbox;
 pub use rules::{save_rules, show_rules};
+pub use sla::{save_sla, show_sla};
 pub use tokens::{create_token, list_tokens, revoke_token};
 pub use update_user::update_user;

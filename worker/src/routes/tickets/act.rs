@@ -6,8 +6,10 @@ use worker::Request;
 use super::show::load_view;
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
+use crate::sla;
 use crate::store;
 use crate::store::events::Audience;
+use crate::store::tickets::Stored;
 
 /// `POST /api/tickets/{id}/actions`: one step of the process (`{"action": "escalate",
 /// "version": 3, …}`). The domain decides; the answer is the ticket page after the step,
@@ -22,7 +24,7 @@ pub async fn act(id: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let request: ActionRequest = http::read_json(req).await?;
     policy::customer_decides(stored.owner, &actor, &request.command)?;
     let audience = if actor.is_staff() { Audience::Staff } else { Audience::Customer };
-    match perform(ctx, &stored.state, &actor, &request, &rules).await {
+    match perform(ctx, &stored, &actor, &request, &rules).await {
         Ok(()) => http::json(200, &load_view(ctx, id, audience, &rules).await?),
         Err(error) if error.code == ErrorCode::VersionConflict => {
             let current: TicketView = load_view(ctx, id, audience, &rules).await?;
@@ -36,15 +38,17 @@ pub async fn act(id: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
 /// decision. Shared by staff, signed-in customers and status-link holders.
 pub async fn perform(
     ctx: &Ctx<'_>,
-    state: &TicketState,
+    stored: &Stored,
     actor: &Actor,
     request: &ActionRequest,
     rules: &Rules,
 ) -> Result<(), ApiError> {
+    let state = &stored.state;
     request.check_version(state.version)?;
     let facts = facts(ctx, state, actor, &request.command, rules).await?;
     let decision = workflow::decide(state, actor, &request.command, &facts, rules, ctx.now)?;
-    store::tickets::apply(ctx.env, &decision, actor, ctx.now).await
+    let clocks = sla::after_decision(ctx.env, stored, &decision, actor, ctx.now).await?;
+    store::tickets::apply(ctx.env, &decision, actor, &clocks, ctx.now).await
 }
 
 /// The records a command names, looked up only for staff (customers cannot name any).

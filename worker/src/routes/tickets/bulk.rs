@@ -23,7 +23,7 @@ pub async fn bulk(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
             Some(stored) => {
                 let step =
                     ActionRequest { version: Some(stored.state.version), command: request.command.clone() };
-                perform(ctx, &stored.state, &actor, &step, &rules).await
+                perform(ctx, &stored, &actor, &step, &rules).await
             }
         };
         outcomes.push(BulkOutcome { id, error: result.err() });

@@ -11,6 +11,7 @@ use crate::crypto;
 use crate::http::{self, Reply};
 use crate::limits;
 use crate::routes::Ctx;
+use crate::sla::{self, Subject};
 use crate::store;
 use crate::store::tickets::Opening;
 
@@ -78,6 +79,8 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let (rules, _) = store::settings::rules(ctx.env).await?;
     let status_url = format!("{}/status/{status_token}", http::origin(req));
     let (state, notices) = workflow::open(&ticket, &rules, &status_url);
+    let subject = Subject { priority: state.priority, category_id, organisation_id: owner.organisation_id };
+    let clocks = sla::for_new_ticket(ctx.env, subject, ctx.now).await?;
     let opening = Opening {
         state: &state,
         owner,
@@ -88,6 +91,7 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         actor: &actor,
         status_token_hash: &status_token_hash,
         notices: &notices,
+        clocks: &clocks,
     };
     let id = store::tickets::insert(ctx.env, &ticket, opening, ctx.now).await?;
     if let Some(address) = &anonymous_address {

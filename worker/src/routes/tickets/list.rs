@@ -19,6 +19,10 @@ pub async fn list(req: &Request, ctx: &Ctx<'_>) -> Reply {
         filter.for_customers()?;
     }
     let viewer = ctx.principal().map_or(0, |principal| principal.user_id);
-    let rows = store::tickets::newest(ctx.env, scope, &filter, viewer, page_request).await?;
+    let mut rows = store::tickets::newest(ctx.env, scope, &filter, viewer, page_request).await?;
+    if scope != TicketScope::All {
+        // Warning levels and internal deadlines are for the desk; customers see promises.
+        rows.iter_mut().for_each(|ticket| ticket.sla = None);
+    }
     http::json(200, &Page::from_rows(rows, page_request, |ticket| ticket.id))
 }

@@ -4,6 +4,7 @@ use edgedesk_domain::{policy, ApiError};
 
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
+use crate::sla;
 use crate::store;
 use crate::store::events::Audience;
 
@@ -46,6 +47,7 @@ async fn view(
     audience: Audience,
 ) -> Result<TicketView, ApiError> {
     let id = stored.state.id;
+    let (clocks, promise) = sla::for_page(ctx.env, &stored, ctx.now).await?;
     let mut ticket = match audience {
         Audience::Staff => stored.ticket,
         Audience::Customer => stored.ticket.for_customer(),
@@ -55,5 +57,9 @@ async fn view(
     }
     let timeline = store::events::timeline(ctx.env, id, audience).await?;
     let calls = store::calls::of_ticket(ctx.env, id).await?;
-    Ok(TicketView { ticket, timeline, calls })
+    let (sla, promise) = match audience {
+        Audience::Staff => (Some(clocks), None),
+        Audience::Customer => (None, Some(promise)),
+    };
+    Ok(TicketView { ticket, timeline, calls, sla, promise })
 }

@@ -1,0 +1,161 @@
+//! SLA clocks around the ticket writes and in the sweep. The domain computes; this module
+//! fetches the history and settings it needs and hands the results to the store.
+
+use chrono::{DateTime, Duration, Utc};
+use edgedesk_domain::lifecycle::Status;
+use edgedesk_domain::priority::Priority;
+use edgedesk_domain::sla::{self, breach, Clock, Moment, Progress, Promise, SlaSettings, TicketSla};
+use edgedesk_domain::workflow::{Actor, Decision, Rules, TicketState};
+use edgedesk_domain::{ApiError, ErrorCode};
+use worker::Env;
+
+use crate::clock;
+use crate::store;
+use crate::store::sla::History;
+use crate::store::tickets::Stored;
+
+/// How many due tickets the sweep loads at a time.
+const PAGE: u32 = 100;
+/// The sweep leaves what is still due after this long to the next minute's run.
+const BUDGET_SECONDS: i64 = 20;
+
+/// A ticket's clocks and their projection.
+#[derive(Debug, Default)]
+pub struct Clocks {
+    pub clocks: Vec<Clock>,
+    pub progress: Progress,
+}
+
+/// What picks a ticket's policy.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject {
+    pub priority: Option<Priority>,
+    pub category_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+}
+
+impl Subject {
+    pub fn of(state: &TicketState, organisation_id: Option<i64>) -> Subject {
+        let category_id = state.category.as_ref().map(|category| category.id);
+        Subject { priority: state.priority, category_id, organisation_id }
+    }
+}
+
+pub fn compute(settings: &SlaSettings, subject: Subject, history: &History, now: DateTime<Utc>) -> Clocks {
+    let Some(chosen) = settings.choose(subject.priority, subject.category_id, subject.organisation_id) else {
+        return Clocks::default();
+    };
+    let clocks = sla::clocks(&history.moments, &chosen, now);
+    let progress = sla::progress(&clocks, &history.recorded);
+    Clocks { clocks, progress }
+}
+
+/// The clocks of a ticket that is being created now.
+pub async fn for_new_ticket(env: &Env, subject: Subject, now: DateTime<Utc>) -> Result<Clocks, ApiError> {
+    let (settings, _) = store::settings::sla(env).await?;
+    let opened = Moment { at: now, status: Some(Status::New), agent_reply: false };
+    let history = History { moments: vec![opened], recorded: Vec::new() };
+    Ok(compute(&settings, subject, &history, now))
+}
+
+/// The clocks once `decision` is stored: its history plus the decision's own event.
+pub async fn after_decision(
+    env: &Env,
+    stored: &Stored,
+    decision: &Decision,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Clocks, ApiError> {
+    let (settings, _) = store::settings::sla(env).await?;
+    let mut history = store::sla::history(env, stored.state.id).await?;
+    let event = &decision.event;
+    history.moments.extend(Moment::from_event(event.kind, &event.details, now, actor.is_staff()));
+    Ok(compute(&settings, Subject::of(&decision.state, stored.owner.organisation_id), &history, now))
+}
+
+/// What the ticket page shows: every clock for staff, the promise for customers.
+pub async fn for_page(
+    env: &Env,
+    stored: &Stored,
+    now: DateTime<Utc>,
+) -> Result<(TicketSla, Promise), ApiError> {
+    let (settings, _) = store::settings::sla(env).await?;
+    let history = store::sla::history(env, stored.state.id).await?;
+    let clocks =
+        compute(&settings, Subject::of(&stored.state, stored.owner.organisation_id), &history, now).clocks;
+    let promise = sla::promise(&clocks);
+    Ok((TicketSla { clocks, recorded: history.recorded }, promise))
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Swept {
+    pub examined: i64,
+    pub warnings: i64,
+    pub breaches: i64,
+    pub conflicts: i64,
+}
+
+/// Finds the tickets whose clocks reached a step by `now` through the index on their next
+/// step, records each step once and runs its actions. Cost grows with the tickets due.
+pub async fn sweep(env: &Env, rules: &Rules, now: DateTime<Utc>) -> Result<Swept, ApiError> {
+    let (settings, _) = store::settings::sla(env).await?;
+    let started = clock::now();
+    let mut swept = Swept::default();
+    let mut after = (0, 0);
+    let mut first_error = None;
+    loop {
+        let due = store::sla::due(env, now, after, PAGE).await?;
+        let Some(last) = due.last() else { break };
+        after = *last;
+        let ids: Vec<i64> = due.iter().map(|(_, id)| *id).collect();
+        let mut histories = store::sla::histories(env, &ids).await?;
+        for stored in store::tickets::by_ids(env, &ids, rules).await? {
+            swept.examined += 1;
+            let history = histories.remove(&stored.state.id).unwrap_or_default();
+            match sweep_one(env, &settings, &stored, history, now).await {
+                Ok((warnings, breaches)) => {
+                    swept.warnings += warnings;
+                    swept.breaches += breaches;
+                }
+                Err(error) if error.code == ErrorCode::VersionConflict => swept.conflicts += 1,
+                Err(error) => first_error = first_error.or(Some(error)),
+            }
+        }
+        if clock::now() - started > Duration::seconds(BUDGET_SECONDS) {
+            break;
+        }
+    }
+    first_error.map_or(Ok(swept), Err)
+}
+
+/// One ticket: (warnings, breaches) recorded.
+async fn sweep_one(
+    env: &Env,
+    settings: &SlaSettings,
+    stored: &Stored,
+    history: History,
+    now: DateTime<Utc>,
+) -> Result<(i64, i64), ApiError> {
+    let organisation_id = stored.owner.organisation_id;
+    let before = compute(settings, Subject::of(&stored.state, organisation_id), &history, now);
+    let due = sla::due_steps(&before.clocks, &history.recorded, now);
+    if due.is_empty() {
+        store::sla::refresh(env, &stored.state, &before.clocks, &before.progress, now).await?;
+        return Ok((0, 0));
+    }
+    let response = breach::respond(&stored.state, &before.clocks, &due, &settings.on_breach);
+    let mut recorded = history.recorded;
+    recorded.extend(due.iter().copied());
+    // A raised priority may choose another policy: recompute from the same history.
+    let history = History { moments: history.moments, recorded };
+    let after = compute(settings, Subject::of(&response.state, organisation_id), &history, now);
+    let sweep = store::sla::Sweep {
+        before: &stored.state,
+        steps: &due,
+        response: &response,
+        clocks: &after.clocks,
+        progress: &after.progress,
+    };
+    store::sla::record(env, sweep, now).await?;
+    Ok((response.warnings.len() as i64, i64::from(response.breach.is_some())))
+}

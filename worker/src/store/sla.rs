@@ -1,0 +1,270 @@
+//! SLA storage: the history the clocks are computed from, their projection (queue badge,
+//! the sweep's next look, report metrics) and the steps the sweep records once each.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use edgedesk_domain::sla::breach::Response;
+use edgedesk_domain::sla::{Clock, ClockState, Moment, Progress, RecordedStep, SlaBadge, Target};
+use edgedesk_domain::workflow::{Actor, EventDetails, EventKind, TicketState};
+use edgedesk_domain::{ApiError, ErrorCode};
+use serde::Deserialize;
+use worker::{query, D1Database, D1PreparedStatement, Env};
+
+use super::tickets::{event_statement, projection_statement, TicketRef};
+use super::{all, db, outbox};
+use crate::clock::from_millis;
+use crate::http;
+
+/// What the clocks of one ticket are computed from.
+#[derive(Debug, Default)]
+pub struct History {
+    pub moments: Vec<Moment>,
+    pub recorded: Vec<RecordedStep>,
+}
+
+fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// The histories of `ids` in two queries, however many tickets.
+pub async fn histories(env: &Env, ids: &[i64]) -> Result<HashMap<i64, History>, ApiError> {
+    #[derive(Deserialize)]
+    struct EventRow {
+        ticket_id: i64,
+        kind: String,
+        at: i64,
+        data: String,
+        by_staff: i64,
+    }
+    #[derive(Deserialize)]
+    struct StepRow {
+        ticket_id: i64,
+        target: String,
+        cycle: u32,
+        step: u32,
+        reached_at: i64,
+    }
+    let mut histories: HashMap<i64, History> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(histories);
+    }
+    let db = db(env)?;
+    let list = id_list(ids);
+    // Who wrote an event decides whether a reply is the desk's answer: staff, not customers.
+    let events = all::<EventRow>(Ok(db.prepare(format!(
+        "SELECT e.ticket_id, e.kind, e.at, e.data, COALESCE(u.role <> 'customer', 0) AS by_staff
+         FROM ticket_events e
+         LEFT JOIN users u ON e.actor LIKE 'user:%' AND u.id = CAST(substr(e.actor, 6) AS INTEGER)
+         WHERE e.ticket_id IN ({list}) ORDER BY e.ticket_id, e.id"
+    ))))
+    .await?;
+    for row in events {
+        let Some(kind) = EventKind::parse(&row.kind) else { continue };
+        let details: EventDetails = serde_json::from_str(&row.data).unwrap_or_default();
+        if let Some(moment) = Moment::from_event(kind, &details, from_millis(row.at), row.by_staff == 1) {
+            histories.entry(row.ticket_id).or_default().moments.push(moment);
+        }
+    }
+    let steps = all::<StepRow>(Ok(db.prepare(format!(
+        "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({list})"
+    ))))
+    .await?;
+    for row in steps {
+        let Some(target) = Target::parse(&row.target) else { continue };
+        histories.entry(row.ticket_id).or_default().recorded.push(RecordedStep {
+            target,
+            cycle: row.cycle,
+            percent: row.step,
+            at: from_millis(row.reached_at),
+        });
+    }
+    Ok(histories)
+}
+
+pub async fn history(env: &Env, id: i64) -> Result<History, ApiError> {
+    Ok(histories(env, &[id]).await?.remove(&id).unwrap_or_default())
+}
+
+fn state_text(state: ClockState) -> &'static str {
+    match state {
+        ClockState::Running => "running",
+        ClockState::Paused => "paused",
+        ClockState::Stopped => "stopped",
+    }
+}
+
+/// Statements that store the clocks' projection: the ticket's badge and next step, and a
+/// metrics row per target. Part of whatever batch changed the ticket; they write nothing
+/// unless the ticket is still at `version`, so a slower writer cannot put back stale clocks.
+pub fn projection(
+    db: &D1Database,
+    ticket: TicketRef,
+    version: i64,
+    clocks: &[Clock],
+    progress: &Progress,
+    now: DateTime<Utc>,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    let id = ticket.sql();
+    let millis = |at: Option<DateTime<Utc>>| at.map(|at| at.timestamp_millis());
+    let badge = progress.badge;
+    let mut statements = vec![query!(
+        db,
+        &format!(
+            "UPDATE tickets SET sla_target = ?1, sla_due_at = ?2, sla_level = ?3, sla_next_step_at = ?4
+             WHERE id = {id} AND version = {version}"
+        ),
+        badge.map(|badge| badge.target.as_str()),
+        millis(badge.and_then(|badge| badge.due_at)),
+        badge.map_or(0, |badge| badge.level),
+        millis(progress.next_step_at)
+    )
+    .map_err(http::storage)?];
+    for clock in clocks {
+        // A next-update target recurs; once any cycle was breached the ticket stays breached.
+        statements.push(
+            query!(
+                db,
+                &format!(
+                    "INSERT INTO sla_metrics (ticket_id, target, policy, target_minutes, state, elapsed_minutes,
+                                              paused_minutes, breached, stopped_at, updated_at)
+                     SELECT id, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM tickets
+                     WHERE id = {id} AND version = {version}
+                     ON CONFLICT (ticket_id, target) DO UPDATE SET
+                        policy = excluded.policy, target_minutes = excluded.target_minutes,
+                        state = excluded.state, elapsed_minutes = excluded.elapsed_minutes,
+                        paused_minutes = excluded.paused_minutes, stopped_at = excluded.stopped_at,
+                        updated_at = excluded.updated_at,
+                        breached = CASE WHEN excluded.target = 'next_update'
+                                        THEN MAX(breached, excluded.breached) ELSE excluded.breached END"
+                ),
+                clock.target.as_str(),
+                &clock.policy,
+                clock.target_minutes,
+                state_text(clock.state),
+                clock.elapsed_seconds / 60,
+                clock.paused_seconds / 60,
+                i32::from(clock.breached),
+                millis(clock.stopped_at),
+                now.timestamp_millis()
+            )
+            .map_err(http::storage)?,
+        );
+    }
+    Ok(statements)
+}
+
+/// Tickets with a step due by `now`, after the keyset `(after_at, after_id)`, soonest first.
+pub async fn due(
+    env: &Env,
+    now: DateTime<Utc>,
+    after: (i64, i64),
+    limit: u32,
+) -> Result<Vec<(i64, i64)>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        sla_next_step_at: i64,
+    }
+    let db = db(env)?;
+    let rows = all::<Row>(query!(
+        &db,
+        "SELECT id, sla_next_step_at FROM tickets
+         WHERE sla_next_step_at IS NOT NULL AND sla_next_step_at <= ?1
+           AND (sla_next_step_at > ?2 OR (sla_next_step_at = ?2 AND id > ?3))
+         ORDER BY sla_next_step_at, id LIMIT ?4",
+        now.timestamp_millis(),
+        after.0,
+        after.1,
+        limit
+    ))
+    .await?;
+    Ok(rows.into_iter().map(|row| (row.sla_next_step_at, row.id)).collect())
+}
+
+/// What the sweep writes for one ticket.
+pub struct Sweep<'a> {
+    pub before: &'a TicketState,
+    pub steps: &'a [RecordedStep],
+    pub response: &'a Response,
+    pub clocks: &'a [Clock],
+    pub progress: &'a Progress,
+}
+
+/// Records the steps and applies the response in one batch. The steps' primary key and
+/// the event version refuse a batch another run (or an agent) got in first: that answers
+/// `version_conflict` and changes nothing.
+pub async fn record(env: &Env, sweep: Sweep<'_>, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let db = db(env)?;
+    let id = sweep.before.id;
+    let at = now.timestamp_millis();
+    let mut statements = Vec::new();
+    for step in sweep.steps {
+        statements.push(
+            query!(
+                &db,
+                "INSERT INTO sla_steps (ticket_id, target, cycle, step, reached_at, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                id,
+                step.target.as_str(),
+                step.cycle,
+                step.percent,
+                step.at.timestamp_millis(),
+                at
+            )
+            .map_err(http::storage)?,
+        );
+    }
+    for warning in &sweep.response.warnings {
+        statements.push(event_statement(&db, id, warning, &Actor::System, at, None)?);
+    }
+    if let Some(breach) = &sweep.response.breach {
+        let state = &sweep.response.state;
+        let changed = state.version != sweep.before.version;
+        statements.push(event_statement(
+            &db,
+            id,
+            breach,
+            &Actor::System,
+            at,
+            changed.then_some(state.version),
+        )?);
+        if changed {
+            statements.push(projection_statement(&db, state, at)?);
+        }
+    }
+    for notice in &sweep.response.notices {
+        statements.extend(outbox::statements(&db, TicketRef::Id(id), notice, now)?);
+    }
+    let version = sweep.response.state.version;
+    statements.extend(projection(&db, TicketRef::Id(id), version, sweep.clocks, sweep.progress, now)?);
+    db.batch(statements).await.map_err(|error| {
+        if error.to_string().contains("UNIQUE constraint failed") {
+            ApiError::new(ErrorCode::VersionConflict, "Another run recorded this step first")
+        } else {
+            http::storage(error)
+        }
+    })?;
+    Ok(())
+}
+
+/// Only the projection, when a ticket's stored next step turned out stale (its clock
+/// stopped through a change the projection did not see, such as a major incident's).
+pub async fn refresh(
+    env: &Env,
+    state: &TicketState,
+    clocks: &[Clock],
+    progress: &Progress,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let db = db(env)?;
+    let statements = projection(&db, TicketRef::Id(state.id), state.version, clocks, progress, now)?;
+    db.batch(statements).await.map_err(http::storage)?;
+    Ok(())
+}
+
+/// The badge of a summary row.
+pub fn badge(target: Option<&str>, due_at: Option<i64>, level: u32) -> Option<SlaBadge> {
+    let target = Target::parse(target?)?;
+    Some(SlaBadge { target, due_at: due_at.map(from_millis), level })
+}
