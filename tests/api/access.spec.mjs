@@ -84,7 +84,8 @@ const ROUTES = [
     status: () => 200,
     check: async (_who, body) => {
       // The public face only: no reporter, no working state, public history.
-      expect(Object.keys(body).sort()).toEqual(['calls', 'ticket', 'timeline']);
+      expect(Object.keys(body).sort()).toEqual(['calls', 'promise', 'ticket', 'timeline']);
+      expect(Object.keys(body.promise).sort()).toEqual(['resolve_by', 'respond_by', 'waiting_for_you']);
       expect(body.ticket).not.toHaveProperty('reporter');
       expect(body.ticket).not.toHaveProperty('work');
       expect(body.timeline.every((entry) => entry.public)).toBe(true);
@@ -234,6 +235,19 @@ const ROUTES = [
   {
     name: 'PUT /api/admin/rules',
     call: (api) => api.put('/api/admin/rules', { data: { ...DEFAULT_RULES, version: 999 } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'GET /api/admin/sla',
+    call: (api) => api.get('/api/admin/sla'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'PUT /api/admin/sla',
+    call: async (api) => {
+      const current = await (await api.get('/api/admin/sla')).json();
+      return api.put('/api/admin/sla', { data: current.policies ? { ...current, version: 999 } : {} });
+    },
     status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
   },
   {
