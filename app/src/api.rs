@@ -12,6 +12,8 @@ use edgedesk_domain::knowledge::{Article, ArticleInput, ArticleSummary, Suggesti
 use edgedesk_domain::outbox::OutboxMessage;
 use edgedesk_domain::paging::Page;
 use edgedesk_domain::presence::{Presence, PresenceUpdate};
+use edgedesk_domain::sla::SavedSlaSettings;
+use edgedesk_domain::sweep::SweepRun;
 use edgedesk_domain::ticket::{
     AgentSummary, CreatedTicket, NewTicket, StatusView, TicketSummary, TicketView,
 };
@@ -110,6 +112,19 @@ pub async fn rules() -> Result<SavedRules, ApiError> {
 pub async fn save_rules(rules: &SavedRules) -> Result<Saved<SavedRules>, ApiError> {
     let request = Request::put("/api/admin/rules").json(rules).map_err(network)?;
     versioned(request.send().await.map_err(network)?).await
+}
+
+pub async fn sla_settings() -> Result<SavedSlaSettings, ApiError> {
+    send(Request::get("/api/admin/sla")).await
+}
+
+pub async fn save_sla_settings(settings: &SavedSlaSettings) -> Result<Saved<SavedSlaSettings>, ApiError> {
+    let request = Request::put("/api/admin/sla").json(settings).map_err(network)?;
+    versioned(request.send().await.map_err(network)?).await
+}
+
+pub async fn sweep_runs() -> Result<Vec<SweepRun>, ApiError> {
+    send(Request::get("/api/sweep-runs")).await
 }
 
 pub async fn save_canned_replies(canned: &CannedReplies) -> Result<Saved<CannedReplies>, ApiError> {

@@ -16,6 +16,7 @@ use crate::pages::{
     report::ReportPage,
     sign_in::SignInPage,
     sign_up::SignUpPage,
+    sla_settings::SlaSettingsPage,
     status::StatusPage,
     ticket::TicketPage,
 };
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminPage/>
                     <Route path=path!("/admin/mailbox") view=MailboxPage/>
                     <Route path=path!("/admin/process") view=ProcessSettingsPage/>
+                    <Route path=path!("/admin/sla") view=SlaSettingsPage/>
                     <Route path=path!("/invite/:token") view=InvitationPage/>
                 </Routes>
             </main>

@@ -8,6 +8,7 @@ mod i18n;
 mod pages;
 mod process_texts;
 mod session;
+mod sla_texts;
 mod theme;
 mod title;
 mod workspace;

@@ -3,6 +3,7 @@
 //! what is shown, so every panel reads one source of truth.
 
 use edgedesk_domain::call::Call;
+use edgedesk_domain::sla::{Promise, TicketSla};
 use edgedesk_domain::ticket::{PublicTicket, StatusView, Ticket, TicketView, TimelineEntry};
 use edgedesk_domain::workflow::{ActionRequest, Command};
 use edgedesk_domain::ApiError;
@@ -19,6 +20,9 @@ pub struct Shown {
     pub calls: Vec<Call>,
     /// The signed-in view (reporter, answers, and for staff the working state).
     pub ticket: Option<Ticket>,
+    /// The SLA clocks (staff) and the promise (customers).
+    pub sla: Option<TicketSla>,
+    pub promise: Option<Promise>,
 }
 
 impl From<TicketView> for Shown {
@@ -28,13 +32,22 @@ impl From<TicketView> for Shown {
             timeline: view.timeline,
             calls: view.calls,
             ticket: Some(view.ticket),
+            sla: view.sla,
+            promise: view.promise,
         }
     }
 }
 
 impl From<StatusView> for Shown {
     fn from(view: StatusView) -> Self {
-        Shown { public: view.ticket, timeline: view.timeline, calls: view.calls, ticket: None }
+        Shown {
+            public: view.ticket,
+            timeline: view.timeline,
+            calls: view.calls,
+            ticket: None,
+            sla: None,
+            promise: view.promise,
+        }
     }
 }
 

@@ -20,6 +20,7 @@ pub mod presence_bar;
 pub mod rules_editor;
 pub mod select_field;
 pub mod shortcuts;
+pub mod sla;
 pub mod status_link_control;
 pub mod suggestion_list;
 pub mod text_field;

@@ -2,8 +2,8 @@
 //! "my tickets" are the same list over different scopes (the API decides the scope).
 
 use std::collections::BTreeSet;
+use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use edgedesk_domain::age::age;
 use edgedesk_domain::ticket::TicketSummary;
 use edgedesk_domain::ApiError;
@@ -12,8 +12,13 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api;
+use crate::components::sla::badge::SlaBadgeView;
+use crate::dates;
 use crate::i18n::use_i18n;
 use crate::session::use_session_expiry;
+
+/// How often countdowns refresh.
+const TICK_SECONDS: u64 = 30;
 
 #[derive(Clone, PartialEq)]
 enum Load {
@@ -42,7 +47,16 @@ pub fn TicketList(
     let tickets = RwSignal::new(Vec::<TicketSummary>::new());
     let next_cursor = RwSignal::new(None::<String>);
     let state = RwSignal::new(Load::Loading);
-    let now = RwSignal::new(browser_now());
+    let now = RwSignal::new(dates::now());
+    // Countdowns tick on their own; the rows are not re-rendered for it.
+    let tick = RwSignal::new(dates::now());
+    if staff {
+        if let Ok(timer) =
+            set_interval_with_handle(move || tick.set(dates::now()), Duration::from_secs(TICK_SECONDS))
+        {
+            on_cleanup(move || timer.clear());
+        }
+    }
 
     // Answers to an older filter are dropped: only the latest request may fill the list.
     let generation = StoredValue::new(0u32);
@@ -60,7 +74,8 @@ pub fn TicketList(
             }
             match result {
                 Ok(page) => {
-                    now.set(browser_now());
+                    now.set(dates::now());
+                    tick.set(dates::now());
                     if first_page {
                         tickets.set(page.items);
                     } else {
@@ -121,6 +136,9 @@ pub fn TicketList(
                             <td data-label=p.field_priority>{ticket.priority.map_or("–", |priority| priority.as_str())}</td>
                             <td data-label=p.field_tier>{p.tier(ticket.tier)}</td>
                             <td data-label=p.field_assignee>{ticket.assignee.unwrap_or_else(|| "–".into())}</td>
+                            <td data-label=i18n.s().column>
+                                {ticket.sla.map(|badge| view! { <SlaBadgeView badge now=tick.into()/> })}
+                            </td>
                         })}
                         <td data-label=t.col_reporter>{ticket.reporter_name}</td>
                         <td data-label=t.col_age>
@@ -150,6 +168,7 @@ pub fn TicketList(
                                 <th scope="col">{move || i18n.p().field_priority}</th>
                                 <th scope="col">{move || i18n.p().field_tier}</th>
                                 <th scope="col">{move || i18n.p().field_assignee}</th>
+                                <th scope="col">{move || i18n.s().column}</th>
                             })}
                             <th scope="col">{move || i18n.t().col_reporter}</th>
                             <th scope="col">{move || i18n.t().col_age}</th>
@@ -192,8 +211,4 @@ pub fn TicketList(
             }
         }}
     }
-}
-
-fn browser_now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }

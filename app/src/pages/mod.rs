@@ -9,5 +9,6 @@ pub mod process_settings;
 pub mod report;
 pub mod sign_in;
 pub mod sign_up;
+pub mod sla_settings;
 pub mod status;
 pub mod ticket;

@@ -11,6 +11,7 @@ use crate::components::call_list::CallList;
 use crate::components::compose::Compose;
 use crate::components::customer_actions::CustomerActions;
 use crate::components::outcome_banner::OutcomeBanner;
+use crate::components::sla::promise::SlaPromise;
 use crate::components::ticket_card::TicketCard;
 use crate::components::timeline::Timeline;
 use crate::i18n::use_i18n;
@@ -68,6 +69,7 @@ pub fn StatusPage() -> impl IntoView {
                     </Show>
                     <OutcomeBanner/>
                     <TicketCard/>
+                    <SlaPromise/>
                     <CallList/>
                     <CustomerActions/>
                     <Compose/>

@@ -14,6 +14,8 @@ use crate::components::guard::RequireAccount;
 use crate::components::outcome_banner::OutcomeBanner;
 use crate::components::presence_bar::PresenceBar;
 use crate::components::shortcuts::Shortcuts;
+use crate::components::sla::panel::SlaPanel;
+use crate::components::sla::promise::SlaPromise;
 use crate::components::status_link_control::StatusLinkControl;
 use crate::components::suggestion_list::SuggestionList;
 use crate::components::ticket_card::TicketCard;
@@ -83,6 +85,7 @@ fn TicketWorkspace() -> impl IntoView {
                 {staff.then(|| view! { <PresenceBar/> })}
                 <OutcomeBanner/>
                 <TicketCard/>
+                {(!staff).then(|| view! { <SlaPromise/> })}
                 <CallList/>
                 {(!staff).then(|| view! { <CustomerActions/> })}
                 <Compose/>
@@ -91,6 +94,7 @@ fn TicketWorkspace() -> impl IntoView {
             {staff.then(|| view! {
                 <aside class="ticket-side">
                     <WorkPanel/>
+                    <SlaPanel/>
                     <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))
                         ticket=workspace.ticket_id().unwrap_or_default()/>
                     <ArticleFromResolution/>

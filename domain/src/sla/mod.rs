@@ -67,6 +67,60 @@ pub struct SlaBadge {
     pub level: u32,
 }
 
+/// How urgent a clock looks, for colour: by the share of its target used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Calm,
+    /// Past the first warning steps (under 75 %).
+    Notice,
+    /// 75 % or more used.
+    Warning,
+    Breached,
+    Paused,
+}
+
+impl Tone {
+    pub fn of_share(percent: i64) -> Tone {
+        match percent {
+            p if p >= i64::from(BREACH) => Tone::Breached,
+            p if p >= 75 => Tone::Warning,
+            p if p >= 50 => Tone::Notice,
+            _ => Tone::Calm,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Calm => "calm",
+            Tone::Notice => "notice",
+            Tone::Warning => "warning",
+            Tone::Breached => "breached",
+            Tone::Paused => "paused",
+        }
+    }
+}
+
+impl SlaBadge {
+    /// The sweep's last recorded step decides the colour, so it changes when the sweep acts.
+    pub fn tone(&self) -> Tone {
+        if self.due_at.is_none() {
+            Tone::Paused
+        } else {
+            Tone::of_share(i64::from(self.level))
+        }
+    }
+}
+
+impl Clock {
+    /// The colour of this clock as the page shows it now.
+    pub fn tone(&self) -> Tone {
+        match self.state {
+            ClockState::Paused => Tone::Paused,
+            _ => Tone::of_share(self.used_percent()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
     pub badge: Option<SlaBadge>,

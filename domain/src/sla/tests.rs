@@ -273,6 +273,9 @@ fn steps_come_due_once_and_stopped_clocks_record_nothing_late() {
     let progress = progress(&clocks_now, &due);
     assert_eq!(progress.next_step_at, Some(utc(2026, 6, 1, 8, 54)));
     assert_eq!(progress.badge.unwrap().level, 75);
+    assert_eq!(progress.badge.unwrap().tone(), Tone::Warning);
+    assert_eq!(clock(&clocks_now, Target::FirstResponse).tone(), Tone::Warning);
+    assert_eq!(clock(&clocks_now, Target::Resolution).tone(), Tone::Calm);
     assert!(due_steps(&clocks_now, &due, now).is_empty());
     let answered = [opened(created), reply(utc(2026, 6, 1, 8, 50))];
     let later = utc(2026, 6, 1, 9, 30);

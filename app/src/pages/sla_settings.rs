@@ -1,0 +1,140 @@
+//! `/admin/sla`: service-level policies and calendars, warning steps and breach actions,
+//! and the recent sweeps (a failed run shows its error here).
+
+use edgedesk_domain::admin::OrganisationSummary;
+use edgedesk_domain::category::Category;
+use edgedesk_domain::sla::{BreachActions, SavedSlaSettings, SlaSettings};
+use edgedesk_domain::{ApiError, ErrorCode};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{self, Saved};
+use crate::components::form_message::FormMessage;
+use crate::components::guard::RequireAccount;
+use crate::components::sla::calendar_editor::CalendarEditor;
+use crate::components::sla::policy_table::PolicyTable;
+use crate::components::sla::sweep_runs::SweepRuns;
+use crate::i18n::{use_i18n, I18n};
+use crate::title::use_page_title;
+
+#[component]
+pub fn SlaSettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(move || i18n.s().settings_title.to_string());
+    view! {
+        <h1>{move || i18n.s().settings_title}</h1>
+        <RequireAccount admin_only=true>
+            <SlaEditor/>
+            <SweepRuns/>
+        </RequireAccount>
+    }
+}
+
+/// A refused setting names its field ("calendars[1].zone: Unknown time zone …").
+fn explain(i18n: I18n, error: &ApiError) -> String {
+    match (&error.code, &error.field) {
+        (ErrorCode::InvalidValue, Some(field)) => format!("{field}: {}", error.message),
+        _ => i18n.process_error(error),
+    }
+}
+
+/// "50, 75, 90" as percents; `None` when any part is not a whole number.
+fn percents(text: &str) -> Option<Vec<u32>> {
+    text.split(',').map(str::trim).filter(|part| !part.is_empty()).map(|part| part.parse().ok()).collect()
+}
+
+#[component]
+fn SlaEditor() -> impl IntoView {
+    let i18n = use_i18n();
+    let version = RwSignal::new(None::<i64>);
+    let settings = RwSignal::new(SlaSettings::default());
+    let generation = RwSignal::new(0u32);
+    let zones = RwSignal::new(Vec::<String>::new());
+    let warnings = RwSignal::new(String::new());
+    let categories = RwSignal::new(Vec::<Category>::new());
+    let organisations = RwSignal::new(Vec::<OrganisationSummary>::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let show = move |saved: SavedSlaSettings| {
+        warnings.set(saved.settings.warnings.iter().map(u32::to_string).collect::<Vec<_>>().join(", "));
+        settings.set(saved.settings);
+        if !saved.zones.is_empty() {
+            zones.set(saved.zones);
+        }
+        version.set(Some(saved.version));
+        generation.update(|n| *n += 1);
+    };
+    spawn_local(async move {
+        categories.set(api::categories().await.unwrap_or_default());
+        organisations.set(api::list_organisations().await.unwrap_or_default());
+        match api::sla_settings().await {
+            Ok(saved) => show(saved),
+            Err(error) => message.set(Some((false, explain(i18n, &error)))),
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(current) = version.get_untracked() else { return };
+        let Some(steps) = percents(&warnings.get_untracked()) else {
+            let error = ApiError::new(ErrorCode::InvalidValue, i18n.s().warnings_hint).with_field("warnings");
+            message.set(Some((false, explain(i18n, &error))));
+            return;
+        };
+        let mut change = settings.get_untracked();
+        change.warnings = steps;
+        // The same check the API makes, before anything is sent.
+        if let Err(error) = change.validate() {
+            message.set(Some((false, explain(i18n, &error))));
+            return;
+        }
+        let body = SavedSlaSettings { settings: change, version: current, zones: Vec::new() };
+        spawn_local(async move {
+            message.set(Some(match api::save_sla_settings(&body).await {
+                Ok(Saved::Done(saved)) => {
+                    show(saved);
+                    (true, i18n.s().saved.to_string())
+                }
+                Ok(Saved::Stale(saved)) => {
+                    show(saved);
+                    (false, i18n.s().conflict.to_string())
+                }
+                Err(error) => (false, explain(i18n, &error)),
+            }));
+        });
+    };
+    let action = move |field: fn(&mut BreachActions) -> &mut bool, label: fn(I18n) -> &'static str| {
+        view! {
+            <label class="checkbox">
+                <input type="checkbox" prop:checked=move || settings.with(|s| *field(&mut s.on_breach.clone()))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        settings.update(|s| *field(&mut s.on_breach) = on)
+                    }/>
+                " " {move || label(i18n)}
+            </label>
+        }
+    };
+    view! {
+        <Show when=move || version.get().is_some() fallback=move || view! { <FormMessage message=message/> }>
+            <form class="card form sla-settings" on:submit=submit aria-labelledby="sla-settings-heading">
+                <h2 id="sla-settings-heading" class="section-title">{move || i18n.s().settings_title}</h2>
+                <p class="muted">{move || i18n.s().settings_intro}</p>
+                <PolicyTable settings generation categories organisations/>
+                <CalendarEditor settings generation zones/>
+                <div class="field">
+                    <label for="field-warnings">{move || i18n.s().warnings_label}</label>
+                    <input id="field-warnings" name="warnings" type="text" bind:value=warnings aria-describedby="warnings-hint"/>
+                    <p id="warnings-hint" class="muted">{move || i18n.s().warnings_hint}</p>
+                </div>
+                <fieldset class="field">
+                    <legend>{move || i18n.s().breach_heading}</legend>
+                    {action(|a| &mut a.escalate, |i18n| i18n.s().breach_escalate)}
+                    {action(|a| &mut a.notify_assignee, |i18n| i18n.s().breach_notify_assignee)}
+                    {action(|a| &mut a.notify_supervisors, |i18n| i18n.s().breach_notify_supervisors)}
+                    {action(|a| &mut a.raise_priority, |i18n| i18n.s().breach_raise_priority)}
+                </fieldset>
+                <FormMessage message=message/>
+                <button type="submit" class="button button-primary">{move || i18n.s().save}</button>
+            </form>
+        </Show>
+    }
+}

@@ -1,0 +1,130 @@
+// Service levels as people see them, on a desk of its own (the sweep runs an hour ahead,
+// which would escalate the shared desk's tickets): the agent's badge changes after a sweep,
+// the ticket's SLA panel explains it, the customer sees the promise and the pause, and an
+// admin edits the policies.
+import { request as playwrightRequest } from '@playwright/test';
+import { test, expect, expectAccessible, openApp, report, signIn } from '../support/fixtures.mjs';
+import { createTicket } from '../support/api.mjs';
+import { d1, makePersistDir, removePersistDir, startServer } from '../support/server.mjs';
+
+test.describe.configure({ mode: 'serial' });
+
+const MINUTE = 60_000;
+
+let dir;
+let server;
+let admin;
+
+test.beforeAll(async () => {
+  dir = await makePersistDir();
+  server = await startServer(dir, { seed: true });
+  await d1(dir, 'execute', 'edgedesk', '--command', 'UPDATE tickets SET sla_next_step_at = NULL');
+  admin = await playwrightRequest.newContext({ baseURL: server.url });
+  await signIn(admin, 'admin@example.com');
+});
+
+test.afterAll(async () => {
+  await admin?.dispose();
+  await server?.stop();
+  if (dir) await removePersistDir(dir);
+});
+
+/** A browser of its own for one person, signed in, failing on console errors. */
+async function personAt(browser, email) {
+  const context = await browser.newContext({ baseURL: server.url });
+  await signIn(context.request, email);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return { context, page, problems };
+}
+
+test('an agent sees the badge change after a sweep, and the customer sees the promise and the pause', async ({ browser }) => {
+  const customer = await personAt(browser, 'customer@example.com');
+  const created = await createTicket(customer.context.request, report({ email: 'customer@example.com' }));
+  const opened = Date.parse(created.reported_at);
+
+  // The customer: when they will hear back, in their own time zone.
+  await openApp(customer.page, `/tickets/${created.id}`);
+  const promise = customer.page.getByRole('region', { name: 'What we promise' });
+  await expect(promise.getByTestId('respond-by')).toContainText('We will respond by');
+  await expect(promise.getByTestId('resolve-by')).toContainText('Expected resolution by');
+  await expect(customer.page.getByRole('region', { name: 'Service level' })).toHaveCount(0);
+  await expectAccessible(customer.page);
+
+  // The agent: the "breaching soon" queue, a calm badge with the time left.
+  const agent = await personAt(browser, 'l1@example.com');
+  await openApp(agent.page, '/console');
+  await agent.page.getByLabel('Queue').selectOption('breaching_soon');
+  const row = agent.page.getByRole('row', { name: new RegExp(created.number) });
+  const badge = row.locator('.sla-badge');
+  await expect(badge).toHaveText(/Response · 1 h \d+ min left/);
+  await expect(badge).toHaveClass(/sla-calm/);
+
+  // The sweep, 61 minutes later, passes 50 % of the 2 h response target.
+  const response = await admin.get(`/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${opened + 61 * MINUTE}`);
+  expect(response.status()).toBe(200);
+  await agent.page.reload();
+  await agent.page.getByLabel('Queue').selectOption('breaching_soon');
+  await expect(badge).toHaveClass(/sla-notice/);
+  await expect(badge).toHaveAttribute('data-level', '50');
+  await expectAccessible(agent.page);
+
+  // The ticket's SLA panel: clocks, explanation, and the recorded warning.
+  await row.getByRole('link', { name: created.number }).click();
+  const panel = agent.page.getByRole('region', { name: 'Service level' });
+  await expect(panel).toContainText('Policy: P3 default');
+  await expect(panel.locator('[data-target="first_response"]')).toContainText('2 h response target in around the clock, Europe/Copenhagen');
+  await expect(panel.locator('.sla-steps')).toContainText('Response · 50 % used');
+  await expect(agent.page.locator('li.event[data-kind="sla_warning"]')).toContainText('50 % of the response target used.');
+  await expectAccessible(agent.page);
+
+  // The agent asks the customer and waits: the customer sees the clock paused for them.
+  await agent.page.getByRole('textbox', { name: 'Reply to the customer' }).fill('Which printer is it?');
+  await agent.page.getByLabel("Wait for the customer's answer").check();
+  await agent.page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(panel.locator('[data-target="resolution"]')).toContainText('Paused');
+  await customer.page.reload();
+  await expect(promise).toContainText('Paused: waiting for your reply');
+  await expect(promise.getByTestId('respond-by')).toHaveCount(0);
+
+  expect(customer.problems, 'customer console errors').toEqual([]);
+  expect(agent.problems, 'agent console errors').toEqual([]);
+  await customer.context.close();
+  await agent.context.close();
+});
+
+test('an admin changes a target, is told about a bad one, and sees the recent sweeps', async ({ browser }) => {
+  const person = await personAt(browser, 'admin@example.com');
+  const { page } = person;
+  await openApp(page, '/admin/sla');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('SLA settings');
+  await expectAccessible(page);
+
+  const p4Response = page.getByLabel('First response (min) · P4 default');
+  await expect(p4Response).toHaveValue('180');
+  await p4Response.fill('240');
+  await page.getByLabel('Warning steps').fill('90, 50');
+  await page.getByRole('button', { name: 'Save SLA settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('warnings: Up to five warning steps, ascending');
+
+  await page.getByLabel('Warning steps').fill('50, 75, 90');
+  const office = page.getByRole('group', { name: 'Office hours' });
+  await office.getByRole('button', { name: 'Add holiday' }).click();
+  await office.getByLabel('Date 1', { exact: true }).fill('2026-12-24');
+  await office.getByLabel('Holiday 1', { exact: true }).fill('Christmas Eve');
+  await office.getByLabel('Closed from 1', { exact: true }).fill('12:00');
+  await page.getByRole('button', { name: 'Save SLA settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved.');
+
+  const stored = await (await admin.get('/api/admin/sla')).json();
+  expect(stored.policies.find((policy) => policy.id === 'p4').first_response_minutes).toBe(240);
+  expect(stored.calendars.find((calendar) => calendar.id === 'office').holidays)
+    .toEqual([{ date: '2026-12-24', name: 'Christmas Eve', closed_from: '12:00' }]);
+
+  // The sweeps the first test drove are listed for the admin.
+  await expect(page.getByRole('region', { name: 'Recent sweeps' }).getByRole('row')).not.toHaveCount(0);
+  expect(person.problems, 'console errors').toEqual([]);
+  await person.context.close();
+});
