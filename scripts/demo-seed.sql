@@ -66,11 +66,6 @@ SELECT id, id, 'created', 'seed', reporter_name, reported_at,
        json_object('changes', json_array(json_object('field', 'status', 'before', NULL, 'after', 'new'))), 1
 FROM tickets WHERE id BETWEEN 1 AND 5;
 
--- Seeded rows bypass the Worker, so their SLA clocks have no projection yet: pointing the
--- sweep's index at them lets the next sweep compute it from their history.
-UPDATE tickets SET sla_next_step_at = reported_at
-WHERE id BETWEEN 1 AND 5 AND sla_target IS NULL AND sla_next_step_at IS NULL;
-
 INSERT OR IGNORE INTO settings (key, value, version)
 VALUES ('canned_replies', json_array(
   json_object('title', 'Ask for details', 'body', 'Hi {customer_name},

@@ -45,6 +45,8 @@ test('list rows carry what the console shows and nothing more', async ({ request
     tier: 'l1',
     assignee: null,
     is_major: false,
+    // The most urgent SLA clock: the 2 h response target of an untriaged ticket.
+    sla: { target: 'first_response', due_at: new Date(Date.parse(created.reported_at) + 2 * 3600_000).toISOString(), level: 0 },
   });
 });
 

@@ -5,7 +5,7 @@
 import { request as playwrightRequest } from '@playwright/test';
 import { test, expect, expectAccessible, openApp, report, signIn } from '../support/fixtures.mjs';
 import { createTicket } from '../support/api.mjs';
-import { d1, makePersistDir, removePersistDir, startServer } from '../support/server.mjs';
+import { makePersistDir, removePersistDir, startServer } from '../support/server.mjs';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,7 +18,6 @@ let admin;
 test.beforeAll(async () => {
   dir = await makePersistDir();
   server = await startServer(dir, { seed: true });
-  await d1(dir, 'execute', 'edgedesk', '--command', 'UPDATE tickets SET sla_next_step_at = NULL');
   admin = await playwrightRequest.newContext({ baseURL: server.url });
   await signIn(admin, 'admin@example.com');
 });
