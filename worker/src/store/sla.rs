@@ -27,7 +27,7 @@ fn id_list(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
 
-/// The histories of `ids` in two queries, however many tickets.
+/// The histories of `ids` in one round trip, however many tickets.
 pub async fn histories(env: &Env, ids: &[i64]) -> Result<HashMap<i64, History>, ApiError> {
     #[derive(Deserialize)]
     struct EventRow {
@@ -52,25 +52,28 @@ pub async fn histories(env: &Env, ids: &[i64]) -> Result<HashMap<i64, History>, 
     let db = db(env)?;
     let list = id_list(ids);
     // Who wrote an event decides whether a reply is the desk's answer: staff, not customers.
-    let events = all::<EventRow>(Ok(db.prepare(format!(
+    let events = db.prepare(format!(
         "SELECT e.ticket_id, e.kind, e.at, e.data, COALESCE(u.role <> 'customer', 0) AS by_staff
          FROM ticket_events e
          LEFT JOIN users u ON e.actor LIKE 'user:%' AND u.id = CAST(substr(e.actor, 6) AS INTEGER)
          WHERE e.ticket_id IN ({list}) ORDER BY e.ticket_id, e.id"
-    ))))
-    .await?;
-    for row in events {
+    ));
+    let steps = db.prepare(format!(
+        "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({list})"
+    ));
+    // One round trip for both.
+    let results = db.batch(vec![events, steps]).await.map_err(http::storage)?;
+    let [events, steps] = results.as_slice() else {
+        return Err(http::internal("D1 answered a batch of two with another count"));
+    };
+    for row in events.results::<EventRow>().map_err(http::storage)? {
         let Some(kind) = EventKind::parse(&row.kind) else { continue };
         let details: EventDetails = serde_json::from_str(&row.data).unwrap_or_default();
         if let Some(moment) = Moment::from_event(kind, &details, from_millis(row.at), row.by_staff == 1) {
             histories.entry(row.ticket_id).or_default().moments.push(moment);
         }
     }
-    let steps = all::<StepRow>(Ok(db.prepare(format!(
-        "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({list})"
-    ))))
-    .await?;
-    for row in steps {
+    for row in steps.results::<StepRow>().map_err(http::storage)? {
         let Some(target) = Target::parse(&row.target) else { continue };
         histories.entry(row.ticket_id).or_default().recorded.push(RecordedStep {
             target,
