@@ -21,3 +21,4 @@ echo "bench: worker_gzip_bytes = $(compressed_size gzip "${worker[@]}") bytes"
 
 node tests/bench/api.mjs
 node tests/bench/queues.mjs
+node tests/bench/sla.mjs
