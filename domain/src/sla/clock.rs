@@ -368,9 +368,9 @@ fn explain(clock: &Clock, schedule: &Schedule) -> String {
 /// The ticket's clocks at `now`: response, resolution and, once an agent has answered and
 /// the policy sets one, the next update. `moments` must start with the ticket's creation.
 pub fn clocks(moments: &[Moment], chosen: &Chosen, now: DateTime<Utc>) -> Vec<Clock> {
-    let Some(created) = moments.first() else { return Vec::new() };
     let mut moments = moments.to_vec();
     moments.sort_by_key(|moment| moment.at);
+    let Some(created) = moments.first().cloned() else { return Vec::new() };
     let phases = phases(&moments);
     let replies: Vec<DateTime<Utc>> = moments.iter().filter(|m| m.agent_reply).map(|m| m.at).collect();
     let closed = moments
