@@ -988,7 +988,7 @@ pub(crate) fn route_critical(before: &TicketState, next: &mut TicketState, notic
 }
 
 /// Who waits for news from the customer: the assignee, or the whole queue if nobody has it.
-pub(crate) fn waiting_agents(state: &TicketState) -> Audience {
+fn waiting_agents(state: &TicketState) -> Audience {
     state.assignee.as_ref().map_or(Audience::Tier(state.tier), |assignee| Audience::Agent(assignee.id))
 }
 

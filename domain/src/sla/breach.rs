@@ -1,5 +1,5 @@
 //! What the sweep does with the steps it found due: a warning event per clock and a note to
-//! whoever works the ticket, and on a breach the configured actions in one decision.
+//! the assignee, and on a breach the configured actions in one decision.
 
 use super::clock::{Clock, BREACH};
 use super::policy::{BreachActions, UNSET_PRIORITY};
@@ -8,7 +8,7 @@ use crate::auth::Tier;
 use crate::outbox::NUMBER;
 use crate::priority::Priority;
 use crate::workflow::{
-    diff, route_critical, waiting_agents, Audience, EventDetails, EventKind, NewEvent, Notice, TicketState,
+    diff, route_critical, Audience, EventDetails, EventKind, NewEvent, Notice, TicketState,
 };
 
 /// The sweep's answer for one ticket. `state` differs from the ticket's when the breach
@@ -72,7 +72,11 @@ pub fn respond(
         }
         let text =
             format!("{} % of the {} target used. {}", highest, clock.target.label(), clock.explanation);
-        notices.push(notice(waiting_agents(state), "SLA warning", format!("{number}: {text}")));
+        // Only the assignee is mailed: a queue-wide mail per warning would bury the queue;
+        // unassigned tickets show their warnings in the "breaching soon" queue instead.
+        if let Some(assignee) = &state.assignee {
+            notices.push(notice(Audience::Agent(assignee.id), "SLA warning", format!("{number}: {text}")));
+        }
         warnings.push(NewEvent {
             kind: EventKind::SlaWarning,
             details: EventDetails { text: Some(text), changes: Vec::new() },

@@ -311,24 +311,24 @@ fn a_breach_escalates_notifies_and_pages_l3_for_p1() {
 }
 
 #[test]
-fn warnings_only_notify_the_people_working_the_ticket() {
+fn warnings_notify_the_assignee_only() {
     let settings = SlaSettings::default();
     let chosen = settings.choose(Some(Priority::P3), None, None).unwrap();
     let created = utc(2026, 6, 1, 8, 0);
     let now = utc(2026, 6, 1, 9, 0);
     let clocks = clocks(&[opened(created)], &chosen, now);
     let due = due_steps(&clocks, &[], now);
-    let state = TicketState::reported(5, TicketKind::Incident, "VPN");
-    let response = respond(&state, &clocks, &due, &settings.on_breach);
-    assert_eq!(response.state, state);
-    assert_eq!(response.warnings.len(), 1);
-    assert!(response.warnings[0]
-        .details
-        .text
-        .as_deref()
-        .unwrap()
-        .starts_with("50 % of the response target used."));
-    assert_eq!(response.notices[0].audience, Audience::Tier(Tier::L1));
+    let mut state = TicketState::reported(5, TicketKind::Incident, "VPN");
+    let unassigned = respond(&state, &clocks, &due, &settings.on_breach);
+    assert_eq!(unassigned.state, state);
+    assert_eq!(unassigned.warnings.len(), 1);
+    let text = unassigned.warnings[0].details.text.clone().unwrap();
+    assert!(text.starts_with("50 % of the response target used."), "{text}");
+    assert!(unassigned.notices.is_empty());
+    state.assignee = Some(Named { id: 12, name: "Lena".into() });
+    let assigned = respond(&state, &clocks, &due, &settings.on_breach);
+    let audiences: Vec<Audience> = assigned.notices.iter().map(|notice| notice.audience).collect();
+    assert_eq!(audiences, [Audience::Agent(12)]);
 }
 
 /// A small deterministic generator, so every property run replays exactly.
