@@ -115,8 +115,7 @@ fn SlaEditor() -> impl IntoView {
     };
     view! {
         <Show when=move || version.get().is_some() fallback=move || view! { <FormMessage message=message/> }>
-            <form class="card form sla-settings" on:submit=submit aria-labelledby="sla-settings-heading">
-                <h2 id="sla-settings-heading" class="section-title">{move || i18n.s().settings_title}</h2>
+            <form class="card form sla-settings" on:submit=submit aria-label=move || i18n.s().settings_title>
                 <p class="muted">{move || i18n.s().settings_intro}</p>
                 <PolicyTable settings generation categories organisations/>
                 <CalendarEditor settings generation zones/>

@@ -93,8 +93,8 @@ fn TicketWorkspace() -> impl IntoView {
             </div>
             {staff.then(|| view! {
                 <aside class="ticket-side">
-                    <WorkPanel/>
                     <SlaPanel/>
+                    <WorkPanel/>
                     <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))
                         ticket=workspace.ticket_id().unwrap_or_default()/>
                     <ArticleFromResolution/>

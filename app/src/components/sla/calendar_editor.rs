@@ -35,7 +35,7 @@ pub fn CalendarEditor(
     };
     view! {
         <section aria-labelledby="calendars-heading">
-            <h3 id="calendars-heading" class="subsection-title">{move || i18n.s().calendars_heading}</h3>
+            <h2 id="calendars-heading" class="subsection-title">{move || i18n.s().calendars_heading}</h2>
             {move || {
                 generation.track();
                 (0..count.get()).map(|index| view! { <CalendarCard index settings zones/> }).collect_view()
@@ -107,7 +107,7 @@ fn CalendarCard(
                 " " {s.around_the_clock}
             </label>
             {move || hours_count.get().map(|rows| view! {
-                <h4 class="subsection-title">{i18n.s().hours_heading}</h4>
+                <h3 class="subsection-title">{i18n.s().hours_heading}</h3>
                 <ul class="sla-rows">
                     {(0..rows).map(|row| view! { <HoursRow index row settings/> }).collect_view()}
                 </ul>
@@ -117,19 +117,23 @@ fn CalendarCard(
                     }
                 })>{i18n.s().add_hours}</button>
             })}
-            <h4 class="subsection-title">{s.holidays_heading}</h4>
+            <h3 class="subsection-title">{s.holidays_heading}</h3>
             {move || view! {
                 <ul class="sla-rows">
                     {(0..holiday_count.get()).map(|row| view! { <HolidayRow index row settings/> }).collect_view()}
                 </ul>
             }}
-            <button type="button" class="button button-small" on:click=move |_| edit(&|c| c.holidays.push(Holiday {
-                date: String::new(),
-                name: String::new(),
-                closed_from: None,
-                closed_until: None,
-            }))>{s.add_holiday}</button>
-            <button type="button" class="button button-small" aria-label=label(s.remove) on:click=remove>{s.remove}</button>
+            <div class="button-row">
+                <button type="button" class="button button-small" on:click=move |_| edit(&|c| c.holidays.push(Holiday {
+                    date: String::new(),
+                    name: String::new(),
+                    closed_from: None,
+                    closed_until: None,
+                }))>{s.add_holiday}</button>
+                <button type="button" class="button button-small" aria-label=label(s.remove_calendar) on:click=remove>
+                    {s.remove_calendar}
+                </button>
+            </div>
         </fieldset>
     }
     .into_any()

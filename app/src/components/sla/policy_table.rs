@@ -43,7 +43,7 @@ pub fn PolicyTable(
     };
     view! {
         <section aria-labelledby="policies-heading">
-            <h3 id="policies-heading" class="subsection-title">{move || i18n.s().policies_heading}</h3>
+            <h2 id="policies-heading" class="subsection-title">{move || i18n.s().policies_heading}</h2>
             <div class="table-wrap">
                 <table class="data-table sla-policies">
                     <thead>
