@@ -15,11 +15,12 @@ wrangler d1 execute edgedesk --local --command \
   "UPDATE tickets SET sla_next_step_at = reported_at WHERE id <= 5 AND sla_target IS NULL AND sla_next_step_at IS NULL" >/dev/null
 say "Edgedesk at http://127.0.0.1:$port  (portal /, console /console; Ctrl-C stops)"
 # wrangler dev does not fire cron triggers by itself; tick the sweep every minute as the
-# platform would, so SLA warnings, escalations and mail happen in the demo too.
+# platform would, so SLA warnings, escalations and mail happen in the demo too. `exec`
+# below keeps this script's PID for wrangler, so the ticker stops when wrangler does.
 (
   sleep 5
-  while true; do
-    curl -fsS "http://127.0.0.1:$port/__scheduled?cron=*+*+*+*+*" >/dev/null 2>&1 || true
+  while kill -0 $$ 2>/dev/null; do
+    node -e "fetch(process.argv[1]).catch(() => {})" "http://127.0.0.1:$port/__scheduled?cron=*+*+*+*+*"
     sleep 60
   done
 ) &

@@ -54,7 +54,8 @@ pub struct Moment {
 }
 
 impl Moment {
-    /// What a stored event means to the clocks; `None` when it means nothing to them.
+    /// What a stored event means to the clocks; `None` when it means nothing to them. The
+    /// creation always counts (as `new` when its record names no status).
     pub fn from_event(
         kind: EventKind,
         details: &EventDetails,
@@ -66,7 +67,8 @@ impl Moment {
             .iter()
             .find(|change| change.field == "status")
             .and_then(|change| change.after.as_deref())
-            .and_then(Status::parse);
+            .and_then(Status::parse)
+            .or((kind == EventKind::Created).then_some(Status::New));
         let agent_reply = kind == EventKind::Reply && by_staff;
         (status.is_some() || agent_reply).then_some(Moment { at, status, agent_reply })
     }

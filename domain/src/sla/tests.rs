@@ -234,6 +234,33 @@ fn while_waiting_the_customer_is_told_and_nothing_is_due() {
 }
 
 #[test]
+fn stored_events_become_moments() {
+    use crate::workflow::{EventDetails, FieldChange};
+    let at = utc(2026, 6, 1, 8, 0);
+    let bare = EventDetails::default();
+    assert_eq!(Moment::from_event(EventKind::Created, &bare, at, false), Some(opened(at)));
+    assert_eq!(Moment::from_event(EventKind::Note, &bare, at, true), None);
+    assert_eq!(
+        Moment::from_event(EventKind::Reply, &bare, at, false),
+        None,
+        "a customer's reply is no answer"
+    );
+    assert_eq!(Moment::from_event(EventKind::Reply, &bare, at, true), Some(reply(at)));
+    let pending = EventDetails {
+        text: None,
+        changes: vec![FieldChange {
+            field: "status".into(),
+            before: Some("open".into()),
+            after: Some("pending_customer".into()),
+        }],
+    };
+    assert_eq!(
+        Moment::from_event(EventKind::Reply, &pending, at, true),
+        Some(Moment { at, status: Some(Status::PendingCustomer), agent_reply: true })
+    );
+}
+
+#[test]
 fn next_update_runs_from_each_agent_reply() {
     let mut settings = SlaSettings::default();
     settings.policies[0].next_update_minutes = Some(30);
