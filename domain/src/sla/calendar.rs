@@ -75,6 +75,17 @@ fn minutes(text: &str, end: bool) -> Option<u32> {
     (total < DAY_MINUTES || (end && total == DAY_MINUTES)).then_some(total)
 }
 
+/// "YYYY-MM-DD" (a hand parser: chrono's format parser would add to both binaries).
+fn date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |part: &str, length: usize| part.len() == length && part.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
 pub fn clock_text(minutes: u32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
@@ -124,8 +135,8 @@ impl Calendar {
         let mut closed = BTreeMap::new();
         for (index, holiday) in self.holidays.iter().enumerate() {
             let field = format!("{at}.holidays[{index}]");
-            let date = NaiveDate::parse_from_str(&holiday.date, "%Y-%m-%d")
-                .map_err(|_| invalid(format!("{field}.date"), "Date must be YYYY-MM-DD"))?;
+            let date = date(&holiday.date)
+                .ok_or_else(|| invalid(format!("{field}.date"), "Date must be YYYY-MM-DD"))?;
             if holiday.name.trim().is_empty() {
                 return Err(invalid(format!("{field}.name"), "Holiday needs a name"));
             }

@@ -176,9 +176,15 @@ fn phases(moments: &[Moment]) -> Vec<(DateTime<Utc>, Phase)> {
             phases.push((moment.at, phase));
         }
     }
-    // Resolved is a pause only if the ticket was reopened; a ticket still resolved is done.
-    if let Some((_, phase @ Phase::Paused(PauseReason::Resolved))) = phases.last_mut() {
-        *phase = Phase::Stopped;
+    // Resolved is a pause only if the ticket was reopened: a ticket still resolved, or
+    // resolved and then closed, stopped its clock when it was resolved.
+    let mut end = phases.len();
+    while end > 0 && matches!(phases[end - 1].1, Phase::Stopped | Phase::Paused(PauseReason::Resolved)) {
+        end -= 1;
+    }
+    if end < phases.len() {
+        phases[end].1 = Phase::Stopped;
+        phases.truncate(end + 1);
     }
     phases
 }

@@ -261,6 +261,31 @@ fn stored_events_become_moments() {
 }
 
 #[test]
+fn resolved_then_closed_stops_the_resolution_clock_at_the_resolution() {
+    let settings = SlaSettings::default();
+    let chosen = settings.choose(Some(Priority::P3), None, None).unwrap();
+    let created = utc(2026, 6, 1, 8, 0);
+    let resolved = utc(2026, 6, 1, 10, 0);
+    let history =
+        [opened(created), status(resolved, Status::Resolved), status(utc(2026, 6, 8, 10, 0), Status::Closed)];
+    let resolution = clock(&clocks(&history, &chosen, utc(2026, 6, 9, 0, 0)), Target::Resolution);
+    assert_eq!((resolution.state, resolution.stopped_at), (ClockState::Stopped, Some(resolved)));
+    assert_eq!((resolution.elapsed_seconds, resolution.pauses.len()), (2 * 3600, 0));
+    assert!(resolution.explanation.starts_with("Met after 2 h:"), "{}", resolution.explanation);
+}
+
+#[test]
+fn holiday_dates_are_checked() {
+    let mut calendar = office(christmas());
+    calendar.holidays[0].date = "2026-02-30".into();
+    assert_eq!(calendar.schedule("c").unwrap_err().field.as_deref(), Some("c.holidays[0].date"));
+    calendar.holidays[0].date = "24/12/2026".into();
+    assert!(calendar.schedule("c").is_err());
+    calendar.holidays[0].date = "2026-12-24".into();
+    assert!(calendar.schedule("c").is_ok());
+}
+
+#[test]
 fn next_update_runs_from_each_agent_reply() {
     let mut settings = SlaSettings::default();
     settings.policies[0].next_update_minutes = Some(30);
