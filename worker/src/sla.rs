@@ -87,12 +87,14 @@ pub async fn for_page(
     Ok((TicketSla { clocks, recorded: history.recorded }, promise))
 }
 
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Swept {
     pub examined: i64,
     pub warnings: i64,
     pub breaches: i64,
     pub conflicts: i64,
+    /// The first ticket that failed for another reason; the others were still swept.
+    pub failed: Option<ApiError>,
 }
 
 /// Finds the tickets whose clocks reached a step by `now` through the index on their next
@@ -102,7 +104,6 @@ pub async fn sweep(env: &Env, rules: &Rules, now: DateTime<Utc>) -> Result<Swept
     let started = clock::now();
     let mut swept = Swept::default();
     let mut after = (0, 0);
-    let mut first_error = None;
     loop {
         let due = store::sla::due(env, now, after, PAGE).await?;
         let Some(last) = due.last() else { break };
@@ -118,14 +119,14 @@ pub async fn sweep(env: &Env, rules: &Rules, now: DateTime<Utc>) -> Result<Swept
                     swept.breaches += breaches;
                 }
                 Err(error) if error.code == ErrorCode::VersionConflict => swept.conflicts += 1,
-                Err(error) => first_error = first_error.or(Some(error)),
+                Err(error) => swept.failed = swept.failed.or(Some(error)),
             }
         }
         if clock::now() - started > Duration::seconds(BUDGET_SECONDS) {
             break;
         }
     }
-    first_error.map_or(Ok(swept), Err)
+    Ok(swept)
 }
 
 /// One ticket: (warnings, breaches) recorded.

@@ -30,12 +30,18 @@ pub async fn run(event: &ScheduledEvent, env: &Env) {
         Ok(()) => store::presence::forget_old(env, clock::now()).await,
         Err(error) => Err(error),
     };
-    let error =
-        [swept.as_ref().err(), closed.as_ref().err(), delivered.as_ref().err(), housekeeping.as_ref().err()]
-            .into_iter()
-            .flatten()
-            .map(|error| error.message.clone())
-            .reduce(|first, second| format!("{first}; {second}"));
+    let one_ticket = swept.as_ref().ok().and_then(|swept| swept.failed.as_ref());
+    let error = [
+        swept.as_ref().err(),
+        one_ticket,
+        closed.as_ref().err(),
+        delivered.as_ref().err(),
+        housekeeping.as_ref().err(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|error| error.message.clone())
+    .reduce(|first, second| format!("{first}; {second}"));
     let delivered = delivered.unwrap_or_default();
     let swept = swept.unwrap_or_default();
     let report = SweepReport {

@@ -420,6 +420,6 @@ pub fn clocks(moments: &[Moment], chosen: &Chosen, now: DateTime<Utc>) -> Vec<Cl
 }
 
 /// The earliest deadline among running clocks: what the queue sorts "breaching soon" by.
-pub fn soonest_due(clocks: &[Clock]) -> Option<&Clock> {
+pub(super) fn soonest_due(clocks: &[Clock]) -> Option<&Clock> {
     clocks.iter().filter(|clock| clock.due_at.is_some()).min_by_key(|clock| clock.due_at)
 }
