@@ -163,6 +163,52 @@ test('waiting on the customer pauses the resolution clock by exactly the time wa
   expect(resolution.pauses[0].reason).toBe('waiting_on_customer');
 });
 
+test('priority changes recompute deadlines from the history, and a ticket reopened in time does not breach', async () => {
+  const created = await createTicket(customer, report({ email: 'customer@example.com' }));
+  const id = created.id;
+  let page = await pageOf(agent, id);
+  const opened = Date.parse(page.timeline[0].at);
+  const dueOf = (view, target) => Date.parse(clockOf(view, target).due_at);
+  // Untriaged: measured as P3 (2 h); P4 gives 3 h, P1 1 h, all from the same opening.
+  expect(dueOf(page, 'first_response')).toBe(opened + 120 * MINUTE);
+  page = await act(agent, id, { action: 'set_priority', version: page.ticket.version, priority: 'P4', reason: 'minor' });
+  expect(dueOf(page, 'first_response')).toBe(opened + 180 * MINUTE);
+  page = await act(agent, id, { action: 'set_priority', version: page.ticket.version, priority: 'P2', reason: 'worse' });
+  expect(dueOf(page, 'first_response')).toBe(opened + 90 * MINUTE);
+  expect(dueOf(page, 'resolution')).toBe(opened + 8 * 60 * MINUTE);
+
+  // Resolved, then reopened by the customer: the time in between does not count.
+  page = await act(agent, id, { action: 'resolve', version: page.ticket.version, code: 'fixed', notes: 'Replaced the toner' });
+  expect(clockOf(page, 'resolution')).toMatchObject({ state: 'stopped', breached: false, due_at: null });
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  await act(customer, id, { action: 'reopen', version: page.ticket.version, reason: 'Still streaky' });
+  page = await pageOf(agent, id);
+  const resolvedAt = Date.parse(page.timeline.find((entry) => entry.kind === 'resolved').at);
+  const reopenedAt = Date.parse(page.timeline.find((entry) => entry.kind === 'reopened').at);
+  const resolution = clockOf(page, 'resolution');
+  expect(resolution.state).toBe('running');
+  expect(resolution.pauses.map((pause) => pause.reason)).toEqual(['resolved']);
+  expect(dueOf(page, 'resolution')).toBe(opened + 8 * 60 * MINUTE + (reopenedAt - resolvedAt));
+  await sweepAt(reopenedAt + MINUTE);
+  expect((await pageOf(agent, id)).sla.recorded.filter((step) => step.target === 'resolution')).toEqual([]);
+});
+
+test('a breached P1 pages the L3 queue', async () => {
+  const page = await ticketAt('P1', { email: 'customer@example.com' });
+  expect(page.ticket.work.tier).toBe('l3');
+  const opened = Date.parse(page.timeline[0].at);
+  const [run] = await sweepAt(opened + 61 * MINUTE);
+  expect(run.error).toBeNull();
+  const mail = (await (await admin.get('/api/admin/outbox?limit=100')).json()).items.filter((m) => m.ticket_id === page.ticket.id);
+  const paged = mail.filter((m) => m.subject.includes('P1 SLA breach'));
+  expect(paged.length).toBeGreaterThan(0);
+  expect(paged.every((m) => m.recipient === 'l3@example.com' || m.channel === 'chat')).toBe(true);
+  const breach = (await pageOf(agent, page.ticket.id)).timeline.find((entry) => entry.kind === 'sla_breached');
+  expect(breach.text).toMatch(/^Response target breached\./);
+  // Already in L3: nothing to escalate, so the ticket keeps its version.
+  expect(breach.changes ?? []).toEqual([]);
+});
+
 test('admins edit policies and calendars with validation, and deadlines follow', async () => {
   const current = await (await admin.get('/api/admin/sla')).json();
   expect(current.zones).toContain('Europe/Copenhagen');
