@@ -25,6 +25,8 @@ pub mod priority;
 pub mod queue;
 pub mod sla;
 pub mod sweep;
+#[cfg(test)]
+mod testing;
 pub mod ticket;
 pub mod validation;
 pub mod workflow;

@@ -33,27 +33,29 @@ impl RecordedStep {
     }
 }
 
-/// Steps of clocks still running or paused that are reached by `now` and not recorded.
-/// A stopped clock records nothing late: an answered ticket is not escalated afterwards.
+/// Steps of clocks still running or paused that the sweep has not recorded yet. A stopped
+/// clock records nothing late: an answered ticket is not escalated afterwards.
+fn unrecorded<'a>(
+    clocks: &'a [Clock],
+    recorded: &'a [RecordedStep],
+) -> impl Iterator<Item = RecordedStep> + 'a {
+    clocks.iter().filter(|clock| clock.state != ClockState::Stopped).flat_map(move |clock| {
+        clock
+            .steps
+            .iter()
+            .filter(move |step| !recorded.iter().any(|done| done.matches(clock, step.percent)))
+            .map(move |step| RecordedStep {
+                target: clock.target,
+                cycle: clock.cycle,
+                percent: step.percent,
+                at: step.at,
+            })
+    })
+}
+
+/// The unrecorded steps reached by `now`: what the sweep records this run.
 pub fn due_steps(clocks: &[Clock], recorded: &[RecordedStep], now: DateTime<Utc>) -> Vec<RecordedStep> {
-    clocks
-        .iter()
-        .filter(|clock| clock.state != ClockState::Stopped)
-        .flat_map(|clock| {
-            clock
-                .steps
-                .iter()
-                .filter(move |step| {
-                    step.at <= now && !recorded.iter().any(|done| done.matches(clock, step.percent))
-                })
-                .map(move |step| RecordedStep {
-                    target: clock.target,
-                    cycle: clock.cycle,
-                    percent: step.percent,
-                    at: step.at,
-                })
-        })
-        .collect()
+    unrecorded(clocks, recorded).filter(|step| step.at <= now).collect()
 }
 
 /// A ticket's SLA at a glance: what the queue shows and sorts by, and when the sweep
@@ -140,17 +142,7 @@ pub fn progress(clocks: &[Clock], recorded: &[RecordedStep]) -> Progress {
     let shown = clock::soonest_due(clocks).or_else(|| {
         clocks.iter().find(|clock| clock.state == ClockState::Paused && clock.target == Target::Resolution)
     });
-    let next_step_at = clocks
-        .iter()
-        .filter(|clock| clock.state != ClockState::Stopped)
-        .flat_map(|clock| {
-            clock
-                .steps
-                .iter()
-                .filter(move |step| !recorded.iter().any(|done| done.matches(clock, step.percent)))
-        })
-        .map(|step| step.at)
-        .min();
+    let next_step_at = unrecorded(clocks, recorded).map(|step| step.at).min();
     Progress {
         badge: shown.map(|clock| SlaBadge {
             target: clock.target,

@@ -1,3 +1,4 @@
+use crate::testing::Random;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::breach::respond;
@@ -381,22 +382,6 @@ fn warnings_notify_the_assignee_only() {
     let assigned = respond(&state, &clocks, &due, &settings.on_breach);
     let audiences: Vec<Audience> = assigned.notices.iter().map(|notice| notice.audience).collect();
     assert_eq!(audiences, [Audience::Agent(12)]);
-}
-
-/// A small deterministic generator, so every property run replays exactly.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, limit: u64) -> i64 {
-        (self.next() % limit) as i64
-    }
 }
 
 /// A random history: created, then status changes and replies at random gaps.

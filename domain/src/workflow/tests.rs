@@ -1,3 +1,4 @@
+use crate::testing::Random;
 use chrono::TimeZone;
 
 use super::*;
@@ -319,23 +320,6 @@ fn commands_parse_from_the_wire_shape() {
     assert!(Command::Take.needs_version());
     for kind in EventKind::ALL {
         assert_eq!(EventKind::parse(kind.as_str()), Some(kind));
-    }
-}
-
-/// A small deterministic generator, so the property test needs no extra crate and every
-/// failure can be replayed from its seed.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
-        items[(self.next() % items.len() as u64) as usize].clone()
     }
 }
 
