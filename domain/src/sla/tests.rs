@@ -1,4 +1,3 @@
-use crate::testing::Random;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::breach::respond;
@@ -8,6 +7,7 @@ use super::*;
 use crate::auth::Tier;
 use crate::lifecycle::Status;
 use crate::priority::Priority;
+use crate::testing::Random;
 use crate::ticket::TicketKind;
 use crate::workflow::{Audience, EventKind, Named, TicketState};
 

@@ -1,8 +1,8 @@
-use crate::testing::Random;
 use chrono::TimeZone;
 
 use super::*;
 use crate::call::CallChannel;
+use crate::testing::Random;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap()
