@@ -4,7 +4,7 @@
 import http from 'node:http';
 import { request as playwrightRequest } from '@playwright/test';
 import { test, expect, report, signIn } from '../support/fixtures.mjs';
-import { createTicket, expectError } from '../support/api.mjs';
+import { createTicket, expectError, sweepAt } from '../support/api.mjs';
 import { makePersistDir, removePersistDir, startServer } from '../support/server.mjs';
 
 test.describe.configure({ mode: 'serial' });
@@ -48,13 +48,6 @@ test.afterAll(async () => {
   if (dir) await removePersistDir(dir);
 });
 
-async function sweepAt(when) {
-  const response = await admin.get(`/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${when}`);
-  expect(response.status()).toBe(200);
-  const runs = await (await admin.get('/api/sweep-runs')).json();
-  return runs.find((run) => Date.parse(run.scheduled_at) === when);
-}
-
 async function outboxOf(ticketId) {
   const page = await (await admin.get('/api/admin/outbox?limit=100')).json();
   return page.items.filter((message) => message.ticket_id === ticketId);
@@ -66,7 +59,7 @@ test('a failing mail API is retried with backoff, then the message is delivered 
   expect(ack).toMatchObject({ recipient: 'caller@example.com', attempts: 0, delivered_at: null });
   const start = Date.parse(ack.send_after) + MINUTE;
 
-  const failed = await sweepAt(start);
+  const failed = await sweepAt(admin, start);
   expect(failed).toMatchObject({ messages_sent: 0, error: null });
   expect(failed.messages_failed).toBeGreaterThanOrEqual(1);
   let [message] = await outboxOf(created.id);
@@ -75,11 +68,11 @@ test('a failing mail API is retried with backoff, then the message is delivered 
 
   // Before the backoff has passed nothing is sent again.
   const tries = received.length;
-  await sweepAt(start + 30_000);
+  await sweepAt(admin, start + 30_000);
   expect(received.length).toBe(tries);
 
   sinkFails = false;
-  const delivered = await sweepAt(start + 2 * MINUTE);
+  const delivered = await sweepAt(admin, start + 2 * MINUTE);
   expect(delivered.messages_sent).toBeGreaterThanOrEqual(1);
   [message] = await outboxOf(created.id);
   expect(message).toMatchObject({ attempts: 2, delivered_via: 'http', last_error: null });
@@ -90,7 +83,7 @@ test('a failing mail API is retried with backoff, then the message is delivered 
 
   // Delivered messages are not sent again.
   const count = received.length;
-  await sweepAt(start + 3 * MINUTE);
+  await sweepAt(admin, start + 3 * MINUTE);
   expect(received.length).toBe(count);
 });
 
@@ -104,18 +97,18 @@ test('a resolved ticket closes by itself when its reopen window ends, not before
   const closesAt = Date.parse(ticket.closes_at);
   expect(closesAt - Date.parse(ticket.resolved_at)).toBe(7 * DAY);
 
-  const early = await sweepAt(closesAt - MINUTE);
+  const early = await sweepAt(admin, closesAt - MINUTE);
   expect(early.tickets_closed).toBe(0);
   expect((await (await agent.get(`/api/tickets/${created.id}`)).json()).ticket.status).toBe('resolved');
 
-  const due = await sweepAt(closesAt + MINUTE);
+  const due = await sweepAt(admin, closesAt + MINUTE);
   expect(due.tickets_closed).toBe(1);
   const page = await (await agent.get(`/api/tickets/${created.id}`)).json();
   expect(page.ticket).toMatchObject({ status: 'closed', version: 3 });
   expect(page.timeline.at(-1)).toMatchObject({ kind: 'closed', actor: 'Edgedesk', public: true });
 
   // The same minute again, or a later one, closes nothing twice.
-  expect((await sweepAt(closesAt + MINUTE + 1)).tickets_closed).toBe(0);
+  expect((await sweepAt(admin, closesAt + MINUTE + 1)).tickets_closed).toBe(0);
   await expectError(await agent.post(`/api/tickets/${created.id}/actions`, {
     data: { action: 'reopen', version: 3, reason: 'Still broken' },
   }), 409, 'ticket_closed');

@@ -1,12 +1,8 @@
 import { test, expect, signIn } from '../support/fixtures.mjs';
+import { runsAt } from '../support/api.mjs';
 
 // Sweep runs are operational records for supervisors and admins.
 test.beforeEach(async ({ request }) => { await signIn(request, 'admin@example.com'); });
-
-async function runsAt(request, scheduledMs) {
-  const runs = await (await request.get('/api/sweep-runs')).json();
-  return runs.filter((run) => Date.parse(run.scheduled_at) === scheduledMs);
-}
 
 test('a cron tick at a chosen time records a run with that time as now', async ({ request }) => {
   // A distinct minute per test run, far from the wall clock.

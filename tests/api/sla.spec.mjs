@@ -3,7 +3,7 @@
 // driven at chosen times after that, so nothing waits in real time.
 import { request as playwrightRequest } from '@playwright/test';
 import { test, expect, report, signIn } from '../support/fixtures.mjs';
-import { createTicket, expectError } from '../support/api.mjs';
+import { createTicket, expectError, runsAt, step, sweepAt } from '../support/api.mjs';
 import { d1, makePersistDir, removePersistDir, startServer } from '../support/server.mjs';
 
 test.describe.configure({ mode: 'serial' });
@@ -33,37 +33,20 @@ test.afterAll(async () => {
   if (dir) await removePersistDir(dir);
 });
 
-async function sweepAt(when) {
-  const response = await admin.get(`/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${when}`);
-  expect(response.status()).toBe(200);
-  return runAt(when);
-}
-
-async function runAt(when) {
-  const runs = await (await admin.get('/api/sweep-runs')).json();
-  return runs.filter((run) => Date.parse(run.scheduled_at) === when);
-}
-
 async function pageOf(context, id) {
   const response = await context.get(`/api/tickets/${id}`);
   expect(response.status()).toBe(200);
   return response.json();
 }
 
-async function act(context, id, body) {
-  const response = await context.post(`/api/tickets/${id}/actions`, { data: body });
-  expect(response.status(), await response.text()).toBe(200);
-  return response.json();
-}
-
 const clockOf = (page, target) => page.sla.clocks.find((clock) => clock.target === target);
-const stepsOf = (page) => page.sla.recorded.map((step) => `${step.target}:${step.percent}`).sort();
+const stepsOf = (page) => page.sla.recorded.map((done) => `${done.target}:${done.percent}`).sort();
 
 /** A new ticket set to `priority` by the agent; returns its page. */
 async function ticketAt(priority, overrides = {}) {
   const created = await createTicket(agent, report(overrides));
   const page = await pageOf(agent, created.id);
-  return act(agent, created.id, { action: 'set_priority', version: page.ticket.version, priority, reason: 'SLA test' });
+  return step(agent, created.id, { action: 'set_priority', version: page.ticket.version, priority, reason: 'SLA test' });
 }
 
 test('warnings, then the breach and its escalation, each recorded once however often the sweep runs', async () => {
@@ -77,14 +60,14 @@ test('warnings, then the breach and its escalation, each recorded once however o
   expect(response.explanation).toMatch(/^Due .+ \(Europe\/Copenhagen\): 1 h 30 min response target in around the clock/);
 
   // Nothing is due yet: the sweep looks at no ticket at all, however many are open.
-  const [quiet] = await sweepAt(opened + MINUTE);
+  const quiet = await sweepAt(admin, opened + MINUTE);
   expect(quiet).toMatchObject({ tickets_examined: 0, sla_warnings: 0, error: null });
 
   // 50 % of the response target, twice for the same minute: one warning.
   const half = opened + 45 * MINUTE + 1000;
-  const [first] = await sweepAt(half);
+  const first = await sweepAt(admin, half);
   expect(first).toMatchObject({ sla_warnings: 1, sla_breaches: 0, error: null });
-  const [second] = await sweepAt(half);
+  const second = await sweepAt(admin, half);
   expect(second).toMatchObject({ tickets_examined: 0, sla_warnings: 0 });
   let now = await pageOf(agent, id);
   expect(stepsOf(now)).toEqual(['first_response:50']);
@@ -98,7 +81,7 @@ test('warnings, then the breach and its escalation, each recorded once however o
     admin.get(`/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${threeQuarters}`),
     admin.get(`/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${threeQuarters}`),
   ]);
-  const overlapping = await runAt(threeQuarters);
+  const overlapping = await runsAt(admin, threeQuarters);
   expect(overlapping).toHaveLength(2);
   expect(overlapping.reduce((sum, run) => sum + run.sla_warnings, 0)).toBe(1);
   now = await pageOf(agent, id);
@@ -107,9 +90,9 @@ test('warnings, then the breach and its escalation, each recorded once however o
 
   // The target passes (90 % and 100 % fall due together): breach, escalation to L2, mail.
   const due = opened + 90 * MINUTE;
-  const [breach] = await sweepAt(due);
+  const breach = await sweepAt(admin, due);
   expect(breach).toMatchObject({ sla_breaches: 1, sla_warnings: 0, error: null });
-  await sweepAt(due);
+  await sweepAt(admin, due);
   now = await pageOf(agent, id);
   expect(stepsOf(now)).toEqual(['first_response:100', 'first_response:50', 'first_response:75', 'first_response:90']);
   expect(now.ticket.work).toMatchObject({ tier: 'l2', assignee: null });
@@ -120,7 +103,7 @@ test('warnings, then the breach and its escalation, each recorded once however o
   expect(breaches[0].changes).toContainEqual({ field: 'tier', before: 'l1', after: 'l2' });
   // The page computes its clocks at the real now (minutes after opening): the breach
   // instant is the recorded one.
-  const breachStep = now.sla.recorded.find((step) => step.percent === 100);
+  const breachStep = now.sla.recorded.find((done) => done.percent === 100);
   expect(Date.parse(breachStep.at)).toBe(opened + 90 * MINUTE);
   const mail = (await (await admin.get('/api/admin/outbox?limit=100')).json()).items.filter((m) => m.ticket_id === id);
   expect(mail.some((m) => m.subject.includes('SLA breached'))).toBe(true);
@@ -144,7 +127,7 @@ test('waiting on the customer pauses the resolution clock by exactly the time wa
   expect(promise.respond_by).not.toBeNull();
   expect(promise.waiting_for_you).toBe(false);
 
-  page = await act(agent, id, { action: 'reply', version: page.ticket.version, body: 'Which printer?', wait_for_customer: true });
+  page = await step(agent, id, { action: 'reply', version: page.ticket.version, body: 'Which printer?', wait_for_customer: true });
   const customerView = await pageOf(customer, id);
   expect(customerView.promise).toEqual({ respond_by: null, resolve_by: null, waiting_for_you: true });
   expect(customerView.sla).toBeUndefined();
@@ -152,7 +135,7 @@ test('waiting on the customer pauses the resolution clock by exactly the time wa
   expect(clockOf(page, 'resolution')).toMatchObject({ state: 'paused', due_at: null });
 
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  await act(customer, id, { action: 'reply', version: page.ticket.version, body: 'The one on the 2nd floor.' });
+  await step(customer, id, { action: 'reply', version: page.ticket.version, body: 'The one on the 2nd floor.' });
   page = await pageOf(agent, id);
   const pausedAt = Date.parse(page.timeline.find((entry) => entry.kind === 'reply').at);
   const resumedAt = Date.parse(page.timeline.findLast((entry) => entry.kind === 'reply').at);
@@ -171,17 +154,17 @@ test('priority changes recompute deadlines from the history, and a ticket reopen
   const dueOf = (view, target) => Date.parse(clockOf(view, target).due_at);
   // Untriaged: measured as P3 (2 h); P4 gives 3 h, P1 1 h, all from the same opening.
   expect(dueOf(page, 'first_response')).toBe(opened + 120 * MINUTE);
-  page = await act(agent, id, { action: 'set_priority', version: page.ticket.version, priority: 'P4', reason: 'minor' });
+  page = await step(agent, id, { action: 'set_priority', version: page.ticket.version, priority: 'P4', reason: 'minor' });
   expect(dueOf(page, 'first_response')).toBe(opened + 180 * MINUTE);
-  page = await act(agent, id, { action: 'set_priority', version: page.ticket.version, priority: 'P2', reason: 'worse' });
+  page = await step(agent, id, { action: 'set_priority', version: page.ticket.version, priority: 'P2', reason: 'worse' });
   expect(dueOf(page, 'first_response')).toBe(opened + 90 * MINUTE);
   expect(dueOf(page, 'resolution')).toBe(opened + 8 * 60 * MINUTE);
 
   // Resolved, then reopened by the customer: the time in between does not count.
-  page = await act(agent, id, { action: 'resolve', version: page.ticket.version, code: 'fixed', notes: 'Replaced the toner' });
+  page = await step(agent, id, { action: 'resolve', version: page.ticket.version, code: 'fixed', notes: 'Replaced the toner' });
   expect(clockOf(page, 'resolution')).toMatchObject({ state: 'stopped', breached: false, due_at: null });
   await new Promise((resolve) => setTimeout(resolve, 1200));
-  await act(customer, id, { action: 'reopen', version: page.ticket.version, reason: 'Still streaky' });
+  await step(customer, id, { action: 'reopen', version: page.ticket.version, reason: 'Still streaky' });
   page = await pageOf(agent, id);
   const resolvedAt = Date.parse(page.timeline.find((entry) => entry.kind === 'resolved').at);
   const reopenedAt = Date.parse(page.timeline.find((entry) => entry.kind === 'reopened').at);
@@ -189,15 +172,15 @@ test('priority changes recompute deadlines from the history, and a ticket reopen
   expect(resolution.state).toBe('running');
   expect(resolution.pauses.map((pause) => pause.reason)).toEqual(['resolved']);
   expect(dueOf(page, 'resolution')).toBe(opened + 8 * 60 * MINUTE + (reopenedAt - resolvedAt));
-  await sweepAt(reopenedAt + MINUTE);
-  expect((await pageOf(agent, id)).sla.recorded.filter((step) => step.target === 'resolution')).toEqual([]);
+  await sweepAt(admin, reopenedAt + MINUTE);
+  expect((await pageOf(agent, id)).sla.recorded.filter((done) => done.target === 'resolution')).toEqual([]);
 });
 
 test('a breached P1 pages the L3 queue', async () => {
   const page = await ticketAt('P1', { email: 'customer@example.com' });
   expect(page.ticket.work.tier).toBe('l3');
   const opened = Date.parse(page.timeline[0].at);
-  const [run] = await sweepAt(opened + 61 * MINUTE);
+  const run = await sweepAt(admin, opened + 61 * MINUTE);
   expect(run.error).toBeNull();
   const mail = (await (await admin.get('/api/admin/outbox?limit=100')).json()).items.filter((m) => m.ticket_id === page.ticket.id);
   const paged = mail.filter((m) => m.subject.includes('P1 SLA breach'));
@@ -271,7 +254,7 @@ test('a sweep that fails is recorded with its error for admins', async () => {
   await d1(dir, 'execute', 'edgedesk', '--command', "INSERT OR REPLACE INTO settings (key, value, version) VALUES ('sla', '{\"calendars\": 1}', 99)");
   try {
     const when = Date.now() + 5 * MINUTE;
-    const [run] = await sweepAt(when);
+    const run = await sweepAt(admin, when);
     expect(run.error).toMatch(/./);
   } finally {
     await d1(dir, 'execute', 'edgedesk', '--command', "DELETE FROM settings WHERE key = 'sla'");

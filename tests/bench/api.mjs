@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, ROOT } from '../support/server.mjs';
+import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, ROOT, sessionCookie } from '../support/server.mjs';
 
 const run = promisify(execFile);
 const SEEDED = 1000;
@@ -43,12 +43,7 @@ try {
   await seedDemoData(dir);
   await d1(dir, 'execute', 'edgedesk', '--command', SEED_SQL);
   server = await startServer(dir);
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'l1@example.com', password: 'demo-password' }),
-  });
-  const agentCookie = login.headers.get('set-cookie').split(';')[0];
+  const agentCookie = await sessionCookie(server.url, 'l1@example.com');
 
   const list = await wrk(`${server.url}/api/tickets?limit=25`, ['-H', `Cookie: ${agentCookie}`]);
   line('api_list_rps', list.rps.toFixed(0), 'req/s');

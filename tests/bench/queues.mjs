@@ -3,7 +3,7 @@
 // Prints `bench: <name> = <value> <unit>` lines.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer } from '../support/server.mjs';
+import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, sessionCookie } from '../support/server.mjs';
 
 const run = promisify(execFile);
 const WORDS = ['printer', 'vpn', 'outlook', 'laptop', 'webshop', 'password', 'wifi', 'teams', 'invoice', 'badge'];
@@ -38,12 +38,7 @@ async function measure(count) {
     await seedDemoData(dir);
     await d1(dir, 'execute', 'edgedesk', '--command', seedSql(count));
     server = await startServer(dir);
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'l2@example.com', password: 'demo-password' }),
-    });
-    const cookie = login.headers.get('set-cookie').split(';')[0];
+    const cookie = await sessionCookie(server.url, 'l2@example.com');
     const queue = await p50(`${server.url}/api/tickets?queue=unassigned_l2&limit=25`, cookie);
     const search = await p50(`${server.url}/api/tickets?q=printer+work&limit=25`, cookie);
     return { queue, search };

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { ROOT, d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer } from '../support/server.mjs';
+import { ROOT, d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, sessionCookie } from '../support/server.mjs';
 
 const MINUTE = 60_000;
 const DUE = 100;
@@ -39,12 +39,7 @@ async function measure(count) {
     await seedDemoData(dir);
     await d1(dir, 'execute', 'edgedesk', '--command', seedSql(count));
     server = await startServer(dir);
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.com', password: 'demo-password' }),
-    });
-    const cookie = login.headers.get('set-cookie').split(';')[0];
+    const cookie = await sessionCookie(server.url, 'admin@example.com');
     // A first sweep with nothing due warms the Worker up.
     await fetch(`${server.url}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${T - 30 * MINUTE}`);
     const durations = [];

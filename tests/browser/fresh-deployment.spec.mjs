@@ -1,7 +1,7 @@
 // A deployment of its own: an empty database, then tickets, then a restart.
 import { request as http } from '@playwright/test';
 import { test, expect, openApp, expectAccessible, report, signIn } from '../support/fixtures.mjs';
-import { createTicket } from '../support/api.mjs';
+import { createTicket, sweepAt } from '../support/api.mjs';
 import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer } from '../support/server.mjs';
 
 test.describe.configure({ mode: 'serial' });
@@ -35,13 +35,6 @@ test.afterAll(async () => {
   await removePersistDir(dir);
 });
 
-async function sweepAt(when) {
-  const response = await api.get(`/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${when}`);
-  expect(response.status()).toBe(200);
-  const runs = await (await api.get('/api/sweep-runs')).json();
-  return runs.find((run) => Date.parse(run.scheduled_at) === when);
-}
-
 test('an empty console says so, accessibly', async ({ page }) => {
   await signIn(page.request, 'l1@example.com', server.url);
   await openApp(page, `${server.url}/console`);
@@ -51,10 +44,10 @@ test('an empty console says so, accessibly', async ({ page }) => {
 });
 
 test('the sweep examines exactly the tickets with an SLA step due', async () => {
-  expect((await sweepAt(Date.UTC(2030, 5, 1, 8, 0))).tickets_examined).toBe(0);
+  expect((await sweepAt(api, Date.UTC(2030, 5, 1, 8, 0))).tickets_examined).toBe(0);
   await createTicket(api, report());
   await createTicket(api, report());
-  expect((await sweepAt(Date.UTC(2030, 5, 1, 8, 1))).tickets_examined).toBe(2);
+  expect((await sweepAt(api, Date.UTC(2030, 5, 1, 8, 1))).tickets_examined).toBe(2);
 });
 
 test('tickets and sweep runs survive a restart of the dev server', async ({ page }) => {

@@ -57,3 +57,17 @@ export async function mailsAbout(admin, ticketId) {
   const page = await (await admin.get('/api/admin/outbox?limit=100')).json();
   return page.items.filter((message) => message.ticket_id === ticketId).reverse();
 }
+
+/** The cron runs recorded for the scheduled time `when` (ms; needs a supervisor or admin). */
+export async function runsAt(context, when) {
+  const runs = await (await context.get('/api/sweep-runs')).json();
+  return runs.filter((run) => Date.parse(run.scheduled_at) === when);
+}
+
+/** Runs the cron sweep as if the platform scheduled it at `when` (ms), and returns its run. */
+export async function sweepAt(context, when) {
+  const response = await context.get(`/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${when}`);
+  expect(response.status()).toBe(200);
+  const [run] = await runsAt(context, when);
+  return run;
+}

@@ -100,3 +100,14 @@ export async function startServer(persistDir, { seed = false, vars = {}, timeout
   await stop();
   throw new Error(`wrangler dev did not become healthy on ${url}:\n${log}`);
 }
+
+/** Signs a demo account in on `url` and returns its session cookie (`name=value`). */
+export async function sessionCookie(url, email) {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo-password' }),
+  });
+  if (!login.ok) throw new Error(`signing in ${email} answered ${login.status}`);
+  return login.headers.get('set-cookie').split(';')[0];
+}

@@ -64,6 +64,16 @@ pub async fn all<T: DeserializeOwned>(
         .map_err(http::storage)
 }
 
+/// A batch that lost a race on a UNIQUE constraint (an event's version, a recorded SLA
+/// step) rolled back whole: that is a `version_conflict`, anything else a storage failure.
+pub fn lost_race(error: worker::Error, message: &str) -> ApiError {
+    if error.to_string().contains("UNIQUE constraint failed") {
+        ApiError::new(edgedesk_domain::ErrorCode::VersionConflict, message)
+    } else {
+        http::storage(error)
+    }
+}
+
 /// The id an `INSERT … RETURNING id` produced, or `None` when it inserted nothing (an
 /// `ON CONFLICT DO NOTHING` that met a conflict).
 pub async fn inserted_id(statement: worker::Result<D1PreparedStatement>) -> Result<Option<i64>, ApiError> {

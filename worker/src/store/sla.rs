@@ -7,12 +7,12 @@ use chrono::{DateTime, Utc};
 use edgedesk_domain::sla::breach::Response;
 use edgedesk_domain::sla::{Clock, ClockState, Moment, Progress, RecordedStep, SlaBadge, Target};
 use edgedesk_domain::workflow::{Actor, EventDetails, EventKind, TicketState};
-use edgedesk_domain::{ApiError, ErrorCode};
+use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
 use super::tickets::{event_statement, projection_statement, TicketRef};
-use super::{all, db, outbox};
+use super::{all, db, lost_race, outbox};
 use crate::clock::from_millis;
 use crate::http;
 
@@ -241,13 +241,9 @@ pub async fn record(env: &Env, sweep: Sweep<'_>, now: DateTime<Utc>) -> Result<(
     }
     let version = sweep.response.state.version;
     statements.extend(projection(&db, TicketRef::Id(id), version, sweep.clocks, sweep.progress, now)?);
-    db.batch(statements).await.map_err(|error| {
-        if error.to_string().contains("UNIQUE constraint failed") {
-            ApiError::new(ErrorCode::VersionConflict, "Another run recorded this step first")
-        } else {
-            http::storage(error)
-        }
-    })?;
+    db.batch(statements)
+        .await
+        .map_err(|error| lost_race(error, "Another run recorded this step first, or the ticket changed"))?;
     Ok(())
 }
 

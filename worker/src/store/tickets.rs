@@ -17,12 +17,12 @@ use edgedesk_domain::workflow::{
     Actor, Decision, LinkedEffect, Named, NewEvent, Notice, Rating, Resolution, ResolutionCode, Rules,
     TicketState,
 };
-use edgedesk_domain::{ApiError, ErrorCode};
+use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
-use super::{all, db, first, outbox, sla, ABOVE_EVERY_ID};
+use super::{all, db, first, lost_race, outbox, sla, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::http;
 use crate::sla::Clocks;
@@ -202,16 +202,9 @@ pub async fn apply(
         &clocks.progress,
         now,
     )?);
-    db.batch(statements).await.map_err(|error| {
-        if error.to_string().contains("UNIQUE constraint failed: ticket_events") {
-            ApiError::new(
-                ErrorCode::VersionConflict,
-                "Someone else changed this ticket first; review and retry",
-            )
-        } else {
-            http::storage(error)
-        }
-    })?;
+    db.batch(statements)
+        .await
+        .map_err(|error| lost_race(error, "Someone else changed this ticket first; review and retry"))?;
     Ok(())
 }
 
