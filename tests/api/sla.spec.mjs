@@ -236,6 +236,33 @@ test('admins edit policies and calendars with validation, and deadlines follow',
   expect(restore.status()).toBe(200);
 });
 
+test('a category policy and a next-update target apply to the tickets they name', async () => {
+  const { zones, ...settings } = await (await admin.get('/api/admin/sla')).json();
+  const special = structuredClone(settings);
+  const general = special.policies.find((policy) => policy.priority === 'P3');
+  special.policies.push({ ...general, id: 'p3-vpn', name: 'P3 VPN', category_id: 2, first_response_minutes: 30, next_update_minutes: 45 });
+  const saved = await admin.put('/api/admin/sla', { data: special });
+  expect(saved.status(), await saved.text()).toBe(200);
+  try {
+    // Reported in category 2: the narrower policy; any other category: the general one.
+    const vpn = await createTicket(customer, report({ email: 'customer@example.com', category_id: 2 }));
+    const other = await createTicket(customer, report({ email: 'customer@example.com', category_id: 3 }));
+    let page = await pageOf(agent, vpn.id);
+    expect(clockOf(page, 'first_response')).toMatchObject({ policy: 'P3 VPN', target_minutes: 30 });
+    expect(page.sla.clocks.map((clock) => clock.target)).toEqual(['first_response', 'resolution']);
+    expect(clockOf(await pageOf(agent, other.id), 'first_response')).toMatchObject({ policy: 'P3 default', target_minutes: 120 });
+
+    // The first agent reply starts the next-update clock: 45 minutes from that reply.
+    page = await step(agent, vpn.id, { action: 'reply', version: page.ticket.version, body: 'Looking at it now.' });
+    const replied = Date.parse(page.timeline.find((entry) => entry.kind === 'reply').at);
+    expect(clockOf(page, 'next_update')).toMatchObject({ cycle: 1, state: 'running', target_minutes: 45 });
+    expect(Date.parse(clockOf(page, 'next_update').due_at)).toBe(replied + 45 * MINUTE);
+  } finally {
+    const restore = await admin.put('/api/admin/sla', { data: { ...settings, version: settings.version + 1 } });
+    expect(restore.status()).toBe(200);
+  }
+});
+
 test('the breaching-soon queue lists running clocks soonest first', async () => {
   await ticketAt('P4');
   await ticketAt('P1', { title: `Everything is down ${Date.now()}` });
