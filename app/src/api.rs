@@ -12,6 +12,7 @@ use edgedesk_domain::knowledge::{Article, ArticleInput, ArticleSummary, Suggesti
 use edgedesk_domain::outbox::OutboxMessage;
 use edgedesk_domain::paging::Page;
 use edgedesk_domain::presence::{Presence, PresenceUpdate};
+use edgedesk_domain::queue::QueueCount;
 use edgedesk_domain::sla::SavedSlaSettings;
 use edgedesk_domain::sweep::SweepRun;
 use edgedesk_domain::ticket::{
@@ -134,6 +135,11 @@ pub async fn save_canned_replies(canned: &CannedReplies) -> Result<Saved<CannedR
 
 pub async fn categories() -> Result<Vec<Category>, ApiError> {
     send(Request::get("/api/categories")).await
+}
+
+/// The console's sidebar: the caller's queues with their counts.
+pub async fn queues() -> Result<Vec<QueueCount>, ApiError> {
+    send(Request::get("/api/queues")).await
 }
 
 pub async fn agents() -> Result<Vec<AgentSummary>, ApiError> {

@@ -3,6 +3,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::{footer::Footer, header::Header};
+use crate::focus::FocusOnNavigate;
 use crate::i18n::provide_i18n;
 use crate::pages::{
     admin::AdminPage,
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_session();
     view! {
         <Router>
+            <FocusOnNavigate/>
             <Header/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=NotFoundPage>

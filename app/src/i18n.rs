@@ -92,6 +92,7 @@ pub fn use_i18n() -> I18n {
 pub struct Texts {
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
+    pub menu: &'static str,
     pub nav_report: &'static str,
     pub nav_console: &'static str,
     pub language_label: &'static str,
@@ -137,6 +138,8 @@ pub struct Texts {
     pub status_open: &'static str,
     pub status_in_progress: &'static str,
     pub status_pending_customer: &'static str,
+    /// The same status as the desk says it (customers read "waiting for your reply").
+    pub status_waiting_on_customer: &'static str,
     pub status_pending_third_party: &'static str,
     pub status_resolved: &'static str,
     pub status_closed: &'static str,
@@ -152,7 +155,6 @@ pub struct Texts {
     pub col_number: &'static str,
     pub col_title: &'static str,
     pub col_reporter: &'static str,
-    pub col_age: &'static str,
     pub age_just_now: &'static str,
     pub age_minutes: fn(i64) -> String,
     pub age_hours: fn(i64) -> String,
@@ -296,11 +298,20 @@ impl Texts {
             Status::Cancelled => self.status_cancelled,
         }
     }
+
+    /// A status in the reader's wording: staff or the customer.
+    pub fn status_for(&self, status: Status, staff: bool) -> &'static str {
+        match status {
+            Status::PendingCustomer if staff => self.status_waiting_on_customer,
+            _ => self.status(status),
+        }
+    }
 }
 
 pub static EN: Texts = Texts {
     skip_to_content: "Skip to content",
     nav_label: "Main",
+    menu: "Menu",
     nav_report: "Report a problem",
     nav_console: "Agent console",
     language_label: "Language",
@@ -347,6 +358,7 @@ pub static EN: Texts = Texts {
     status_open: "Open",
     status_in_progress: "In progress",
     status_pending_customer: "Waiting for your reply",
+    status_waiting_on_customer: "Waiting for the customer",
     status_pending_third_party: "Waiting for a supplier",
     status_resolved: "Resolved",
     status_closed: "Closed",
@@ -362,7 +374,6 @@ pub static EN: Texts = Texts {
     col_number: "Number",
     col_title: "Title",
     col_reporter: "Reporter",
-    col_age: "Age",
     age_just_now: "just now",
     age_minutes: |n| format!("{n} min ago"),
     age_hours: |n| format!("{n} h ago"),
@@ -456,6 +467,7 @@ pub static EN: Texts = Texts {
 pub static DA: Texts = Texts {
     skip_to_content: "Gå til indhold",
     nav_label: "Hovedmenu",
+    menu: "Menu",
     nav_report: "Rapportér et problem",
     nav_console: "Agentkonsol",
     language_label: "Sprog",
@@ -501,6 +513,7 @@ pub static DA: Texts = Texts {
     status_open: "Åben",
     status_in_progress: "Under behandling",
     status_pending_customer: "Afventer dit svar",
+    status_waiting_on_customer: "Afventer kunden",
     status_pending_third_party: "Afventer leverandør",
     status_resolved: "Løst",
     status_closed: "Lukket",
@@ -516,7 +529,6 @@ pub static DA: Texts = Texts {
     col_number: "Nummer",
     col_title: "Titel",
     col_reporter: "Anmelder",
-    col_age: "Alder",
     age_just_now: "lige nu",
     age_minutes: |n| format!("for {n} min. siden"),
     age_hours: |n| format!("for {n} t. siden"),

@@ -3,7 +3,9 @@
 mod api;
 mod app;
 mod components;
+mod console_texts;
 mod dates;
+mod focus;
 mod i18n;
 mod pages;
 mod process_texts;

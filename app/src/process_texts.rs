@@ -147,7 +147,6 @@ pub struct ProcessTexts {
     pub sort_label: &'static str,
     pub sort_newest: &'static str,
     pub sort_oldest: &'static str,
-    pub any: &'static str,
     pub away_label: &'static str,
 
     pub mailbox_title: &'static str,
@@ -181,7 +180,6 @@ pub struct ProcessTexts {
     pub presence_writing: &'static str,
     pub event_categorised: &'static str,
     pub canned_label: &'static str,
-    pub canned_none: &'static str,
     pub bulk_selected: &'static str,
     pub bulk_select_row: &'static str,
     pub bulk_apply: &'static str,
@@ -497,7 +495,6 @@ pub static EN: ProcessTexts = ProcessTexts {
     sort_label: "Order",
     sort_newest: "Newest first",
     sort_oldest: "Oldest first",
-    any: "Any",
     away_label: "I am away (no new tickets)",
 
     mailbox_title: "Dev mailbox",
@@ -531,7 +528,6 @@ pub static EN: ProcessTexts = ProcessTexts {
     presence_writing: "is writing on this ticket",
     event_categorised: "Category changed",
     canned_label: "Canned reply",
-    canned_none: "Insert a canned reply…",
     bulk_selected: "selected",
     bulk_select_row: "Select",
     bulk_apply: "Apply",
@@ -705,7 +701,6 @@ pub static DA: ProcessTexts = ProcessTexts {
     sort_label: "Rækkefølge",
     sort_newest: "Nyeste først",
     sort_oldest: "Ældste først",
-    any: "Alle",
     away_label: "Jeg er væk (ingen nye sager)",
 
     mailbox_title: "Udviklerpostkasse",
@@ -740,7 +735,6 @@ pub static DA: ProcessTexts = ProcessTexts {
     presence_writing: "skriver på sagen",
     event_categorised: "Kategori ændret",
     canned_label: "Standardsvar",
-    canned_none: "Indsæt et standardsvar…",
     bulk_selected: "valgt",
     bulk_select_row: "Vælg",
     bulk_apply: "Udfør",

@@ -76,6 +76,8 @@ pub struct Workspace {
     pub saves: RwSignal<u32>,
     /// The person is writing a reply or note (shown to colleagues as presence).
     pub editing: RwSignal<bool>,
+    /// The compose box writes an internal note (staff), not a reply to the customer.
+    pub compose_note: RwSignal<bool>,
 }
 
 impl Workspace {
@@ -87,6 +89,7 @@ impl Workspace {
             target: StoredValue::new(target),
             saves: RwSignal::new(0),
             editing: RwSignal::new(false),
+            compose_note: RwSignal::new(false),
         }
     }
 

@@ -1,5 +1,6 @@
-//! The console's queues and filters, read from the list's query string
-//! (`GET /api/tickets?queue=unassigned_l2&priority=P1&q=vpn&sort=oldest`).
+//! The console's queues, filters and orders, read from the list's query string
+//! (`GET /api/tickets?queue=unassigned_l2&priority=P1&q=vpn&sort=due`), and the queues an
+//! agent's sidebar shows.
 
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,7 @@ pub enum Queue {
     Unassigned(Tier),
     /// Everything active in a tier.
     Tier(Tier),
+    /// Major incidents still being worked on.
     Major,
     PendingCustomer,
     /// Running SLA clocks, soonest deadline first.
@@ -64,6 +66,93 @@ impl Queue {
     pub fn is_for_staff(self) -> bool {
         !matches!(self, Queue::All | Queue::Open | Queue::Closed)
     }
+
+    /// The console's sidebar, in order: the caller's own work first, then what needs a
+    /// hand in their tier, what is at risk, and the wider views. Agents see the unassigned
+    /// queue of their tier; leads (no tier) see every tier's.
+    pub fn sidebar(tier: Option<Tier>) -> Vec<Queue> {
+        let mut queues = vec![Queue::Mine];
+        match tier {
+            Some(tier) => queues.push(Queue::Unassigned(tier)),
+            None => queues.extend(Tier::ALL.map(Queue::Unassigned)),
+        }
+        queues.extend([Queue::BreachingSoon, Queue::PendingCustomer]);
+        queues.extend(Tier::ALL.map(Queue::Tier));
+        queues.extend([Queue::Major, Queue::All]);
+        queues
+    }
+
+    /// The order a queue opens in when none is chosen.
+    pub fn default_sort(self) -> Sort {
+        match self {
+            Queue::BreachingSoon => Sort::Due,
+            _ => Sort::Newest,
+        }
+    }
+}
+
+/// How a list is ordered. Every order ends on the ticket id, so pages never overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Newest,
+    Oldest,
+    /// Most recently changed first.
+    Updated,
+    /// P1 first; tickets without a priority last.
+    Priority,
+    /// Soonest SLA deadline first; tickets without a running clock last.
+    Due,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 5] = [Sort::Newest, Sort::Oldest, Sort::Updated, Sort::Priority, Sort::Due];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Updated => "updated",
+            Sort::Priority => "priority",
+            Sort::Due => "due",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.as_str() == text)
+    }
+}
+
+/// One sidebar entry: a queue by name and how many active tickets it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueCount {
+    pub queue: String,
+    /// Absent for queues that are not counted (all tickets, open or closed).
+    pub count: Option<u32>,
+}
+
+/// The longest preview of a message shown in a list row.
+pub const PREVIEW_MAX_CHARS: usize = 140;
+
+/// A message as one line for a list row: whitespace runs become one space, and a long
+/// text is cut at a character boundary with an ellipsis.
+pub fn preview(text: &str) -> String {
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        if line.chars().count() > PREVIEW_MAX_CHARS {
+            break;
+        }
+    }
+    if line.chars().count() > PREVIEW_MAX_CHARS {
+        let mut cut: String = line.chars().take(PREVIEW_MAX_CHARS - 1).collect();
+        cut.truncate(cut.trim_end().len());
+        cut.push('…');
+        return cut;
+    }
+    line
 }
 
 pub const TEXT_MAX_CHARS: usize = 100;
@@ -79,7 +168,8 @@ pub struct QueueFilter {
     pub organisation_id: Option<i64>,
     /// Words to find in the title or description.
     pub text: Option<String>,
-    pub oldest_first: bool,
+    /// The chosen order; `None` leaves it to the queue.
+    pub sort: Option<Sort>,
 }
 
 fn bad(field: &str, message: String) -> ApiError {
@@ -129,16 +219,18 @@ impl QueueFilter {
                     filter.text = (!text.is_empty()).then(|| text.to_string());
                 }
                 "sort" => {
-                    filter.oldest_first = match value.as_str() {
-                        "newest" => false,
-                        "oldest" => true,
-                        _ => return Err(bad("sort", "sort is newest or oldest".to_string())),
-                    }
+                    filter.sort = Some(Sort::parse(&value).ok_or_else(|| {
+                        bad("sort", "sort is newest, oldest, updated, priority or due".to_string())
+                    })?)
                 }
                 _ => {}
             }
         }
         Ok(filter)
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.sort.unwrap_or(self.queue.default_sort())
     }
 
     /// Customers may narrow their own tickets by status and text, nothing more: the
@@ -176,7 +268,7 @@ mod tests {
         assert_eq!(filter.queue, Queue::Tier(Tier::L3));
         assert_eq!(filter.priority, Some(Priority::P1));
         assert_eq!(filter.text.as_deref(), Some("vpn"));
-        assert!(filter.oldest_first);
+        assert_eq!(filter.sort(), Sort::Oldest);
         assert_eq!(filter.category_id, Some(4));
         for bad in ["queue=nope", "priority=P9", "status=done", "category=x", "sort=up"] {
             let error = QueueFilter::from_query(bad).unwrap_err();
@@ -184,6 +276,43 @@ mod tests {
             assert_eq!(error.http_status(), 422);
         }
         assert!(QueueFilter::from_query(&format!("q={}", "x".repeat(101))).is_err());
+    }
+
+    #[test]
+    fn every_order_parses_and_queues_choose_their_own() {
+        for sort in Sort::ALL {
+            let filter = QueueFilter::from_query(&format!("sort={}", sort.as_str())).unwrap();
+            assert_eq!(filter.sort(), sort);
+        }
+        assert_eq!(QueueFilter::from_query("queue=breaching_soon").unwrap().sort(), Sort::Due);
+        assert_eq!(
+            QueueFilter::from_query("queue=breaching_soon&sort=priority").unwrap().sort(),
+            Sort::Priority
+        );
+        assert_eq!(QueueFilter::from_query("queue=mine").unwrap().sort(), Sort::Newest);
+    }
+
+    #[test]
+    fn the_sidebar_starts_with_the_callers_own_work() {
+        let agent = Queue::sidebar(Some(Tier::L2));
+        assert_eq!(agent[..2], [Queue::Mine, Queue::Unassigned(Tier::L2)]);
+        assert!(!agent.contains(&Queue::Unassigned(Tier::L1)));
+        assert_eq!(agent.last(), Some(&Queue::All));
+        let lead = Queue::sidebar(None);
+        assert!(Tier::ALL.iter().all(|tier| lead.contains(&Queue::Unassigned(*tier))));
+        // Every entry is a queue the list endpoint understands.
+        assert!(lead.iter().all(|queue| Queue::parse(&queue.name()) == Some(*queue)));
+    }
+
+    #[test]
+    fn previews_are_one_short_line() {
+        assert_eq!(preview("  Hello\n\n  there\tfriend "), "Hello there friend");
+        let long = "å".repeat(300);
+        let cut = preview(&long);
+        assert_eq!(cut.chars().count(), PREVIEW_MAX_CHARS);
+        assert!(cut.ends_with('…'));
+        assert_eq!(preview(&"word ".repeat(28)), "word ".repeat(28).trim_end());
+        assert_eq!(preview(""), "");
     }
 
     #[test]

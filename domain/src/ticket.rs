@@ -287,6 +287,24 @@ pub struct TicketSummary {
     /// The most urgent SLA clock (staff only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla: Option<crate::sla::SlaBadge>,
+    /// The reporter's organisation, when they belong to one.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    pub updated_at: DateTime<Utc>,
+    /// The latest public reply, as one line ([`crate::queue::preview`]).
+    #[serde(default)]
+    pub last_reply: Option<ReplyPreview>,
+    /// Someone else changed the ticket since the caller last opened it (staff only).
+    #[serde(default)]
+    pub unread: bool,
+}
+
+/// The latest public reply of a ticket, for a list row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyPreview {
+    pub text: String,
+    /// The customer wrote it (the desk owes an answer), not an agent.
+    pub from_customer: bool,
 }
 
 /// The answer to a successful `POST /api/tickets`.

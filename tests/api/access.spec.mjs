@@ -175,6 +175,11 @@ const ROUTES = [
     },
   },
   {
+    name: 'GET /api/queues',
+    call: (api) => api.get('/api/queues'),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),
+  },
+  {
     name: 'GET /api/agents',
     call: (api) => api.get('/api/agents'),
     status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),

@@ -45,6 +45,11 @@ test('list rows carry what the console shows and nothing more', async ({ request
     tier: 'l1',
     assignee: null,
     is_major: false,
+    organisation: null,
+    updated_at: created.reported_at,
+    last_reply: null,
+    // L1 logged it: nothing happened since that L1 has not seen.
+    unread: false,
     // The most urgent SLA clock: the 2 h response target of an untriaged ticket.
     sla: { target: 'first_response', due_at: new Date(Date.parse(created.reported_at) + 2 * 3600_000).toISOString(), level: 0 },
   });

@@ -68,6 +68,10 @@ test('an agent signs in and reaches the console; a signed-out visitor is asked t
   await expectAccessible(page);
   await signInWithForm(page, 'l2@example.com');
   await expect(page).toHaveURL(/\/console$/);
+  // Agents start on their own tickets; the whole desk is one click away.
+  await expect(page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Mine/ }))
+    .toHaveAttribute('aria-current', 'page');
+  await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'All' }).click();
   await expect(page.locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('signed-in-as')).toContainText('Lars Nielsen (L2)');
 });

@@ -6,7 +6,7 @@ import { createTicket } from '../support/api.mjs';
 test('the console pages through tickets with "Load more"', async ({ page, request }) => {
   await signIn(request, 'l1@example.com'); // agents are not held to the public form's limit
   for (let i = 0; i < 27; i += 1) await createTicket(request, report());
-  await openApp(page, '/console');
+  await openApp(page, '/console?queue=all');
   const rows = page.locator('tbody tr');
   await expect(rows).toHaveCount(25);
   await page.getByRole('button', { name: 'Load more' }).click();
@@ -19,7 +19,7 @@ test('the console shows that it is loading', async ({ page }) => {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/api/tickets*', async (route) => { await held; await route.continue(); });
-  await page.goto('/console');
+  await page.goto('/console?queue=all');
   await expect(page.getByRole('status')).toHaveText('Loading tickets…');
   await expectAccessible(page);
   release();
@@ -32,7 +32,7 @@ test.describe('when the API cannot be reached', () => {
 
   test('the console explains and recovers on "Try again"', async ({ page }) => {
     await page.route('**/api/tickets*', (route) => route.abort('connectionrefused'));
-    await openApp(page, '/console');
+    await openApp(page, '/console?queue=all');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('The tickets could not be loaded.');
     await expect(alert).toContainText('We could not reach Edgedesk.');

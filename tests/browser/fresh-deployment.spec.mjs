@@ -38,6 +38,8 @@ test.afterAll(async () => {
 test('an empty console says so, accessibly', async ({ page }) => {
   await signIn(page.request, 'l1@example.com', server.url);
   await openApp(page, `${server.url}/console`);
+  await expect(page.getByText('Nothing is assigned to you. Take a ticket from an unassigned queue.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'All' }).click();
   await expect(page.getByText('No tickets yet. New reports appear here.')).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
   await expectAccessible(page);
@@ -67,7 +69,7 @@ test('tickets and sweep runs survive a restart of the dev server', async ({ page
   expect(await (await api.get('/api/sweep-runs')).json()).toHaveLength(2);
 
   await signIn(page.request, 'l1@example.com', server.url);
-  await openApp(page, `${server.url}/console`);
+  await openApp(page, `${server.url}/console?queue=all`);
   await expect(page.getByRole('row', { name: /Survives restarts/ })).toBeVisible();
 });
 

@@ -28,7 +28,7 @@ test('a Danish browser starts in Danish', async ({ browser, baseURL }) => {
 
 test('the dark theme can be chosen, is remembered and stays accessible', async ({ page }) => {
   await signIn(page.request, 'l1@example.com');
-  await openApp(page, '/console');
+  await openApp(page, '/console?queue=all');
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -55,7 +55,10 @@ test('the portal and the console are readable at 360 px wide', async ({ page }) 
   await expect(page.getByRole('button', { name: 'Send report' })).toBeVisible();
   await expectAccessible(page);
 
+  // The header folds into a menu; the queues become a strip of pills.
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Agent console' }).click();
+  await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'All' }).click();
   await expect(page.locator('tbody tr').first()).toBeVisible();
   expect(await horizontalOverflow()).toBeLessThanOrEqual(0);
   await expectAccessible(page);

@@ -64,7 +64,7 @@ test('a reported incident travels from the customer through L1 and L2 to closed'
   // L2 takes it from the unassigned L2 queue, schedules a call, asks, and notes internally.
   const l2 = await personAt(browser, baseURL, 'l2@example.com');
   await openApp(l2, '/console');
-  await l2.getByLabel('Queue').selectOption('unassigned_l2');
+  await l2.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Unassigned L2/ }).click();
   await l2.getByRole('link', { name: number }).click();
   // L1 still has the ticket open in their browser; pages renew presence every 20 s.
   await expect(l2.getByTestId('presence')).toContainText('Lise Lund (L1) is also looking at this ticket', { timeout: 25_000 });
@@ -81,7 +81,7 @@ test('a reported incident travels from the customer through L1 and L2 to closed'
   await l2.getByRole('textbox', { name: 'Reply to the customer' }).fill('Does it also happen on the office Wi-Fi?');
   await l2.getByLabel("Wait for the customer's answer").check();
   await l2.getByRole('button', { name: 'Send reply' }).click();
-  await expect(l2.getByTestId('status')).toHaveText('Waiting for your reply');
+  await expect(l2.getByTestId('status')).toHaveText('Waiting for the customer');
   await l2.getByRole('radio', { name: 'Internal note' }).check();
   await l2.getByRole('textbox', { name: 'Internal note' }).fill('Certificate on gateway 2 expired');
   await l2.getByRole('button', { name: 'Add note' }).click();

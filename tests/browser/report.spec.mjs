@@ -48,6 +48,8 @@ test('a customer reports a problem, fixing one mistake, and finds it in the cons
   await signInWithForm(page, 'l1@example.com');
   await expect(page).toHaveURL(/\/console$/);
   await expect(page).toHaveTitle('Tickets · Edgedesk');
+  // A new report waits unassigned in the first tier, not in the agent's own queue.
+  await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Unassigned L1/ }).click();
   const row = page.getByRole('row', { name: new RegExp(ticketNumber) });
   await expect(row).toContainText(title);
   await expect(row).toContainText('Grace Hopper');

@@ -1,6 +1,8 @@
 use std::collections::BTreeSet;
 
+use edgedesk_domain::category::Category;
 use edgedesk_domain::lifecycle::Status;
+use edgedesk_domain::ticket::AgentSummary;
 use edgedesk_domain::workflow::{BulkRequest, Command};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,14 +14,18 @@ use crate::i18n::use_i18n;
 /// One step for the ticked tickets: assign, status or category. Reports how many changed
 /// and which were refused and why, then reloads the list.
 #[component]
-pub fn BulkBar(selection: RwSignal<BTreeSet<i64>>, refresh: RwSignal<u32>) -> impl IntoView {
+pub fn BulkBar(
+    selection: RwSignal<BTreeSet<i64>>,
+    refresh: RwSignal<u32>,
+    /// Shared with the filter bar, so the console asks for them once.
+    categories: LocalResource<Vec<Category>>,
+    agents: LocalResource<Vec<AgentSummary>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let agent = RwSignal::new(String::new());
     let status = RwSignal::new(Status::InProgress.as_str().to_string());
     let category = RwSignal::new(String::new());
     let report = RwSignal::new(None::<String>);
-    let agents = LocalResource::new(|| async { api::agents().await.unwrap_or_default() });
-    let categories = LocalResource::new(|| async { api::categories().await.unwrap_or_default() });
     let agent_options = Signal::derive(move || {
         let mut options = vec![("auto".to_string(), i18n.p().auto_assign.to_string())];
         options.extend(
@@ -34,7 +40,7 @@ pub fn BulkBar(selection: RwSignal<BTreeSet<i64>>, refresh: RwSignal<u32>) -> im
     let status_options = Signal::derive(move || {
         [Status::Open, Status::InProgress, Status::PendingCustomer, Status::PendingThirdParty]
             .into_iter()
-            .map(|s| (s.as_str().to_string(), i18n.t().status(s).to_string()))
+            .map(|s| (s.as_str().to_string(), i18n.t().status_for(s, true).to_string()))
             .collect()
     });
     let category_options =

@@ -1,35 +1,87 @@
 use edgedesk_domain::canned::{fill, Values};
 use edgedesk_domain::workflow::Command;
+use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::api;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
-use crate::workspace::use_workspace;
+use crate::workspace::{use_workspace, Outcome};
 
-/// Writing on the ticket. Staff choose a public reply (optionally waiting for the
-/// customer) or an internal note; customers reply.
+/// What is being written on a ticket, kept in this tab until it is sent, so it survives
+/// going to the queue and back.
+#[derive(Default, Serialize, Deserialize)]
+struct Draft {
+    body: String,
+    note: bool,
+}
+
+fn draft_key(ticket_id: i64) -> String {
+    format!("edgedesk.draft.{ticket_id}")
+}
+
+/// Writing on the ticket. Staff switch between a public reply (optionally waiting for the
+/// customer) and an internal note, and the note mode looks like a note; customers reply.
+/// Ctrl/Cmd+Enter sends. The mode lives in the workspace, so shortcuts set it directly.
 #[component]
 pub fn Compose() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
-    let body = RwSignal::new(String::new());
-    let note = RwSignal::new(false);
+    let note = workspace.compose_note;
+    let ticket_id = workspace.ticket_id();
+    let draft = ticket_id.and_then(|id| SessionStorage::get::<Draft>(draft_key(id)).ok()).unwrap_or_default();
+    let body = RwSignal::new(draft.body);
+    note.set(draft.note);
     let wait = RwSignal::new(false);
     Effect::new(move |_| {
-        workspace.saves.track();
-        body.set(String::new());
+        let Some(id) = ticket_id else { return };
+        let draft = Draft { body: body.get(), note: note.get() };
+        if draft.body.is_empty() {
+            SessionStorage::delete(draft_key(id));
+        } else {
+            // Private browsing may refuse storage; the text is still on screen.
+            let _ = SessionStorage::set(draft_key(id), &draft);
+        }
     });
+    // Only this box's own successful send empties it; other steps leave the text alone.
+    let sending = StoredValue::new(false);
+    Effect::watch(
+        move || workspace.outcome.get(),
+        move |outcome, _, _| {
+            if sending.get_value() && outcome.is_some() {
+                sending.set_value(false);
+                if outcome == &Some(Outcome::Saved) {
+                    body.set(String::new());
+                    wait.set(false);
+                }
+            }
+        },
+        false,
+    );
     Effect::new(move |_| workspace.editing.set(!body.with(String::is_empty)));
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let send = move || {
         let text = body.get_untracked();
+        if text.trim().is_empty() || workspace.busy.get_untracked() {
+            return;
+        }
         let command = if note.get_untracked() {
             Command::Note { body: text }
         } else {
             Command::Reply { body: text, wait_for_customer: wait.get_untracked() }
         };
+        sending.set_value(true);
         workspace.send(command);
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send();
+    };
+    let send_on_ctrl_enter = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            send();
+        }
     };
     let staff = workspace.staff();
     let session = use_session();
@@ -63,48 +115,63 @@ pub fn Compose() -> impl IntoView {
     };
     move || {
         let p = i18n.p();
+        let c = i18n.c();
         let open = !workspace.shown.with(|shown| shown.public.status.is_final());
         open.then(|| {
             view! {
-                <form class="card compose" on:submit=submit>
-                    <h2 class="section-title">{p.compose_heading}</h2>
+                <form class="card compose" class:compose-note=move || note.get() on:submit=submit
+                    aria-labelledby="compose-heading">
+                    <h2 id="compose-heading" class="visually-hidden">{p.compose_heading}</h2>
                     {staff.then(|| view! {
-                        <fieldset class="choice-row">
+                        <fieldset class="compose-modes">
                             <legend class="visually-hidden">{p.compose_heading}</legend>
-                            <label><input type="radio" name="compose-mode" checked=move || !note.get()
-                                on:change=move |_| note.set(false)/> " " {p.compose_reply}</label>
-                            <label><input type="radio" name="compose-mode" checked=move || note.get()
-                                on:change=move |_| note.set(true)/> " " {p.compose_note}</label>
+                            <label class="compose-mode">
+                                <input type="radio" name="compose-mode" value="reply"
+                                    prop:checked=move || !note.get() on:change=move |_| note.set(false)/>
+                                <span>{p.compose_reply}</span>
+                            </label>
+                            <label class="compose-mode compose-mode-note">
+                                <input type="radio" name="compose-mode" value="note"
+                                    prop:checked=move || note.get() on:change=move |_| note.set(true)/>
+                                <span>{p.compose_note}</span>
+                            </label>
                         </fieldset>
                     })}
-                    {move || {
-                        let replies = canned.get().unwrap_or_default();
-                        (!replies.is_empty()).then(|| view! {
-                            <div class="field">
-                                <label for="field-canned">{p.canned_label}</label>
-                                <select id="field-canned" name="canned" on:change=insert_canned prop:value="">
-                                    <option value="">{p.canned_none}</option>
+                    <Show when=move || note.get()>
+                        <p class="note-notice" data-testid="note-notice">{c.note_notice}</p>
+                    </Show>
+                    <div class="field">
+                        <label for="field-body" class="visually-hidden">
+                            {move || if note.get() { p.compose_note } else if staff { p.compose_reply } else { p.customer_reply_label }}
+                        </label>
+                        <textarea id="field-body" name="body" rows="4" bind:value=body on:keydown=send_on_ctrl_enter
+                            placeholder=move || if note.get() { p.compose_note } else if staff { p.compose_reply } else { p.customer_reply_label }>
+                        </textarea>
+                    </div>
+                    <div class="compose-actions">
+                        {move || {
+                            let replies = canned.get().unwrap_or_default();
+                            (!replies.is_empty()).then(|| view! {
+                                <label for="field-canned" class="visually-hidden">{p.canned_label}</label>
+                                <select id="field-canned" name="canned" class="filter-select" on:change=insert_canned prop:value="">
+                                    <option value="">{p.canned_label}</option>
                                     {replies.into_iter().enumerate().map(|(index, reply)| view! {
                                         <option value=index.to_string()>{reply.title}</option>
                                     }).collect_view()}
                                 </select>
-                            </div>
-                        })
-                    }}
-                    <div class="field">
-                        <label for="field-body">
-                            {move || if note.get() { p.compose_note } else if staff { p.compose_reply } else { p.customer_reply_label }}
-                        </label>
-                        <textarea id="field-body" name="body" rows="4" bind:value=body></textarea>
+                            })
+                        }}
+                        <Show when=move || staff && !note.get()>
+                            <label class="checkbox">
+                                <input type="checkbox" name="wait" bind:checked=wait/> " " {p.compose_wait}
+                            </label>
+                        </Show>
+                        <span class="send-hint muted">{c.send_hint}</span>
+                        <button type="submit" class="button button-primary" class:button-note=move || note.get()
+                            disabled=move || workspace.busy.get()>
+                            {move || if note.get() { p.compose_send_note } else if staff { p.compose_send_reply } else { p.customer_send }}
+                        </button>
                     </div>
-                    <Show when=move || staff && !note.get()>
-                        <label class="checkbox">
-                            <input type="checkbox" name="wait" bind:checked=wait/> " " {p.compose_wait}
-                        </label>
-                    </Show>
-                    <button type="submit" class="button button-primary" disabled=move || workspace.busy.get()>
-                        {move || if note.get() { p.compose_send_note } else if staff { p.compose_send_reply } else { p.customer_send }}
-                    </button>
                 </form>
             }
         })

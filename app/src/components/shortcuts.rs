@@ -1,6 +1,6 @@
 //! Keyboard shortcuts for agents: j/k move through the queue, o/Enter open, and on a
-//! ticket r reply, n note, e escalate, a assign; ? shows the list. Keys typed into a
-//! field are left alone.
+//! ticket r reply, n note, e escalate, a assign; ? shows the list (Escape closes it).
+//! Keys typed into a field are left alone.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::i18n::use_i18n;
+use crate::workspace::Workspace;
 
 fn focus(selector: &str) -> bool {
     let found = document().query_selector(selector).ok().flatten();
@@ -53,11 +54,34 @@ fn typing_in_a_field() -> bool {
 pub fn Shortcuts() -> impl IntoView {
     let i18n = use_i18n();
     let help = RwSignal::new(false);
+    let workspace = use_context::<Workspace>();
+    // The help takes focus when it opens and gives it back where it was when it closes.
+    let dialog = NodeRef::<leptos::html::Section>::new();
+    let returning_to = StoredValue::new_local(None::<HtmlElement>);
+    Effect::watch(
+        move || help.get(),
+        move |open, _, _| {
+            if *open {
+                returning_to.set_value(
+                    document().active_element().and_then(|element| element.dyn_into::<HtmlElement>().ok()),
+                );
+                request_animation_frame(move || {
+                    if let Some(dialog) = dialog.get_untracked() {
+                        let _ = dialog.focus();
+                    }
+                });
+            } else if let Some(element) = returning_to.get_value() {
+                let _ = element.focus();
+            }
+        },
+        false,
+    );
     let handle = window_event_listener(ev::keydown, move |event| {
         if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in_a_field() {
             return;
         }
-        let handled = match event.key().as_str() {
+        let key = event.key();
+        let handled = match key.as_str() {
             "j" => {
                 move_in_list(1);
                 true
@@ -70,23 +94,23 @@ pub fn Shortcuts() -> impl IntoView {
                 click(".ticket-table tbody tr a:focus");
                 true
             }
-            "r" => {
-                click("input[name=compose-mode]:first-of-type");
-                focus("#field-body")
-            }
-            "n" => {
-                click("input[name=compose-mode]:last-of-type");
-                focus("#field-body")
-            }
+            // The mode is set on the workspace itself, never by clicking a guessed radio.
+            "r" | "n" => match workspace {
+                Some(workspace) if workspace.staff() => {
+                    workspace.compose_note.set(key == "n");
+                    focus("#field-body")
+                }
+                _ => false,
+            },
             "e" => focus("#field-escalate-reason"),
             "a" => focus("#field-agent"),
             "?" => {
                 help.update(|open| *open = !*open);
                 true
             }
-            "Escape" => {
+            "Escape" if help.get_untracked() => {
                 help.set(false);
-                false
+                true
             }
             _ => false,
         };
@@ -97,7 +121,8 @@ pub fn Shortcuts() -> impl IntoView {
     on_cleanup(move || handle.remove());
     view! {
         <Show when=move || help.get()>
-            <section class="card shortcuts-help" role="dialog" aria-labelledby="shortcuts-heading">
+            <section class="card shortcuts-help" role="dialog" aria-labelledby="shortcuts-heading" tabindex="-1"
+                node_ref=dialog>
                 <h2 id="shortcuts-heading" class="section-title">{move || i18n.p().shortcuts_title}</h2>
                 <p>{move || i18n.p().shortcuts_list}</p>
                 <button type="button" class="button" on:click=move |_| help.set(false)>{move || i18n.p().close}</button>

@@ -25,7 +25,7 @@ pub fn TicketCard() -> impl IntoView {
                 <h1>{ticket.title.clone()}</h1>
                 <dl class="facts">
                     <dt>{t.ticket_status}</dt>
-                    <dd><span class="badge" data-testid="status">{t.status(ticket.status)}</span></dd>
+                    <dd><span class="badge" data-testid="status">{t.status_for(ticket.status, work.is_some())}</span></dd>
                     <dt>{p.field_priority}</dt>
                     <dd data-testid="priority">{ticket.priority.map_or(p.no_choice, |priority| priority.as_str())}</dd>
                     {ticket.category.clone().map(|category| view! { <dt>{p.field_category}</dt> <dd>{category}</dd> })}

@@ -4,21 +4,41 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use edgedesk_domain::age::age;
 use edgedesk_domain::ticket::TicketSummary;
 use edgedesk_domain::ApiError;
+use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::components::sla::badge::SlaBadgeView;
+use crate::components::ticket_row::{CustomerRow, StaffRow, LAST_OPENED_KEY};
 use crate::dates;
 use crate::i18n::use_i18n;
 use crate::session::use_session_expiry;
 
 /// How often countdowns refresh.
 const TICK_SECONDS: u64 = 30;
+
+/// The ticket the agent opened from this list before, forgotten once read.
+fn take_last_opened() -> Option<i64> {
+    let id = SessionStorage::get::<i64>(LAST_OPENED_KEY).ok();
+    SessionStorage::delete(LAST_OPENED_KEY);
+    id
+}
+
+/// Coming back to a queue puts focus on the row the agent left from.
+fn focus_row(id: i64) {
+    let selector = format!("a[data-ticket-link=\"{id}\"]");
+    if let Some(link) = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = link.focus();
+    }
+}
 
 #[derive(Clone, PartialEq)]
 enum Load {
@@ -69,7 +89,8 @@ pub fn TicketList(
         let mine = generation.get_value();
         spawn_local(async move {
             let result = api::list_tickets(&query, cursor.as_deref()).await;
-            if generation.get_value() != mine {
+            // A newer filter asked since, or the page is gone.
+            if generation.try_get_value() != Some(mine) {
                 return;
             }
             match result {
@@ -77,7 +98,12 @@ pub fn TicketList(
                     now.set(dates::now());
                     tick.set(dates::now());
                     if first_page {
+                        let back_to = staff.then(take_last_opened).flatten();
+                        let found = back_to.filter(|id| page.items.iter().any(|ticket| ticket.id == *id));
                         tickets.set(page.items);
+                        if let Some(id) = found {
+                            request_animation_frame(move || focus_row(id));
+                        }
                     } else {
                         tickets.update(|list| list.extend(page.items));
                     }
@@ -105,48 +131,14 @@ pub fn TicketList(
     });
 
     let rows = move || {
-        let t = i18n.t();
         tickets
             .get()
             .into_iter()
             .map(|ticket| {
-                let href = format!("/tickets/{}", ticket.id);
-                let p = i18n.p();
-                let id = ticket.id;
-                let number = ticket.number.clone();
-                view! {
-                    <tr>
-                        {selection.map(|selection| view! {
-                            <td class="select-cell">
-                                <input type="checkbox" name="selected" aria-label=format!("{} {number}", p.bulk_select_row)
-                                    prop:checked=move || selection.with(|set| set.contains(&id))
-                                    on:change=move |ev| {
-                                        let ticked = event_target_checked(&ev);
-                                        selection.update(|set| { if ticked { set.insert(id); } else { set.remove(&id); } });
-                                    }/>
-                            </td>
-                        })}
-                        <td data-label=t.col_number><A href=href>{ticket.number}</A></td>
-                        <td data-label=t.col_title>
-                            {ticket.title}
-                            {ticket.is_major.then(|| view! { " " <span class="badge badge-major">{p.major_badge}</span> })}
-                        </td>
-                        <td data-label=t.ticket_status>{t.status(ticket.status)}</td>
-                        {staff.then(|| view! {
-                            <td data-label=p.field_priority>{ticket.priority.map_or("–", |priority| priority.as_str())}</td>
-                            <td data-label=p.field_tier>{p.tier(ticket.tier)}</td>
-                            <td data-label=p.field_assignee>{ticket.assignee.unwrap_or_else(|| "–".into())}</td>
-                            <td data-label=i18n.s().column>
-                                {ticket.sla.map(|badge| view! { <SlaBadgeView badge now=tick.into()/> })}
-                            </td>
-                        })}
-                        <td data-label=t.col_reporter>{ticket.reporter_name}</td>
-                        <td data-label=t.col_age>
-                            <time datetime=ticket.reported_at.to_rfc3339()>
-                                {t.age(age(ticket.reported_at, now.get()))}
-                            </time>
-                        </td>
-                    </tr>
+                if staff {
+                    view! { <StaffRow ticket selection now=tick.into()/> }.into_any()
+                } else {
+                    view! { <CustomerRow ticket now=now.into()/> }.into_any()
                 }
             })
             .collect_view()
@@ -155,23 +147,31 @@ pub fn TicketList(
     view! {
         <Show when=move || !tickets.with(Vec::is_empty)>
             <div class="table-wrap">
-                <table class="data-table ticket-table">
+                <table class="data-table ticket-table" class:ticket-table-staff=staff>
                     <thead>
                         <tr>
                             {selection.map(|_| view! {
-                                <th scope="col"><span class="visually-hidden">{move || i18n.p().bulk_select_row}</span></th>
+                                <th scope="col" class="select-cell"><span class="visually-hidden">{move || i18n.p().bulk_select_row}</span></th>
                             })}
-                            <th scope="col">{move || i18n.t().col_number}</th>
-                            <th scope="col">{move || i18n.t().col_title}</th>
-                            <th scope="col">{move || i18n.t().ticket_status}</th>
-                            {staff.then(|| view! {
-                                <th scope="col">{move || i18n.p().field_priority}</th>
-                                <th scope="col">{move || i18n.p().field_tier}</th>
-                                <th scope="col">{move || i18n.p().field_assignee}</th>
-                                <th scope="col">{move || i18n.s().column}</th>
-                            })}
-                            <th scope="col">{move || i18n.t().col_reporter}</th>
-                            <th scope="col">{move || i18n.t().col_age}</th>
+                            <th scope="col" class="number-cell">{move || i18n.t().col_number}</th>
+                            {if staff {
+                                view! {
+                                    <th scope="col" class="subject-cell">{move || i18n.c().col_subject}</th>
+                                    <th scope="col" class="requester-cell">{move || i18n.c().col_requester}</th>
+                                    <th scope="col" class="status-cell">{move || i18n.t().ticket_status}</th>
+                                    <th scope="col" class="priority-cell">{move || i18n.p().field_priority}</th>
+                                    <th scope="col" class="sla-cell">{move || i18n.s().column}</th>
+                                    <th scope="col" class="assignee-cell">{move || i18n.p().field_assignee}</th>
+                                    <th scope="col" class="updated-cell">{move || i18n.c().col_updated}</th>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <th scope="col">{move || i18n.t().col_title}</th>
+                                    <th scope="col">{move || i18n.t().ticket_status}</th>
+                                    <th scope="col">{move || i18n.t().col_reporter}</th>
+                                    <th scope="col">{move || i18n.c().col_updated}</th>
+                                }.into_any()
+                            }}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

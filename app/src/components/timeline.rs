@@ -1,5 +1,8 @@
+use edgedesk_domain::auth::Tier;
 use edgedesk_domain::lifecycle::Status;
-use edgedesk_domain::workflow::FieldChange;
+use edgedesk_domain::priority::Level;
+use edgedesk_domain::ticket::TicketKind;
+use edgedesk_domain::workflow::{FieldChange, ResolutionCode};
 use leptos::prelude::*;
 
 use crate::dates::local;
@@ -26,11 +29,22 @@ pub fn Timeline() -> impl IntoView {
             "resolution" => p.resolve_code,
             _ => p.major_heading,
         };
-        let value = |value: Option<String>| match value {
-            None => "–".to_string(),
-            Some(text) => {
-                Status::parse(&text).map_or_else(|| text.to_uppercase(), |status| t.status(status).into())
-            }
+        let staff = workspace.staff();
+        let lang = i18n.lang();
+        let field = change.field.clone();
+        // Stored values are codes; each field says them in the reader's words. Names
+        // (assignee, category) and priorities are shown as they are.
+        let value = move |value: Option<String>| {
+            let Some(text) = value else { return "–".to_string() };
+            let words = match field.as_str() {
+                "status" => Status::parse(&text).map(|status| t.status_for(status, staff)),
+                "kind" => TicketKind::parse(&text).map(|kind| p.kind(kind)),
+                "tier" => Tier::parse(&text).map(|tier| p.tier(tier)),
+                "impact" | "urgency" => Level::parse(&text).map(|level| p.level(level)),
+                "resolution" => ResolutionCode::parse(&text).map(|code| p.resolution(code, lang)),
+                _ => None,
+            };
+            words.map_or(text, str::to_string)
         };
         view! { <li>{label} ": " {value(change.before)} " → " {value(change.after)}</li> }
     };

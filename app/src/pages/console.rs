@@ -1,30 +1,43 @@
-//! The agent console: queues, filters, search and sorting over the ticket list (staff only).
+//! The agent console: a sidebar of queues with counts, a compact filter bar whose choices
+//! show as removable chips, and one-line ticket rows. The queue, filters and order live in
+//! the URL, so a view can be bookmarked and shared, and "back" returns to it.
 
-use edgedesk_domain::auth::{Role, Tier};
-use edgedesk_domain::lifecycle::Status;
-use edgedesk_domain::priority::Priority;
-use edgedesk_domain::queue::Queue;
-use leptos::prelude::*;
-use leptos::task::spawn_local;
-
-use crate::api;
 use std::collections::BTreeSet;
 
+use edgedesk_domain::auth::Role;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api;
 use crate::components::bulk_bar::BulkBar;
+use crate::components::filter_bar::FilterBar;
 use crate::components::guard::RequireAccount;
-use crate::components::select_field::{category_choices, SelectField};
+use crate::components::queue_nav::QueueNav;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::ticket_list::TicketList;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::title::use_page_title;
 
+/// The list parameters the console keeps in its URL, in the order they are written.
+pub const PARAMS: [&str; 8] = ["queue", "status", "priority", "tier", "category", "assignee", "q", "sort"];
+
+/// `key=value&…` for the non-empty parameters, values encoded.
+pub fn query_string(params: &[(&'static str, String)]) -> String {
+    params
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| format!("{key}={}", js_sys::encode_uri_component(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 #[component]
 pub fn ConsolePage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.t().console_title.to_string());
     view! {
-        <h1>{move || i18n.t().console_title}</h1>
         <RequireAccount staff_only=true>
             <Console/>
         </RequireAccount>
@@ -35,104 +48,73 @@ pub fn ConsolePage() -> impl IntoView {
 fn Console() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let queue = RwSignal::new("all".to_string());
-    let status = RwSignal::new(String::new());
-    let priority = RwSignal::new(String::new());
-    let tier = RwSignal::new(String::new());
-    let category = RwSignal::new(String::new());
-    let assignee = RwSignal::new(String::new());
-    let text = RwSignal::new(String::new());
-    let searched = RwSignal::new(String::new());
-    let sort = RwSignal::new("newest".to_string());
-    let filters = Signal::derive(move || {
-        vec![
-            ("queue", queue.get()),
-            ("status", status.get()),
-            ("priority", priority.get()),
-            ("tier", tier.get()),
-            ("category", category.get()),
-            ("assignee", assignee.get()),
-            ("q", searched.get()),
-            ("sort", sort.get()),
-        ]
+    let query = use_query_map();
+    // Agents start on their own tickets; supervisors and admins on the whole desk.
+    let default_queue =
+        move || if session.me().is_some_and(|me| me.role == Role::Agent) { "mine" } else { "all" };
+    let params = Memo::new(move |_| {
+        query.with(|map| {
+            PARAMS
+                .iter()
+                .map(|key| {
+                    let value = map.get(key).unwrap_or_default();
+                    match (*key, value.is_empty()) {
+                        ("queue", true) => (*key, default_queue().to_string()),
+                        _ => (*key, value),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
     });
-    let any = move || (String::new(), i18n.p().any.to_string());
-    let queues =
-        Signal::derive(move || Queue::all().into_iter().map(|(name, q)| (name, i18n.p().queue(q))).collect());
-    let statuses = Signal::derive(move || {
-        let mut options = vec![any()];
-        options.extend(
-            Status::ALL.into_iter().map(|s| (s.as_str().to_string(), i18n.t().status(s).to_string())),
+    let queue = Signal::derive(move || {
+        params.with(|list| {
+            list.iter().find(|(key, _)| *key == "queue").map(|(_, v)| v.clone()).unwrap_or_default()
+        })
+    });
+    let navigate = use_navigate();
+    // A filter changes the view in place (no new history entry); a queue is a new view.
+    let change = Callback::new(move |changes: Vec<(&'static str, String)>| {
+        let mut list = params.get_untracked();
+        for (key, value) in changes {
+            if let Some(entry) = list.iter_mut().find(|(name, _)| *name == key) {
+                entry.1 = value;
+            }
+        }
+        navigate(
+            &format!("/console?{}", query_string(&list)),
+            NavigateOptions { replace: true, scroll: false, ..Default::default() },
         );
-        options
     });
-    let priorities = Signal::derive(move || {
-        let mut options = vec![any()];
-        options.extend(Priority::ALL.into_iter().map(|p| (p.as_str().to_string(), p.as_str().to_string())));
-        options
-    });
-    let tiers = Signal::derive(move || {
-        let mut options = vec![any()];
-        options.extend(Tier::ALL.into_iter().map(|t| (t.as_str().to_string(), i18n.p().tier(t).to_string())));
-        options
+    let filters = Signal::derive(move || params.get());
+    let empty_text = Signal::derive(move || {
+        let c = i18n.c();
+        let filtered = params.with(|list| {
+            list.iter().any(|(key, value)| !matches!(*key, "queue" | "sort") && !value.is_empty())
+        });
+        match (filtered, queue.get().as_str()) {
+            (true, _) => c.empty_filtered,
+            (false, "mine") => c.empty_mine,
+            (false, "all") => i18n.t().console_empty,
+            _ => c.empty_queue,
+        }
     });
     let categories = LocalResource::new(|| async { api::categories().await.unwrap_or_default() });
-    let category_options =
-        Signal::derive(move || category_choices(categories.get().unwrap_or_default(), i18n.p().any));
     let agents = LocalResource::new(|| async { api::agents().await.unwrap_or_default() });
-    let agent_options = Signal::derive(move || {
-        let mut options = vec![any()];
-        options.extend(agents.get().unwrap_or_default().into_iter().map(|a| (a.id.to_string(), a.name)));
-        options
-    });
-    let sorts = Signal::derive(move || {
-        vec![
-            ("newest".to_string(), i18n.p().sort_newest.to_string()),
-            ("oldest".to_string(), i18n.p().sort_oldest.to_string()),
-        ]
-    });
     let selection = RwSignal::new(BTreeSet::<i64>::new());
     let refresh = RwSignal::new(0u32);
-    let away = RwSignal::new(false);
-    let toggle_away = move |ev: leptos::ev::Event| {
-        let value = event_target_checked(&ev);
-        spawn_local(async move {
-            if api::set_away(value).await.is_ok() {
-                away.set(value);
-            }
-        });
-    };
-    let is_agent = move || session.me().is_some_and(|me| me.role == Role::Agent);
     view! {
-        <div class="filter-bar">
-            <SelectField name="queue" label=Signal::derive(move || i18n.p().queue_label) value=queue options=queues/>
-            <SelectField name="filter-status" label=Signal::derive(move || i18n.p().field_status) value=status options=statuses/>
-            <SelectField name="filter-priority" label=Signal::derive(move || i18n.p().field_priority) value=priority options=priorities/>
-            <SelectField name="filter-tier" label=Signal::derive(move || i18n.p().field_tier) value=tier options=tiers/>
-            <SelectField name="filter-category" label=Signal::derive(move || i18n.p().field_category) value=category
-                options=category_options/>
-            <SelectField name="filter-assignee" label=Signal::derive(move || i18n.p().field_assignee) value=assignee
-                options=agent_options/>
-            <SelectField name="sort" label=Signal::derive(move || i18n.p().sort_label) value=sort options=sorts/>
-            <form role="search" class="search-form" on:submit=move |ev| {
-                ev.prevent_default();
-                searched.set(text.get_untracked().trim().to_string());
-            }>
-                <div class="field">
-                    <label for="field-search">{move || i18n.p().search_label}</label>
-                    <input id="field-search" name="q" type="search" bind:value=text/>
-                </div>
-            </form>
-            <Show when=is_agent>
-                <label class="checkbox">
-                    <input type="checkbox" name="away" prop:checked=away on:change=toggle_away/>
-                    " " {move || i18n.p().away_label}
-                </label>
-            </Show>
+        <div class="console">
+            <QueueNav current=queue refresh=refresh params=filters/>
+            <section class="console-main" aria-labelledby="console-heading">
+                <h1 id="console-heading" class="console-heading" tabindex="-1">
+                    {move || i18n.t().console_title}
+                </h1>
+                <FilterBar params=filters change=change categories=categories agents=agents/>
+                <BulkBar selection=selection refresh=refresh categories=categories agents=agents/>
+                <TicketList empty_text=empty_text filters=filters staff=true
+                    selection=selection refresh=refresh/>
+            </section>
         </div>
-        <BulkBar selection=selection refresh=refresh/>
-        <TicketList empty_text=Signal::derive(move || i18n.t().console_empty) filters=filters staff=true
-            selection=selection refresh=refresh/>
         <Shortcuts/>
     }
 }

@@ -58,6 +58,7 @@ enum Endpoint {
     Suggestions,
     Agents,
     Categories,
+    Queues,
     Tickets,
     Ticket(String),
     TicketActions(String),
@@ -105,6 +106,7 @@ impl Endpoint {
             ["api", "suggestions"] => Some(Self::Suggestions),
             ["api", "agents"] => Some(Self::Agents),
             ["api", "categories"] => Some(Self::Categories),
+            ["api", "queues"] => Some(Self::Queues),
             ["api", "tickets"] => Some(Self::Tickets),
             ["api", "tickets", "bulk"] => Some(Self::BulkTickets),
             ["api", "tickets", id] => Some(Self::Ticket((*id).to_string())),
@@ -150,6 +152,7 @@ impl Endpoint {
             Self::AdminRules | Self::AdminSla => "GET, PUT",
             Self::AdminCategory(_) => "PATCH",
             Self::Agents
+            | Self::Queues
             | Self::Suggestions
             | Self::CannedReplies
             | Self::Categories
@@ -220,6 +223,7 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::AdminRules, Method::Put) => admin::save_rules(req, &ctx).await,
         (Endpoint::AdminSla, Method::Get) => admin::show_sla(&ctx).await,
         (Endpoint::AdminSla, Method::Put) => admin::save_sla(req, &ctx).await,
+        (Endpoint::Queues, Method::Get) => tickets::queues(&ctx).await,
         (Endpoint::Tickets, Method::Get) => tickets::list(req, &ctx).await,
         (Endpoint::Tickets, Method::Post) => tickets::create(req, &ctx).await,
         (Endpoint::Ticket(id), Method::Get) => tickets::show(id, &ctx).await,

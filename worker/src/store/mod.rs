@@ -15,6 +15,7 @@ pub mod sessions;
 pub mod settings;
 pub mod sla;
 pub mod sweep_runs;
+pub mod ticket_list;
 pub mod tickets;
 pub mod users;
 

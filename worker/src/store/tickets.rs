@@ -4,14 +4,11 @@
 use chrono::{DateTime, Utc};
 use edgedesk_domain::auth::Tier;
 use edgedesk_domain::category::Answer;
-use edgedesk_domain::knowledge::match_all;
 use edgedesk_domain::lifecycle::Status;
-use edgedesk_domain::paging::PageRequest;
-use edgedesk_domain::policy::{TicketOwner, TicketScope};
+use edgedesk_domain::policy::TicketOwner;
 use edgedesk_domain::priority::{Level, Priority};
-use edgedesk_domain::queue::{Queue, QueueFilter};
 use edgedesk_domain::ticket::{
-    ticket_number, Channel, PublicTicket, Reporter, Ticket, TicketKind, TicketSummary, ValidTicket,
+    ticket_number, Channel, PublicTicket, Reporter, Ticket, TicketKind, ValidTicket,
 };
 use edgedesk_domain::workflow::{
     Actor, Decision, LinkedEffect, Named, NewEvent, Notice, Rating, Resolution, ResolutionCode, Rules,
@@ -19,10 +16,9 @@ use edgedesk_domain::workflow::{
 };
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
-use super::{all, db, first, lost_race, outbox, sla, ABOVE_EVERY_ID};
+use super::{all, db, first, lost_race, outbox, sla};
 use crate::clock::from_millis;
 use crate::http;
 use crate::sla::Clocks;
@@ -340,181 +336,6 @@ fn linked_statements(
 }
 
 #[derive(Deserialize)]
-struct SummaryRow {
-    id: i64,
-    kind: String,
-    status: String,
-    title: String,
-    reporter_name: String,
-    reported_at: i64,
-    priority: Option<String>,
-    tier: String,
-    assignee_name: Option<String>,
-    is_major: i64,
-    sla_target: Option<String>,
-    sla_due_at: Option<i64>,
-    sla_level: u32,
-}
-
-const SUMMARY_COLUMNS: &str =
-    "SELECT t.id, t.kind, t.status, t.title, t.reporter_name, t.reported_at, t.priority, t.tier,
-            a.name AS assignee_name, t.is_major, t.sla_target, t.sla_due_at, t.sla_level
-     FROM tickets t LEFT JOIN users a ON a.id = t.assignee_id";
-
-/// Up to `fetch_limit()` tickets in `scope` and `filter` below the cursor, newest first.
-/// Every condition is bound as a parameter; the queue picks an index to walk.
-pub async fn newest(
-    env: &Env,
-    scope: TicketScope,
-    filter: &QueueFilter,
-    viewer_id: i64,
-    page: PageRequest,
-) -> Result<Vec<TicketSummary>, ApiError> {
-    let db = db(env)?;
-    let mut sql = Params::default();
-    let mut conditions: Vec<String> = Vec::new();
-    match scope {
-        TicketScope::All => {}
-        TicketScope::Own { customer_id } => {
-            conditions.push(format!("t.customer_id = {}", sql.number(customer_id)))
-        }
-        TicketScope::Organisation { customer_id, organisation_id } => conditions.push(format!(
-            "(t.customer_id = {} OR t.organisation_id = {})",
-            sql.number(customer_id),
-            sql.number(organisation_id)
-        )),
-    }
-    let active = active_statuses();
-    match filter.queue {
-        Queue::All => {}
-        Queue::Open => conditions.push(format!("t.status IN ({active})")),
-        Queue::Closed => conditions.push(format!("t.status NOT IN ({active})")),
-        Queue::Mine => {
-            conditions.push(format!("t.assignee_id = {} AND t.status IN ({active})", sql.number(viewer_id)))
-        }
-        Queue::Unassigned(tier) => conditions.push(format!(
-            "t.tier = {} AND t.assignee_id IS NULL AND t.status IN ({active})",
-            sql.text(tier.as_str())
-        )),
-        Queue::Tier(tier) => {
-            conditions.push(format!("t.tier = {} AND t.status IN ({active})", sql.text(tier.as_str())))
-        }
-        Queue::Major => conditions.push("t.is_major = 1".to_string()),
-        Queue::PendingCustomer => conditions.push("t.status = 'pending_customer'".to_string()),
-        Queue::BreachingSoon => {
-            conditions.push(format!("t.sla_due_at IS NOT NULL AND t.status IN ({active})"))
-        }
-    }
-    if let Some(status) = filter.status {
-        conditions.push(format!("t.status = {}", sql.text(status.as_str())));
-    }
-    if let Some(priority) = filter.priority {
-        conditions.push(format!("t.priority = {}", sql.text(priority.as_str())));
-    }
-    if let Some(tier) = filter.tier {
-        conditions.push(format!("t.tier = {}", sql.text(tier.as_str())));
-    }
-    if let Some(category_id) = filter.category_id {
-        conditions.push(format!("t.category_id = {}", sql.number(category_id)));
-    }
-    if let Some(assignee_id) = filter.assignee_id {
-        conditions.push(format!("t.assignee_id = {}", sql.number(assignee_id)));
-    }
-    if let Some(organisation_id) = filter.organisation_id {
-        conditions.push(format!("t.organisation_id = {}", sql.number(organisation_id)));
-    }
-    if let Some(text) = &filter.text {
-        // Every word, as a prefix, through the FTS index; words-free input matches nothing.
-        match match_all(text) {
-            Some(fts_query) => conditions.push(format!(
-                "t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {})",
-                sql.text(&fts_query)
-            )),
-            None => conditions.push("0".to_string()),
-        }
-    }
-    let order = if filter.queue == Queue::BreachingSoon {
-        // The cursor is the last ticket shown; the next page continues after its deadline.
-        if let Some(cursor) = page.before_id {
-            conditions.push(format!(
-                "(t.sla_due_at, t.id) > (SELECT c.sla_due_at, c.id FROM tickets c WHERE c.id = {})",
-                sql.number(cursor)
-            ));
-        }
-        "t.sla_due_at, t.id"
-    } else {
-        let (comparison, order, start) =
-            if filter.oldest_first { (">", "t.id ASC", 0) } else { ("<", "t.id DESC", ABOVE_EVERY_ID) };
-        conditions.push(format!("t.id {comparison} {}", sql.number(page.before_id.unwrap_or(start))));
-        order
-    };
-    let limit = sql.number(page.fetch_limit() as i64);
-    let query =
-        format!("{SUMMARY_COLUMNS} WHERE {} ORDER BY {order} LIMIT {limit}", conditions.join(" AND "));
-    let statement = db.prepare(&query).bind(&sql.values);
-    let rows = all::<SummaryRow>(statement).await?;
-    rows.into_iter().map(summary).collect()
-}
-
-/// Bound parameters of a query built piece by piece: each value gets its `?N`.
-#[derive(Default)]
-struct Params {
-    values: Vec<JsValue>,
-}
-
-impl Params {
-    fn push(&mut self, value: JsValue) -> String {
-        self.values.push(value);
-        format!("?{}", self.values.len())
-    }
-
-    /// D1 takes JS numbers; ids stay below 2^53, so f64 holds them exactly.
-    fn number(&mut self, value: i64) -> String {
-        self.push(JsValue::from_f64(value as f64))
-    }
-
-    fn text(&mut self, value: &str) -> String {
-        self.push(JsValue::from_str(value))
-    }
-}
-
-fn summary(row: SummaryRow) -> Result<TicketSummary, ApiError> {
-    let kind = parse_kind(&row.kind)?;
-    let status = parse_status(&row.status)?;
-    Ok(TicketSummary {
-        id: row.id,
-        number: ticket_number(kind, row.id),
-        kind,
-        status,
-        title: row.title,
-        reporter_name: row.reporter_name,
-        reported_at: from_millis(row.reported_at),
-        priority: row.priority.as_deref().and_then(Priority::parse),
-        tier: Tier::parse(&row.tier).ok_or_else(|| http::internal("unknown tier in D1"))?,
-        assignee: row.assignee_name,
-        is_major: row.is_major == 1,
-        // A projection a major incident's resolution left behind is not shown.
-        sla: if Status::ACTIVE.contains(&status) {
-            sla::badge(row.sla_target.as_deref(), row.sla_due_at, row.sla_level)
-        } else {
-            None
-        },
-    })
-}
-
-/// The incidents linked to a major incident, newest first.
-pub async fn linked(env: &Env, major_id: i64) -> Result<Vec<TicketSummary>, ApiError> {
-    let db = db(env)?;
-    let rows = all::<SummaryRow>(query!(
-        &db,
-        &format!("{SUMMARY_COLUMNS} WHERE t.major_id = ?1 ORDER BY t.id DESC LIMIT 200"),
-        major_id
-    ))
-    .await?;
-    rows.into_iter().map(summary).collect()
-}
-
-#[derive(Deserialize)]
 struct TicketRow {
     id: i64,
     kind: String,
@@ -696,11 +517,11 @@ pub async fn revoke_status_link(
     Ok(())
 }
 
-fn parse_kind(text: &str) -> Result<TicketKind, ApiError> {
+pub(super) fn parse_kind(text: &str) -> Result<TicketKind, ApiError> {
     TicketKind::parse(text).ok_or_else(|| http::internal(format!("unknown ticket kind {text:?} in D1")))
 }
 
-fn parse_status(text: &str) -> Result<Status, ApiError> {
+pub(super) fn parse_status(text: &str) -> Result<Status, ApiError> {
     Status::parse(text).ok_or_else(|| http::internal(format!("unknown status {text:?} in D1")))
 }
 

@@ -56,7 +56,7 @@ pub fn LinkedList() -> impl IntoView {
                         {linked.into_iter().map(|ticket| view! {
                             <li>
                                 <A href=format!("/tickets/{}", ticket.id)>{ticket.number}</A> " "
-                                {ticket.title} " · " {i18n.t().status(ticket.status)}
+                                {ticket.title} " · " {i18n.t().status_for(ticket.status, true)}
                             </li>
                         }).collect_view()}
                     </ul>

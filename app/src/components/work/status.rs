@@ -16,7 +16,8 @@ pub fn StatusForm() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let status = RwSignal::new(Status::InProgress.as_str().to_string());
-    let options = Signal::derive(move || choices(&SETTABLE, Status::as_str, |s| i18n.t().status(s)));
+    let options =
+        Signal::derive(move || choices(&SETTABLE, Status::as_str, |s| i18n.t().status_for(s, true)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(status) = Status::parse(&status.get_untracked()) {

@@ -15,7 +15,13 @@ pub async fn show(id: &str, ctx: &Ctx<'_>) -> Reply {
     let stored = visible(id, ctx).await?;
     let staff = policy::ticket_scope(ctx.principal())? == policy::TicketScope::All;
     let audience = if staff { Audience::Staff } else { Audience::Customer };
-    http::json(200, &view(ctx, stored, audience).await?)
+    let page = view(ctx, stored, audience).await?;
+    if let (true, Some(principal)) = (staff, ctx.principal()) {
+        // Read after the page: everything it showed is now seen.
+        let at = ctx.now.timestamp_millis();
+        store::ticket_list::mark_read(ctx.env, principal.user_id, page.ticket.id, at).await?;
+    }
+    http::json(200, &page)
 }
 
 /// Ticket `id` if the caller may see it; 404 alike for missing, malformed and foreign ids.
@@ -53,7 +59,7 @@ async fn view(
         Audience::Customer => stored.ticket.for_customer(),
     };
     if audience == Audience::Staff && stored.state.is_major {
-        ticket.linked = store::tickets::linked(ctx.env, id).await?;
+        ticket.linked = store::ticket_list::linked(ctx.env, id).await?;
     }
     let timeline = store::events::timeline(ctx.env, id, audience).await?;
     let calls = store::calls::of_ticket(ctx.env, id).await?;

@@ -1,0 +1,103 @@
+//! The words of the agent console (sidebar, filter bar, rows, saved views) and the compose
+//! box, in the same two languages as [`crate::i18n`].
+
+use edgedesk_domain::queue::Sort;
+
+use crate::i18n::{I18n, Lang};
+
+pub struct ConsoleTexts {
+    pub queues_label: &'static str,
+    pub filters_label: &'static str,
+    pub filter_remove: &'static str,
+    pub filters_clear: &'static str,
+    pub search_placeholder: &'static str,
+    pub sort_updated: &'static str,
+    pub sort_priority: &'static str,
+    pub sort_due: &'static str,
+    pub col_subject: &'static str,
+    pub col_requester: &'static str,
+    pub col_updated: &'static str,
+    pub unread: &'static str,
+    pub customer_replied: &'static str,
+    pub views_heading: &'static str,
+    pub view_save: &'static str,
+    pub view_name: &'static str,
+    pub view_delete: &'static str,
+    pub note_notice: &'static str,
+    pub send_hint: &'static str,
+    pub empty_mine: &'static str,
+    pub empty_queue: &'static str,
+    pub empty_filtered: &'static str,
+}
+
+impl ConsoleTexts {
+    pub fn sort(&self, sort: Sort, newest: &'static str, oldest: &'static str) -> &'static str {
+        match sort {
+            Sort::Newest => newest,
+            Sort::Oldest => oldest,
+            Sort::Updated => self.sort_updated,
+            Sort::Priority => self.sort_priority,
+            Sort::Due => self.sort_due,
+        }
+    }
+}
+
+impl I18n {
+    /// The console's texts in the current language (reactive).
+    pub fn c(&self) -> &'static ConsoleTexts {
+        match self.lang() {
+            Lang::En => &EN,
+            Lang::Da => &DA,
+        }
+    }
+}
+
+pub static EN: ConsoleTexts = ConsoleTexts {
+    queues_label: "Queues",
+    filters_label: "Filters",
+    filter_remove: "Remove filter",
+    filters_clear: "Clear filters",
+    search_placeholder: "Search tickets",
+    sort_updated: "Last updated",
+    sort_priority: "Priority",
+    sort_due: "SLA due",
+    col_subject: "Subject",
+    col_requester: "Requester",
+    col_updated: "Updated",
+    unread: "New activity",
+    customer_replied: "Customer replied",
+    views_heading: "My views",
+    view_save: "Save view",
+    view_name: "Name of the view",
+    view_delete: "Delete view",
+    note_notice: "Internal note: only the service desk sees this.",
+    send_hint: "Ctrl+Enter sends",
+    empty_mine: "Nothing is assigned to you. Take a ticket from an unassigned queue.",
+    empty_queue: "No tickets in this queue.",
+    empty_filtered: "No tickets match these filters.",
+};
+
+pub static DA: ConsoleTexts = ConsoleTexts {
+    queues_label: "Køer",
+    filters_label: "Filtre",
+    filter_remove: "Fjern filter",
+    filters_clear: "Ryd filtre",
+    search_placeholder: "Søg i sager",
+    sort_updated: "Senest opdateret",
+    sort_priority: "Prioritet",
+    sort_due: "SLA-frist",
+    col_subject: "Emne",
+    col_requester: "Anmelder",
+    col_updated: "Opdateret",
+    unread: "Ny aktivitet",
+    customer_replied: "Kunden har svaret",
+    views_heading: "Mine visninger",
+    view_save: "Gem visning",
+    view_name: "Visningens navn",
+    view_delete: "Slet visning",
+    note_notice: "Intern note: kun servicedesken ser den.",
+    send_hint: "Ctrl+Enter sender",
+    empty_mine: "Du har ingen sager. Tag en sag fra en kø uden ansvarlig.",
+    empty_queue: "Der er ingen sager i denne kø.",
+    empty_filtered: "Ingen sager passer til filtrene.",
+};
