@@ -22,3 +22,4 @@ echo "bench: worker_gzip_bytes = $(compressed_size gzip "${worker[@]}") bytes"
 node tests/bench/api.mjs
 node tests/bench/queues.mjs
 node tests/bench/sla.mjs
+node tests/bench/console.mjs

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{footer::Footer, header::Header};
+use crate::components::{footer::Footer, header::Header, live_status::LiveStatus};
 use crate::focus::FocusOnNavigate;
 use crate::i18n::provide_i18n;
+use crate::live::provide_live;
 use crate::pages::{
     admin::AdminPage,
     console::ConsolePage,
@@ -29,11 +30,13 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     provide_theme();
     provide_session();
+    provide_live();
     view! {
         <Router>
             <FocusOnNavigate/>
             <Header/>
             <main id="main" class="page" tabindex="-1">
+                <LiveStatus/>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ReportPage/>
                     <Route path=path!("/tickets/:id") view=TicketPage/>

@@ -28,6 +28,10 @@ pub struct ConsoleTexts {
     pub empty_mine: &'static str,
     pub empty_queue: &'static str,
     pub empty_filtered: &'static str,
+    pub live_stale: &'static str,
+    pub away_short: &'static str,
+    pub steps_label: &'static str,
+    pub close: &'static str,
 }
 
 impl ConsoleTexts {
@@ -75,6 +79,10 @@ pub static EN: ConsoleTexts = ConsoleTexts {
     empty_mine: "Nothing is assigned to you. Take a ticket from an unassigned queue.",
     empty_queue: "No tickets in this queue.",
     empty_filtered: "No tickets match these filters.",
+    away_short: "away",
+    steps_label: "More steps",
+    close: "Close",
+    live_stale: "Live updates are paused, so this page may be behind. It refreshes every 15 seconds until the connection is back.",
 };
 
 pub static DA: ConsoleTexts = ConsoleTexts {
@@ -100,4 +108,8 @@ pub static DA: ConsoleTexts = ConsoleTexts {
     empty_mine: "Du har ingen sager. Tag en sag fra en kø uden ansvarlig.",
     empty_queue: "Der er ingen sager i denne kø.",
     empty_filtered: "Ingen sager passer til filtrene.",
+    away_short: "fraværende",
+    steps_label: "Flere trin",
+    close: "Luk",
+    live_stale: "Direkte opdateringer er sat på pause, så siden kan være bagud. Den opdateres hvert 15. sekund, indtil forbindelsen er tilbage.",
 };

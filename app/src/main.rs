@@ -7,6 +7,7 @@ mod console_texts;
 mod dates;
 mod focus;
 mod i18n;
+mod live;
 mod pages;
 mod process_texts;
 mod session;

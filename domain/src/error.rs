@@ -58,6 +58,8 @@ pub enum ErrorCode {
     VersionRequired,
     /// Too many attempts from this address or at this account; see `retry_after`.
     RateLimited,
+    /// A live-updates address was opened without asking for a WebSocket.
+    UpgradeRequired,
     StorageUnavailable,
     Internal,
     /// The SPA could not reach the API at all (never sent by the server).
@@ -95,6 +97,7 @@ impl ErrorCode {
             Self::PayloadTooLarge => 413,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
+            Self::UpgradeRequired => 426,
             Self::StorageUnavailable => 503,
             Self::Internal | Self::Network => 500,
         }

@@ -17,6 +17,7 @@ pub mod hex;
 pub mod knowledge;
 pub mod lifecycle;
 pub mod limits;
+pub mod live;
 pub mod outbox;
 pub mod paging;
 pub mod policy;

@@ -175,6 +175,12 @@ const ROUTES = [
     },
   },
   {
+    // A plain GET is refused; the WebSocket itself is covered in live.spec.mjs.
+    name: 'GET /api/live (no upgrade)',
+    call: (api) => api.get('/api/live'),
+    status: (who) => expected(who, { anonymous: 401, token: 403, staff: 426, [CUSTOMER_A]: 426, [CUSTOMER_B]: 426 }),
+  },
+  {
     name: 'GET /api/queues',
     call: (api) => api.get('/api/queues'),
     status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),

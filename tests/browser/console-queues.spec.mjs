@@ -153,6 +153,7 @@ test('on a phone the header folds away and at least five tickets show as cards',
   await openApp(page, '/console');
   for (let i = 0; i < 6; i += 1) await createTicket(l1, report({ title: `Phone card ${i}` }));
   await page.reload();
+  await expect(page.locator('tbody tr').nth(5)).toBeAttached();
   const header = await page.locator('header.app-header').boundingBox();
   expect(header.height).toBeLessThan(70);
   const visible = await page.locator('tbody tr').evaluateAll((rows) => rows

@@ -119,6 +119,10 @@ pub fn storage(cause: worker::Error) -> ApiError {
 /// API responses are data, never documents: nothing may run or frame them, and they
 /// must not be cached by shared caches because they will carry personal data.
 pub fn with_security_headers(mut response: Response, https: bool) -> Response {
+    // A WebSocket handshake from a Durable Object has immutable headers and no body.
+    if response.status_code() == 101 {
+        return response;
+    }
     let headers = response.headers_mut();
     let set = |name: &str, value: &str| {
         if let Err(err) = headers.set(name, value) {

@@ -9,6 +9,7 @@ mod crypto;
 mod delivery;
 mod http;
 mod limits;
+mod live;
 mod routes;
 mod sla;
 mod store;
@@ -17,9 +18,9 @@ mod sweep;
 use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
 
 #[event(fetch)]
-async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
+async fn fetch(mut req: Request, env: Env, ctx: Context) -> Result<Response> {
     let https = req.inner().url().starts_with("https:");
-    let response = match routes::handle(&mut req, &env, https).await {
+    let response = match routes::handle(&mut req, &env, &ctx, https).await {
         Ok(response) => response,
         Err(error) => http::error_response(&error),
     };

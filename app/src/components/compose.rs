@@ -113,11 +113,13 @@ pub fn Compose() -> impl IntoView {
             text.push_str(&fill(&reply.body, &values));
         });
     };
+    // Only closing the ticket removes the box; other changes (live ones too) leave it,
+    // and the caret in it, alone.
+    let open = Memo::new(move |_| !workspace.shown.with(|shown| shown.public.status.is_final()));
     move || {
         let p = i18n.p();
         let c = i18n.c();
-        let open = !workspace.shown.with(|shown| shown.public.status.is_final());
-        open.then(|| {
+        open.get().then(|| {
             view! {
                 <form class="card compose" class:compose-note=move || note.get() on:submit=submit
                     aria-labelledby="compose-heading">

@@ -14,6 +14,7 @@ pub mod form_message;
 pub mod guard;
 pub mod header;
 pub mod invite_form;
+pub mod live_status;
 pub mod organisation_manager;
 pub mod outcome_banner;
 pub mod preference_select;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::saved_views::SavedViews;
 use crate::i18n::use_i18n;
+use crate::live::use_live;
 use crate::session::use_session;
 
 const COUNTS_REFRESH_SECONDS: u64 = 30;
@@ -23,8 +24,10 @@ pub fn QueueNav(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let live = use_live();
     let counts = LocalResource::new(move || {
         refresh.track();
+        live.refresh.track();
         async move { api::queues().await.unwrap_or_default() }
     });
     if let Ok(timer) =

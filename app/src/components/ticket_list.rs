@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use edgedesk_domain::paging::{DEFAULT_LIMIT, MAX_LIMIT};
 use edgedesk_domain::ticket::TicketSummary;
 use edgedesk_domain::ApiError;
 use gloo_storage::{SessionStorage, Storage};
@@ -15,10 +16,13 @@ use crate::api;
 use crate::components::ticket_row::{CustomerRow, StaffRow, LAST_OPENED_KEY};
 use crate::dates;
 use crate::i18n::use_i18n;
+use crate::live::use_live;
 use crate::session::use_session_expiry;
 
 /// How often countdowns refresh.
 const TICK_SECONDS: u64 = 30;
+/// Changes heard within this window are fetched together.
+const LIVE_BATCH_MS: u64 = 150;
 
 /// The ticket the agent opened from this list before, forgotten once read.
 fn take_last_opened() -> Option<i64> {
@@ -80,10 +84,17 @@ pub fn TicketList(
 
     // Answers to an older filter are dropped: only the latest request may fill the list.
     let generation = StoredValue::new(0u32);
-    let load = move |cursor: Option<String>| {
-        state.set(Load::Loading);
+    // `quiet`: a live refresh of the rows on screen, without "Loading" and keeping focus.
+    let load = move |cursor: Option<String>, quiet: bool| {
+        if !quiet {
+            state.set(Load::Loading);
+        }
         let expiry = expiry.clone();
-        let query = filters.get_untracked();
+        let mut query = filters.get_untracked();
+        if quiet {
+            let shown = tickets.with_untracked(Vec::len) as u32;
+            query.push(("limit", shown.clamp(DEFAULT_LIMIT, MAX_LIMIT).to_string()));
+        }
         let first_page = cursor.is_none();
         generation.update_value(|n| *n += 1);
         let mine = generation.get_value();
@@ -97,7 +108,9 @@ pub fn TicketList(
                 Ok(page) => {
                     now.set(dates::now());
                     tick.set(dates::now());
-                    if first_page {
+                    if quiet {
+                        tickets.set(page.items);
+                    } else if first_page {
                         let back_to = staff.then(take_last_opened).flatten();
                         let found = back_to.filter(|id| page.items.iter().any(|ticket| ticket.id == *id));
                         tickets.set(page.items);
@@ -110,6 +123,8 @@ pub fn TicketList(
                     next_cursor.set(page.next_cursor);
                     state.set(Load::Idle);
                 }
+                // A failed live refresh keeps the rows on screen; the next one may work.
+                Err(_) if quiet => {}
                 Err(error) => {
                     if let Some(error) = expiry(error) {
                         state.set(Load::Failed(error));
@@ -127,21 +142,45 @@ pub fn TicketList(
         if let Some(selection) = selection {
             selection.set(BTreeSet::new());
         }
-        reload(None);
+        reload(None, false);
     });
+    // Live updates (or polling while the socket is down) refresh the rows in place; a
+    // burst of changes becomes one request.
+    let live = use_live();
+    let pending = StoredValue::new(false);
+    let refresh_quietly = load.clone();
+    Effect::watch(
+        move || live.refresh.get(),
+        move |_, _, _| {
+            if pending.get_value() || state.get_untracked() != Load::Idle {
+                return;
+            }
+            pending.set_value(true);
+            let refresh_quietly = refresh_quietly.clone();
+            set_timeout(
+                move || {
+                    if pending.try_get_value().is_some() {
+                        pending.set_value(false);
+                        refresh_quietly(None, true);
+                    }
+                },
+                Duration::from_millis(LIVE_BATCH_MS),
+            );
+        },
+        false,
+    );
 
+    // Keyed by content: a refresh re-draws only the rows that changed, so focus stays put.
     let rows = move || {
-        tickets
-            .get()
-            .into_iter()
-            .map(|ticket| {
-                if staff {
+        view! {
+            <For each=move || tickets.get() key=|ticket| serde_json::to_string(ticket).unwrap_or_default() let(ticket)>
+                {if staff {
                     view! { <StaffRow ticket selection now=tick.into()/> }.into_any()
                 } else {
                     view! { <CustomerRow ticket now=now.into()/> }.into_any()
-                }
-            })
-            .collect_view()
+                }}
+            </For>
+        }
     };
 
     view! {
@@ -187,7 +226,7 @@ pub fn TicketList(
                     view! {
                         <div role="alert" class="alert alert-error">
                             <p>{t.console_error} " " {t.error(error.code, None)}</p>
-                            <button type="button" class="button" on:click=move |_| load(next_cursor.get_untracked())>
+                            <button type="button" class="button" on:click=move |_| load(next_cursor.get_untracked(), false)>
                                 {t.retry}
                             </button>
                         </div>
@@ -200,7 +239,7 @@ pub fn TicketList(
                 Load::Idle => match next_cursor.get() {
                     Some(cursor) => {
                         view! {
-                            <button type="button" class="button" on:click=move |_| load(Some(cursor.clone()))>
+                            <button type="button" class="button" on:click=move |_| load(Some(cursor.clone()), false)>
                                 {t.load_more}
                             </button>
                         }

@@ -19,7 +19,7 @@ mod tickets;
 use chrono::{DateTime, Utc};
 use edgedesk_domain::auth::Principal;
 use edgedesk_domain::{ApiError, ErrorCode};
-use worker::{Env, Method, Request};
+use worker::{Context, Env, Method, Request};
 
 use crate::auth::{identify, Caller};
 use crate::clock;
@@ -31,6 +31,8 @@ pub struct Ctx<'a> {
     pub now: DateTime<Utc>,
     pub caller: Caller,
     pub https: bool,
+    /// Work that may finish after the response (publishing live updates).
+    pub background: &'a Context,
 }
 
 impl Ctx<'_> {
@@ -59,6 +61,7 @@ enum Endpoint {
     Agents,
     Categories,
     Queues,
+    Live,
     Tickets,
     Ticket(String),
     TicketActions(String),
@@ -107,6 +110,7 @@ impl Endpoint {
             ["api", "agents"] => Some(Self::Agents),
             ["api", "categories"] => Some(Self::Categories),
             ["api", "queues"] => Some(Self::Queues),
+            ["api", "live"] => Some(Self::Live),
             ["api", "tickets"] => Some(Self::Tickets),
             ["api", "tickets", "bulk"] => Some(Self::BulkTickets),
             ["api", "tickets", id] => Some(Self::Ticket((*id).to_string())),
@@ -153,6 +157,7 @@ impl Endpoint {
             Self::AdminCategory(_) => "PATCH",
             Self::Agents
             | Self::Queues
+            | Self::Live
             | Self::Suggestions
             | Self::CannedReplies
             | Self::Categories
@@ -176,7 +181,7 @@ impl Endpoint {
     }
 }
 
-pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
+pub async fn handle(req: &mut Request, env: &Env, background: &Context, https: bool) -> Reply {
     let Some(endpoint) = Endpoint::from_path(&req.path()) else {
         return Err(ApiError::new(ErrorCode::NotFound, format!("No API route {}", req.path())));
     };
@@ -186,7 +191,7 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
     }
     let now = clock::now();
     let caller = identify(req, env, now).await?;
-    let ctx = Ctx { env, now, caller, https };
+    let ctx = Ctx { env, now, caller, https, background };
     match (&endpoint, method) {
         (Endpoint::OpenApi, Method::Get) => openapi::show(),
         (Endpoint::Health, Method::Get) => health::show(&ctx).await,
@@ -224,6 +229,7 @@ pub async fn handle(req: &mut Request, env: &Env, https: bool) -> Reply {
         (Endpoint::AdminSla, Method::Get) => admin::show_sla(&ctx).await,
         (Endpoint::AdminSla, Method::Put) => admin::save_sla(req, &ctx).await,
         (Endpoint::Queues, Method::Get) => tickets::queues(&ctx).await,
+        (Endpoint::Live, Method::Get) => crate::live::connect(req, &ctx).await,
         (Endpoint::Tickets, Method::Get) => tickets::list(req, &ctx).await,
         (Endpoint::Tickets, Method::Post) => tickets::create(req, &ctx).await,
         (Endpoint::Ticket(id), Method::Get) => tickets::show(id, &ctx).await,

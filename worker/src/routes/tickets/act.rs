@@ -5,6 +5,7 @@ use worker::Request;
 
 use super::show::load_view;
 use crate::http::{self, Reply};
+use crate::live;
 use crate::routes::Ctx;
 use crate::sla;
 use crate::store;
@@ -48,7 +49,9 @@ pub async fn perform(
     let facts = facts(ctx, state, actor, &request.command, rules).await?;
     let decision = workflow::decide(state, actor, &request.command, &facts, rules, ctx.now)?;
     let clocks = sla::after_decision(ctx.env, stored, &decision, actor, ctx.now).await?;
-    store::tickets::apply(ctx.env, &decision, actor, &clocks, ctx.now).await
+    store::tickets::apply(ctx.env, &decision, actor, &clocks, ctx.now).await?;
+    live::ticket_changed(ctx, decision.state.id, decision.state.version, stored.owner);
+    Ok(())
 }
 
 /// The records a command names, looked up only for staff (customers cannot name any).

@@ -10,6 +10,7 @@ use worker::Request;
 use crate::crypto;
 use crate::http::{self, Reply};
 use crate::limits;
+use crate::live;
 use crate::routes::Ctx;
 use crate::sla::{self, Subject};
 use crate::store;
@@ -94,6 +95,7 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         clocks: &clocks,
     };
     let id = store::tickets::insert(ctx.env, &ticket, opening, ctx.now).await?;
+    live::ticket_changed(ctx, id, state.version, owner);
     if let Some(address) = &anonymous_address {
         limits::record(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, address, ctx.now).await;
     }
