@@ -22,6 +22,7 @@ use crate::components::ticket_card::TicketCard;
 use crate::components::timeline::Timeline;
 use crate::components::work::WorkPanel;
 use crate::i18n::use_i18n;
+use crate::live::use_live;
 use crate::session::use_session_expiry;
 use crate::title::use_page_title;
 use crate::workspace::{Shown, Target, Workspace};
@@ -77,6 +78,7 @@ fn TicketLoader() -> impl IntoView {
 fn TicketWorkspace() -> impl IntoView {
     let workspace = crate::workspace::use_workspace();
     let staff = workspace.staff();
+    follow_live_changes(workspace);
     let link_active =
         workspace.shown.with_untracked(|s| s.ticket.as_ref().is_some_and(|t| t.status_link_active));
     view! {
@@ -93,8 +95,8 @@ fn TicketWorkspace() -> impl IntoView {
             </div>
             {staff.then(|| view! {
                 <aside class="ticket-side">
-                    <SlaPanel/>
                     <WorkPanel/>
+                    <SlaPanel/>
                     <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))
                         ticket=workspace.ticket_id().unwrap_or_default()/>
                     <ArticleFromResolution/>
@@ -104,4 +106,28 @@ fn TicketWorkspace() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// When someone else changes this ticket (or while polling), the page shows the new state
+/// in place; what the agent is typing lives in its own signals and is not touched.
+fn follow_live_changes(workspace: Workspace) {
+    let live = use_live();
+    let Some(id) = workspace.ticket_id() else { return };
+    Effect::watch(
+        move || live.refresh.get(),
+        move |refresh, _, _| {
+            // The agent's own step answers with the new page; no second fetch is needed.
+            if !refresh.is_some_and(|refresh| refresh.concerns(id)) || workspace.busy.get_untracked() {
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                let Ok(view) = api::get_ticket(&id.to_string()).await else { return };
+                let fresh = Shown::from(view);
+                if workspace.shown.try_with_untracked(|shown| *shown != fresh) == Some(true) {
+                    workspace.shown.set(fresh);
+                }
+            });
+        },
+        false,
+    );
 }

@@ -69,7 +69,8 @@ fn ClockView(clock: Clock) -> impl IntoView {
             {(clock.state != ClockState::Paused).then(|| view! {
                 <p>
                     <meter min="0" max="100" value=used.min(100) aria-label=format!("{} {}", s.target(clock.target), s.used)></meter>
-                    " " {used} " % " {s.used}
+                    // An overdue clock's share keeps growing; past 100 % the number says nothing.
+                    " " {if used > 100 { "> 100".to_string() } else { used.to_string() }} " % " {s.used}
                 </p>
             })}
             <p class="sla-explanation">{clock.explanation.clone()}</p>

@@ -1,19 +1,23 @@
-//! The agent's side of the ticket page: one small form per step of the process.
+//! The agent's side of the ticket page: the properties, edited in place, and the rarer
+//! steps of the process, each behind a button that opens its form in a dialog.
 
-mod assignment;
 mod call;
 mod escalation;
 mod major;
 mod priority;
+mod properties;
 mod resolve;
-mod status;
+mod step_dialog;
 mod triage;
 
 use edgedesk_domain::workflow::TicketState;
 use leptos::prelude::*;
 
+use crate::api;
 use crate::i18n::use_i18n;
 use crate::workspace::{use_workspace, Workspace};
+use properties::PropertiesPanel;
+use step_dialog::StepDialog;
 
 /// The working state on screen (staff pages always have one).
 fn state(workspace: Workspace) -> Option<TicketState> {
@@ -34,18 +38,35 @@ pub fn WorkPanel() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let open = move || state(workspace).is_some_and(|state| !state.status.is_final());
+    // Fetched once for every field and form that offers them.
+    let agents = LocalResource::new(|| async { api::agents().await.unwrap_or_default() });
+    let categories = LocalResource::new(|| async { api::categories().await.unwrap_or_default() });
+    let p = move || i18n.p();
     view! {
-        <section class="work-panel" aria-labelledby="work-heading">
-            <h2 id="work-heading" class="section-title">{move || i18n.p().work_heading}</h2>
+        <section class="card work-panel" aria-labelledby="work-heading">
+            <h2 id="work-heading" class="section-title">{move || p().work_heading}</h2>
             <Show when=open fallback=|| ()>
-                <assignment::AssignmentForm/>
-                <triage::TriageForm/>
-                <escalation::EscalationForm/>
-                <status::StatusForm/>
-                <call::CallForm/>
-                <resolve::ResolveForm/>
-                <priority::PriorityForm/>
-                <major::MajorForm/>
+                <PropertiesPanel agents categories/>
+                <div class="step-bar" role="group" aria-label=move || i18n.c().steps_label>
+                    <StepDialog label=Signal::derive(move || p().triage_heading)>
+                        <triage::TriageForm categories/>
+                    </StepDialog>
+                    <StepDialog label=Signal::derive(move || p().priority_heading)>
+                        <priority::PriorityForm/>
+                    </StepDialog>
+                    <StepDialog label=Signal::derive(move || p().escalate_heading)>
+                        <escalation::EscalationForm/>
+                    </StepDialog>
+                    <StepDialog label=Signal::derive(move || p().call_heading)>
+                        <call::CallForm/>
+                    </StepDialog>
+                    <StepDialog label=Signal::derive(move || p().major_heading)>
+                        <major::MajorForm/>
+                    </StepDialog>
+                    <StepDialog label=Signal::derive(move || p().resolve_heading)>
+                        <resolve::ResolveForm/>
+                    </StepDialog>
+                </div>
             </Show>
             <major::LinkedList/>
         </section>

@@ -1,10 +1,11 @@
+use edgedesk_domain::category::Category;
 use edgedesk_domain::priority::Level;
 use edgedesk_domain::ticket::TicketKind;
 use edgedesk_domain::workflow::Command;
 use leptos::prelude::*;
 
 use super::{choices, state};
-use crate::api;
+
 use crate::components::select_field::{category_choices, SelectField};
 use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
@@ -12,7 +13,7 @@ use crate::workspace::use_workspace;
 /// L1's classification: incident or request, category, impact and urgency (the matrix
 /// gives the priority).
 #[component]
-pub fn TriageForm() -> impl IntoView {
+pub fn TriageForm(categories: LocalResource<Vec<Category>>) -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let current = state(workspace);
@@ -24,7 +25,6 @@ pub fn TriageForm() -> impl IntoView {
         RwSignal::new(current.as_ref().and_then(|s| s.impact).unwrap_or(Level::Medium).as_str().to_string());
     let urgency =
         RwSignal::new(current.as_ref().and_then(|s| s.urgency).unwrap_or(Level::Medium).as_str().to_string());
-    let categories = LocalResource::new(|| async { api::categories().await.unwrap_or_default() });
     let category_options =
         Signal::derive(move || category_choices(categories.get().unwrap_or_default(), i18n.p().no_choice));
     let kinds = Signal::derive(move || {
