@@ -32,6 +32,9 @@ pub struct ConsoleTexts {
     pub away_short: &'static str,
     pub steps_label: &'static str,
     pub close: &'static str,
+    pub requester_heading: &'static str,
+    pub requester_open: &'static str,
+    pub requester_none: &'static str,
 }
 
 impl ConsoleTexts {
@@ -82,6 +85,9 @@ pub static EN: ConsoleTexts = ConsoleTexts {
     away_short: "away",
     steps_label: "More steps",
     close: "Close",
+    requester_heading: "Requester",
+    requester_open: "Other open tickets",
+    requester_none: "No other open tickets.",
     live_stale: "Live updates are paused, so this page may be behind. It refreshes every 15 seconds until the connection is back.",
 };
 
@@ -111,5 +117,8 @@ pub static DA: ConsoleTexts = ConsoleTexts {
     away_short: "fraværende",
     steps_label: "Flere trin",
     close: "Luk",
+    requester_heading: "Anmelder",
+    requester_open: "Andre åbne sager",
+    requester_none: "Ingen andre åbne sager.",
     live_stale: "Direkte opdateringer er sat på pause, så siden kan være bagud. Den opdateres hvert 15. sekund, indtil forbindelsen er tilbage.",
 };

@@ -477,7 +477,7 @@ pub static EN: ProcessTexts = ProcessTexts {
     rate: "Send rating",
     rated: "Your rating",
 
-    queue_label: "Queue",
+    queue_label: "Show",
     queue_mine: "Mine",
     queue_unassigned: "Unassigned",
     queue_tier: "Queue",
@@ -681,7 +681,7 @@ pub static DA: ProcessTexts = ProcessTexts {
     rate: "Send bedømmelse",
     rated: "Din bedømmelse",
 
-    queue_label: "Kø",
+    queue_label: "Vis",
     queue_mine: "Mine",
     queue_unassigned: "Ikke tildelt",
     queue_tier: "Kø",

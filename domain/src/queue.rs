@@ -166,6 +166,8 @@ pub struct QueueFilter {
     pub category_id: Option<i64>,
     pub assignee_id: Option<i64>,
     pub organisation_id: Option<i64>,
+    /// The reporter's email address, exactly (the requester's other tickets).
+    pub reporter_email: Option<String>,
     /// Words to find in the title or description.
     pub text: Option<String>,
     /// The chosen order; `None` leaves it to the queue.
@@ -211,6 +213,13 @@ impl QueueFilter {
                 "category" => filter.category_id = Some(id("category", &value)?),
                 "assignee" => filter.assignee_id = Some(id("assignee", &value)?),
                 "organisation" => filter.organisation_id = Some(id("organisation", &value)?),
+                "reporter" => {
+                    let email = value.trim();
+                    if email.chars().count() > crate::validation::EMAIL_MAX_CHARS {
+                        return Err(bad("reporter", "reporter must be an email address".to_string()));
+                    }
+                    filter.reporter_email = Some(email.to_string());
+                }
                 "q" => {
                     let text = value.trim();
                     if text.chars().count() > TEXT_MAX_CHARS {
@@ -240,6 +249,7 @@ impl QueueFilter {
             || self.tier.is_some()
             || self.assignee_id.is_some()
             || self.organisation_id.is_some()
+            || self.reporter_email.is_some()
             || self.category_id.is_some();
         if staff_only {
             return Err(ApiError::new(ErrorCode::Forbidden, "This filter is for the service desk"));
@@ -316,9 +326,24 @@ mod tests {
     }
 
     #[test]
+    fn the_reporter_filter_is_an_email_address_of_bounded_length() {
+        let filter = QueueFilter::from_query("reporter=%20ann%40example.com").unwrap();
+        assert_eq!(filter.reporter_email.as_deref(), Some("ann@example.com"));
+        let long = format!("reporter={}", "a".repeat(300));
+        assert_eq!(QueueFilter::from_query(&long).unwrap_err().field.as_deref(), Some("reporter"));
+    }
+
+    #[test]
     fn customers_cannot_use_staff_filters() {
         assert!(QueueFilter::from_query("queue=open&q=vpn").unwrap().for_customers().is_ok());
-        for staff in ["queue=mine", "tier=l2", "assignee=3", "organisation=1", "category=2"] {
+        for staff in [
+            "queue=mine",
+            "tier=l2",
+            "assignee=3",
+            "organisation=1",
+            "category=2",
+            "reporter=a%40example.com",
+        ] {
             assert!(QueueFilter::from_query(staff).unwrap().for_customers().is_err(), "{staff}");
         }
     }

@@ -58,7 +58,7 @@ test('a customer reports a problem, fixing one mistake, and finds it in the cons
 
   await row.getByRole('link', { name: ticketNumber }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(page.getByText('Grace Hopper', { exact: true })).toBeVisible();
+  await expect(page.getByRole('article').getByText('Grace Hopper', { exact: true })).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -20,6 +20,7 @@ pub mod outcome_banner;
 pub mod preference_select;
 pub mod presence_bar;
 pub mod queue_nav;
+pub mod requester_panel;
 pub mod rules_editor;
 pub mod saved_views;
 pub mod select_field;

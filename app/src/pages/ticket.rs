@@ -13,6 +13,7 @@ use crate::components::customer_actions::CustomerActions;
 use crate::components::guard::RequireAccount;
 use crate::components::outcome_banner::OutcomeBanner;
 use crate::components::presence_bar::PresenceBar;
+use crate::components::requester_panel::RequesterPanel;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::sla::panel::SlaPanel;
 use crate::components::sla::promise::SlaPromise;
@@ -96,6 +97,7 @@ fn TicketWorkspace() -> impl IntoView {
             {staff.then(|| view! {
                 <aside class="ticket-side">
                     <WorkPanel/>
+                    <RequesterPanel/>
                     <SlaPanel/>
                     <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))
                         ticket=workspace.ticket_id().unwrap_or_default()/>

@@ -168,6 +168,9 @@ pub async fn page(
     if let Some(organisation_id) = filter.organisation_id {
         conditions.push(format!("t.organisation_id = {}", sql.number(organisation_id)));
     }
+    if let Some(email) = &filter.reporter_email {
+        conditions.push(format!("t.reporter_email = {}", sql.text(email)));
+    }
     if let Some(text) = &filter.text {
         // Every word, as a prefix, through the FTS index; words-free input matches nothing.
         match match_all(text) {

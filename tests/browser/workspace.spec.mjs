@@ -1,0 +1,54 @@
+// The agent's workspace: properties edited in place (each change a versioned step), the
+// rarer steps behind buttons as dialogs, and the requester with their other open tickets.
+import { test, expect, expectAccessible, openApp, report, signIn } from '../support/fixtures.mjs';
+import { createTicket, signedIn } from '../support/api.mjs';
+
+test('properties change in place, steps open as dialogs, and the requester is beside the ticket', async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const customer = await signedIn('customer@example.com');
+  const first = await createTicket(customer, report({ email: 'customer@example.com', name: 'Mette Hansen', title: `Earlier problem ${stamp}` }));
+  const created = await createTicket(customer, report({ email: 'customer@example.com', name: 'Mette Hansen', title: `Workspace ${stamp}` }));
+  await signIn(page.request, 'l1@example.com');
+  await openApp(page, `/tickets/${created.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Workspace ${stamp}` })).toBeVisible();
+
+  // The requester: contact, organisation, and their other open tickets (not this one).
+  const requester = page.getByRole('region', { name: 'Requester' });
+  await expect(requester.getByRole('link', { name: 'customer@example.com' })).toHaveAttribute('href', 'mailto:customer@example.com');
+  await expect(requester.getByTestId('requester-organisation')).toHaveText('Nordlys ApS');
+  const others = requester.getByTestId('requester-tickets');
+  await expect(others).toContainText(`Earlier problem ${stamp}`);
+  await expect(others).not.toContainText(`Workspace ${stamp}`);
+
+  // Status and assignee are changed where they are shown, each saved as a step.
+  await page.getByLabel('Status', { exact: true }).selectOption('in_progress');
+  await expect(page.getByTestId('status')).toHaveText('In progress');
+  await expect(page.locator('.event').last()).toContainText('In progress');
+  await page.getByRole('button', { name: 'Take it' }).click();
+  await expect(page.getByTestId('assignee')).toHaveText('Lise Lund (L1)');
+  await expect(page.getByRole('button', { name: 'Take it' })).toHaveCount(0);
+
+  // A rarer step opens as a dialog, traps focus, and closes once saved.
+  await page.getByRole('button', { name: 'Escalate…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Escalate' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Escalate…' }).click();
+  await dialog.getByLabel('Tier').selectOption('l2');
+  await dialog.getByLabel('Reason').fill(`Needs L2 ${stamp}`);
+  await dialog.getByRole('button', { name: 'Escalate', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('tier')).toHaveText('L2');
+  await expect(page.locator('.event').last()).toContainText(`Needs L2 ${stamp}`);
+
+  // The customer's list never offers the staff-only requester filter.
+  const refused = await customer.get('/api/tickets?reporter=customer2%40example.com');
+  expect(refused.status()).toBe(403);
+  const listed = await (await page.request.get(`/api/tickets?queue=all&reporter=customer%40example.com&limit=100`)).json();
+  expect(listed.items.map((t) => t.id)).toEqual(expect.arrayContaining([first.id, created.id]));
+  // Ticket 4 of the demo data was reported by customer2@example.com.
+  expect(listed.items.map((t) => t.id)).not.toContain(4);
+  await customer.dispose();
+});
