@@ -54,7 +54,10 @@ pub fn RulesEditor() -> impl IntoView {
     };
     // Rows from high impact down, columns from low urgency up, as ITIL tables read.
     let rows = [Level::High, Level::Medium, Level::Low];
+    // The grid appears with the stored rules, never with defaults a late answer would undo.
+    let loading = move || view! { <p role="status" class="muted">{i18n.t().loading}</p> };
     view! {
+        <Show when=move || saved.with(Option::is_some) fallback=loading>
         <form class="card form" on:submit=submit aria-labelledby="rules-heading">
             <h2 id="rules-heading" class="section-title">{move || i18n.p().rules_heading}</h2>
             <table class="data-table matrix">
@@ -100,5 +103,6 @@ pub fn RulesEditor() -> impl IntoView {
             <FormMessage message=message/>
             <button type="submit" class="button button-primary">{move || i18n.p().save_rules}</button>
         </form>
+        </Show>
     }
 }
