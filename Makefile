@@ -12,7 +12,7 @@ test:
 	scripts/test.sh
 
 bench:
-	scripts/setup.sh --bench
+	scripts/setup.sh --browser --bench
 	scripts/build.sh
 	scripts/bench.sh
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints one `bench: <name> = <value> <unit>` line per figure: download sizes of the SPA
-# and the Worker, then API throughput and latency (see tests/bench/api.mjs).
+# and the Worker, then API throughput and latency (see tests/bench/api.mjs), then the
+# console in headless Chromium (tests/bench/console.mjs).
 source "$(dirname "$0")/lib.sh"
 
 compressed_size() { # <gzip|brotli> files...

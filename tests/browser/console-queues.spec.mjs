@@ -3,7 +3,7 @@
 // reply and a marker for news, filters as removable chips, orders, saved views, coming
 // back to the row you left, and the phone layout.
 import { request as playwrightRequest } from '@playwright/test';
-import { test, expect, expectAccessible, openApp, report, signIn } from '../support/fixtures.mjs';
+import { test, expect, expectAccessible, openApp, personPage, report, signIn } from '../support/fixtures.mjs';
 import { createTicket, step } from '../support/api.mjs';
 import { makePersistDir, removePersistDir, startServer } from '../support/server.mjs';
 
@@ -30,16 +30,9 @@ test.afterAll(async () => {
   if (dir) await removePersistDir(dir);
 });
 
-/** A page of its own for `email` on this desk. */
-async function agentPage(browser, email = 'l1@example.com', viewport = { width: 1366, height: 900 }) {
-  const context = await browser.newContext({ baseURL: server.url, viewport });
-  await signIn(context.request, email);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return { context, page, problems };
-}
+/** A person of their own on this desk. */
+const agentPage = (browser, email = 'l1@example.com', viewport = undefined) =>
+  personPage(browser, email, { baseURL: server.url, viewport });
 
 const queues = (page) => page.getByRole('navigation', { name: 'Queues' });
 const countOf = (page, name) => queues(page).getByRole('link', { name: new RegExp(`^${name}`) }).locator('.queue-count');

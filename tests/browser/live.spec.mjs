@@ -2,19 +2,8 @@
 // a colleague opens or writes on a ticket, a reply appearing in an open workspace without
 // a reload and without touching what the agent is typing, new and changed tickets showing
 // up in an open queue, and a page that says so when its live connection is gone.
-import { test, expect, openApp, report, signIn } from '../support/fixtures.mjs';
+import { test, expect, openApp, personPage, report, signIn } from '../support/fixtures.mjs';
 import { act, createTicket, signedIn } from '../support/api.mjs';
-
-/** A browser of its own for `email` (two agents are two people, not two tabs). */
-async function personPage(browser, email) {
-  const context = await browser.newContext({ baseURL: process.env.EDGEDESK_URL, viewport: { width: 1366, height: 900 } });
-  await signIn(context.request, email);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return { context, page, problems };
-}
 
 test('two agents see each other and each other\'s replies live, and a half-written reply survives', async ({ page, browser }) => {
   const stamp = Date.now().toString(36);
@@ -70,6 +59,22 @@ test('an open queue shows new tickets and customer replies without a reload', as
   // The search the agent was typing was not touched by the refreshes.
   await expect(search).toHaveValue(`typing ${stamp}`);
   await customer.dispose();
+});
+
+test('a customer sees the desk\'s reply on their open ticket without a reload, and never a note', async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const customer = await signedIn('customer@example.com');
+  const created = await createTicket(customer, report({ email: 'customer@example.com', title: `Customer live ${stamp}` }));
+  await signIn(page.request, 'customer@example.com');
+  await openApp(page, `/tickets/${created.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Customer live ${stamp}` })).toBeVisible();
+
+  const agent = await signedIn('l1@example.com');
+  expect((await act(agent, created.id, { action: 'note', body: `Internal only ${stamp}` })).status()).toBe(200);
+  expect((await act(agent, created.id, { action: 'reply', body: `We are on it ${stamp}` })).status()).toBe(200);
+  await expect(page.getByText(`We are on it ${stamp}`)).toBeVisible({ timeout: 3_000 });
+  await expect(page.getByText(`Internal only ${stamp}`)).toHaveCount(0);
+  await Promise.all([customer.dispose(), agent.dispose()]);
 });
 
 test.describe('without a live connection', () => {

@@ -1,17 +1,11 @@
 // The incident process as people do it: a customer, L1, L2 and L3 in their own browsers.
 import fs from 'node:fs/promises';
-import { test, expect, openApp, expectAccessible, report, signIn } from '../support/fixtures.mjs';
+import { test, expect, openApp, expectAccessible, personPage, report, signIn } from '../support/fixtures.mjs';
 import { createTicket, signedIn, step } from '../support/api.mjs';
 
 /** A browser of its own for one person, signed in. */
-async function personAt(browser, baseURL, email) {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page.request, email);
-  return page;
-}
+const personAt = async (browser, baseURL, email) => (await personPage(browser, email, { baseURL })).page;
 
-/** A form on the ticket page, found by its heading. */
 /** Opens a step's dialog from its button and returns the form inside. */
 async function form(page, name) {
   await page.getByRole('button', { name: `${name}…` }).click();
@@ -161,17 +155,18 @@ test('a major incident with two linked incidents and one broadcast update', asyn
   const l1Api = await signedIn('l1@example.com');
   await step(l1Api, childB.id, { action: 'link_to_major', version: 1, major_id: major.id });
 
-  // One public update on the major incident reaches both customers.
+  // One public update on the major incident reaches both customers; the one who has
+  // their ticket open sees it arrive without reloading.
+  await signIn(page.request, 'customer2@example.com');
+  await openApp(page, `/tickets/${childB.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Cannot email a customer ${stamp}` })).toBeVisible();
   await l3.reload();
   await expect(l3.getByRole('region', { name: 'Linked incidents' })).toContainText(childB.number);
   const update = 'We found the cause: a failed mail relay. Sending works again within the hour.';
   await l3.getByRole('textbox', { name: 'Reply to the customer' }).fill(update);
   await l3.getByRole('button', { name: 'Send reply' }).click();
   await expect(l3.locator('.timeline')).toContainText(update);
-
-  await signIn(page.request, 'customer2@example.com');
-  await openApp(page, `/tickets/${childB.id}`);
-  await expect(page.getByText(update)).toBeVisible();
+  await expect(page.getByText(update)).toBeVisible({ timeout: 3_000 });
 
   // Resolving the major incident resolves its children with the same resolution.
   const resolve = await form(l3, 'Resolve');

@@ -46,6 +46,20 @@ export async function signIn(request, email, origin = '') {
   return response.json();
 }
 
+/**
+ * A browser of its own for `email`: two people are two browsers, not two tabs. Console
+ * errors and uncaught exceptions are collected in `problems` for the test to check.
+ */
+export async function personPage(browser, email, { baseURL = process.env.EDGEDESK_URL, viewport = { width: 1366, height: 900 } } = {}) {
+  const context = await browser.newContext({ baseURL, viewport });
+  await signIn(context.request, email);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return { context, page, problems };
+}
+
 /** Signs in through the form, as a person would. */
 export async function signInWithForm(page, email, password = DEMO_PASSWORD) {
   await page.getByLabel('Email').fill(email);

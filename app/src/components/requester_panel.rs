@@ -24,9 +24,21 @@ pub fn RequesterPanel() -> impl IntoView {
         return ().into_any();
     };
     let email = reporter.email.clone();
-    // The reporter's tickets, newest activity first; live changes refresh them.
+    // Changes to this ticket (and polls) refresh the list; every change on a busy desk
+    // would cost each open workspace a query.
+    let changes = RwSignal::new(0u32);
+    Effect::watch(
+        move || live.refresh.get(),
+        move |refresh, _, _| {
+            if refresh.is_some_and(|refresh| this_ticket.is_some_and(|id| refresh.concerns(id))) {
+                changes.update(|n| *n += 1);
+            }
+        },
+        false,
+    );
+    // The reporter's tickets, newest activity first.
     let tickets = LocalResource::new(move || {
-        live.refresh.track();
+        changes.track();
         let query =
             vec![("queue", "all".to_string()), ("reporter", email.clone()), ("sort", "updated".to_string())];
         async move { api::list_tickets(&query, None).await.map(|page| page.items).unwrap_or_default() }

@@ -11,6 +11,7 @@ use worker::{console_warn, Env, Headers, Method, Request, RequestInit, Response}
 
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
+use crate::store;
 use room::{DESK_HEADER, PEER_HEADER, PUBLISH_PATH};
 
 /// The Durable Object namespace in wrangler.toml.
@@ -56,6 +57,22 @@ pub async fn connect(req: &Request, ctx: &Ctx<'_>) -> Reply {
 pub fn ticket_changed(ctx: &Ctx<'_>, ticket_id: i64, version: i64, owner: TicketOwner) {
     let env = ctx.env.clone();
     ctx.background.wait_until(async move { publish(&env, ticket_id, version, owner).await });
+}
+
+/// A step on a major incident that also changed its linked tickets (a broadcast update, a
+/// shared resolution): their readers hear of it too, found after the response is sent.
+pub fn linked_changed(ctx: &Ctx<'_>, major_id: i64) {
+    let env = ctx.env.clone();
+    ctx.background.wait_until(async move {
+        match store::tickets::linked_to(&env, major_id).await {
+            Ok(linked) => {
+                for ticket in linked {
+                    publish(&env, ticket.id, ticket.version, ticket.owner()).await;
+                }
+            }
+            Err(error) => console_warn!("could not find the tickets linked to {major_id}: {}", error.message),
+        }
+    });
 }
 
 async fn publish(env: &Env, ticket_id: i64, version: i64, owner: TicketOwner) {

@@ -105,19 +105,24 @@ impl LiveRoom {
         self.state.get_tags(ws).iter().any(|tag| tag == DESK_TAG)
     }
 
-    fn open_sockets(&self, sockets: Vec<WebSocket>) -> impl Iterator<Item = (WebSocket, Peer)> {
-        sockets.into_iter().filter_map(|ws| {
-            let open = AsRef::<web_sys::WebSocket>::as_ref(&ws).ready_state() == OPEN;
-            let peer = ws.deserialize_attachment::<Peer>().ok().flatten();
-            peer.filter(|_| open).map(|peer| (ws, peer))
-        })
+    /// The staff sockets still open (a closing one may linger in the list), with who is on each.
+    fn staff(&self) -> Vec<(WebSocket, Peer)> {
+        let sockets = self.state.get_websockets_with_tag(DESK_TAG);
+        sockets
+            .into_iter()
+            .filter_map(|ws| {
+                let open = AsRef::<web_sys::WebSocket>::as_ref(&ws).ready_state() == OPEN;
+                let peer = ws.deserialize_attachment::<Peer>().ok().flatten();
+                peer.filter(|_| open).map(|peer| (ws, peer))
+            })
+            .collect()
     }
 
-    /// Sends to every open socket. One that cannot take it is closing; its close
-    /// handler tidies up.
+    /// Sends to every socket. One that cannot take it is closing; its close handler
+    /// tidies up.
     fn broadcast(&self, message: &ServerMessage) {
         let Ok(text) = serde_json::to_string(message) else { return };
-        for (ws, _) in self.open_sockets(self.state.get_websockets()) {
+        for ws in self.state.get_websockets() {
             let _ = ws.send_with_str(&text);
         }
     }
@@ -125,8 +130,7 @@ impl LiveRoom {
     /// Tells the staff on `ticket` who is on it now; customers never hear presence.
     fn announce_presence(&self, ticket: Option<i64>) {
         let Some(ticket_id) = ticket else { return };
-        let staff: Vec<(WebSocket, Peer)> =
-            self.open_sockets(self.state.get_websockets_with_tag(DESK_TAG)).collect();
+        let staff = self.staff();
         let peers: Vec<Peer> = staff.iter().map(|(_, peer)| peer.clone()).collect();
         let message = ServerMessage::Presence { ticket_id, viewers: live::viewers(&peers, ticket_id) };
         let Ok(text) = serde_json::to_string(&message) else { return };

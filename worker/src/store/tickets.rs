@@ -271,6 +271,32 @@ pub fn active_statuses() -> String {
 }
 
 /// A major incident's broadcast or resolution, applied to its open children set-wise.
+/// A ticket linked to a major incident, as far as telling its readers it changed goes.
+#[derive(Deserialize)]
+pub struct LinkedTicket {
+    pub id: i64,
+    pub version: i64,
+    customer_id: Option<i64>,
+    organisation_id: Option<i64>,
+}
+
+impl LinkedTicket {
+    pub fn owner(&self) -> TicketOwner {
+        TicketOwner { customer_id: self.customer_id, organisation_id: self.organisation_id }
+    }
+}
+
+/// The tickets linked to `major_id`, after a step on the major changed them too.
+pub async fn linked_to(env: &Env, major_id: i64) -> Result<Vec<LinkedTicket>, ApiError> {
+    let db = db(env)?;
+    all::<LinkedTicket>(query!(
+        &db,
+        "SELECT id, version, customer_id, organisation_id FROM tickets WHERE major_id = ?1",
+        major_id
+    ))
+    .await
+}
+
 fn linked_statements(
     db: &D1Database,
     major: &TicketState,

@@ -1,5 +1,7 @@
 use edgedesk_domain::ticket::TicketView;
-use edgedesk_domain::workflow::{self, ActionRequest, Actor, Command, Facts, Named, Rules, TicketState};
+use edgedesk_domain::workflow::{
+    self, ActionRequest, Actor, Command, Facts, LinkedEffect, Named, Rules, TicketState,
+};
 use edgedesk_domain::{policy, ApiError, Conflict, ErrorCode};
 use worker::Request;
 
@@ -51,6 +53,9 @@ pub async fn perform(
     let clocks = sla::after_decision(ctx.env, stored, &decision, actor, ctx.now).await?;
     store::tickets::apply(ctx.env, &decision, actor, &clocks, ctx.now).await?;
     live::ticket_changed(ctx, decision.state.id, decision.state.version, stored.owner);
+    if decision.linked != LinkedEffect::None {
+        live::linked_changed(ctx, decision.state.id);
+    }
     Ok(())
 }
 
