@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{footer::Footer, header::Header, live_status::LiveStatus};
+use crate::components::{
+    command_palette::CommandPalette, footer::Footer, header::Header, live_status::LiveStatus,
+};
 use crate::focus::FocusOnNavigate;
 use crate::i18n::provide_i18n;
 use crate::live::provide_live;
@@ -34,6 +36,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <FocusOnNavigate/>
+            <CommandPalette/>
             <Header/>
             <main id="main" class="page" tabindex="-1">
                 <LiveStatus/>

@@ -35,6 +35,10 @@ pub struct ConsoleTexts {
     pub requester_heading: &'static str,
     pub requester_open: &'static str,
     pub requester_none: &'static str,
+    pub palette_label: &'static str,
+    pub palette_placeholder: &'static str,
+    pub palette_empty: &'static str,
+    pub palette_go: &'static str,
 }
 
 impl ConsoleTexts {
@@ -88,6 +92,10 @@ pub static EN: ConsoleTexts = ConsoleTexts {
     requester_heading: "Requester",
     requester_open: "Other open tickets",
     requester_none: "No other open tickets.",
+    palette_label: "Commands",
+    palette_placeholder: "Type an action or a queue",
+    palette_empty: "Nothing matches.",
+    palette_go: "Go to",
     live_stale: "Live updates are paused, so this page may be behind. It refreshes every 15 seconds until the connection is back.",
 };
 
@@ -120,5 +128,9 @@ pub static DA: ConsoleTexts = ConsoleTexts {
     requester_heading: "Anmelder",
     requester_open: "Andre åbne sager",
     requester_none: "Ingen andre åbne sager.",
+    palette_label: "Kommandoer",
+    palette_placeholder: "Skriv en handling eller en kø",
+    palette_empty: "Intet passer.",
+    palette_go: "Gå til",
     live_stale: "Direkte opdateringer er sat på pause, så siden kan være bagud. Den opdateres hvert 15. sekund, indtil forbindelsen er tilbage.",
 };

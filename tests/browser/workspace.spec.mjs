@@ -52,3 +52,50 @@ test('properties change in place, steps open as dialogs, and the requester is be
   expect(listed.items.map((t) => t.id)).not.toContain(4);
   await customer.dispose();
 });
+
+test('Ctrl+K reaches the ticket\'s actions and every queue; e and a open escalation and assignment', async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const customer = await signedIn('customer@example.com');
+  const created = await createTicket(customer, report({ email: 'customer@example.com', title: `Palette ${stamp}` }));
+  await signIn(page.request, 'l1@example.com');
+  await openApp(page, `/tickets/${created.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Palette ${stamp}` })).toBeVisible();
+
+  const palette = page.getByRole('dialog', { name: 'Commands' });
+  await page.keyboard.press('Control+k');
+  await expect(palette).toBeVisible();
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  await expect(palette.getByRole('option', { name: 'Go to Unassigned L1' })).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.type('escal');
+  await expect(palette.getByRole('option')).toHaveText(['Escalate']);
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('dialog', { name: 'Escalate' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // The note mode through the palette, then a queue with the arrow keys.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('internal note');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('radio', { name: 'Internal note' })).toBeChecked();
+  await page.locator('h1').click();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('go to unassigned');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/console\?queue=unassigned_l1$/);
+  await expect(page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Unassigned L1/ }))
+    .toHaveAttribute('aria-current', 'page');
+
+  // The single-key shortcuts reach the same places.
+  await openApp(page, `/tickets/${created.id}`);
+  await page.locator('h1').click();
+  await page.keyboard.press('e');
+  await expect(page.getByRole('dialog', { name: 'Escalate' })).toBeVisible();
+  await expect(page.locator('#field-escalate-reason')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.locator('h1').click();
+  await page.keyboard.press('a');
+  await expect(page.getByLabel('Assignee', { exact: true })).toBeFocused();
+  await customer.dispose();
+});

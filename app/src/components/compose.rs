@@ -127,12 +127,12 @@ pub fn Compose() -> impl IntoView {
                     {staff.then(|| view! {
                         <fieldset class="compose-modes">
                             <legend class="visually-hidden">{p.compose_heading}</legend>
-                            <label class="compose-mode">
+                            <label class="compose-mode" data-command="reply">
                                 <input type="radio" name="compose-mode" value="reply"
                                     prop:checked=move || !note.get() on:change=move |_| note.set(false)/>
                                 <span>{p.compose_reply}</span>
                             </label>
-                            <label class="compose-mode compose-mode-note">
+                            <label class="compose-mode compose-mode-note" data-command="note">
                                 <input type="radio" name="compose-mode" value="note"
                                     prop:checked=move || note.get() on:change=move |_| note.set(true)/>
                                 <span>{p.compose_note}</span>

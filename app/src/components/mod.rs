@@ -5,6 +5,7 @@ pub mod bulk_bar;
 pub mod call_list;
 pub mod canned_editor;
 pub mod category_manager;
+pub mod command_palette;
 pub mod compose;
 pub mod customer_actions;
 pub mod diagnosis_fields;

@@ -102,8 +102,12 @@ pub fn Shortcuts() -> impl IntoView {
                 }
                 _ => false,
             },
-            "e" => focus("#field-escalate-reason"),
-            "a" => focus("#field-agent"),
+            // Escalating needs a reason, so the step's dialog opens with focus on it.
+            "e" => {
+                click("[data-command=\"escalate\"]");
+                focus("#field-escalate-reason")
+            }
+            "a" => focus("#prop-assignee"),
             "?" => {
                 help.update(|open| *open = !*open);
                 true

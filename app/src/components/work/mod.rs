@@ -48,22 +48,22 @@ pub fn WorkPanel() -> impl IntoView {
             <Show when=open fallback=|| ()>
                 <PropertiesPanel agents categories/>
                 <div class="step-bar" role="group" aria-label=move || i18n.c().steps_label>
-                    <StepDialog label=Signal::derive(move || p().triage_heading)>
+                    <StepDialog command="triage" label=Signal::derive(move || p().triage_heading)>
                         <triage::TriageForm categories/>
                     </StepDialog>
-                    <StepDialog label=Signal::derive(move || p().priority_heading)>
+                    <StepDialog command="priority" label=Signal::derive(move || p().priority_heading)>
                         <priority::PriorityForm/>
                     </StepDialog>
-                    <StepDialog label=Signal::derive(move || p().escalate_heading)>
+                    <StepDialog command="escalate" label=Signal::derive(move || p().escalate_heading)>
                         <escalation::EscalationForm/>
                     </StepDialog>
-                    <StepDialog label=Signal::derive(move || p().call_heading)>
+                    <StepDialog command="call" label=Signal::derive(move || p().call_heading)>
                         <call::CallForm/>
                     </StepDialog>
-                    <StepDialog label=Signal::derive(move || p().major_heading)>
+                    <StepDialog command="major" label=Signal::derive(move || p().major_heading)>
                         <major::MajorForm/>
                     </StepDialog>
-                    <StepDialog label=Signal::derive(move || p().resolve_heading)>
+                    <StepDialog command="resolve" label=Signal::derive(move || p().resolve_heading)>
                         <resolve::ResolveForm/>
                     </StepDialog>
                 </div>

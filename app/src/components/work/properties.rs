@@ -109,10 +109,10 @@ pub fn PropertiesPanel(
                 </span>
                 <div class="button-row">
                     <Show when=move || !mine()>
-                        <button type="button" class="button button-small" disabled=busy
+                        <button type="button" class="button button-small" disabled=busy data-command="take"
                             on:click=move |_| workspace.send(Command::Take)>{move || i18n.p().take}</button>
                     </Show>
-                    <button type="button" class="button button-small" disabled=busy
+                    <button type="button" class="button button-small" disabled=busy data-command="auto-assign"
                         on:click=move |_| workspace.send(Command::AutoAssign)>{move || i18n.p().auto_assign}</button>
                 </div>
             </div>

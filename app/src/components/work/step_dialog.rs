@@ -9,7 +9,12 @@ use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
 
 #[component]
-pub fn StepDialog(#[prop(into)] label: Signal<&'static str>, children: Children) -> impl IntoView {
+pub fn StepDialog(
+    /// Names the opener for shortcuts and the command palette (`data-command`).
+    command: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    children: Children,
+) -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let dialog = NodeRef::<Dialog>::new();
@@ -25,7 +30,7 @@ pub fn StepDialog(#[prop(into)] label: Signal<&'static str>, children: Children)
         }
     };
     view! {
-        <button type="button" class="button button-small" aria-haspopup="dialog" on:click=open>
+        <button type="button" class="button button-small" aria-haspopup="dialog" data-command=command on:click=open>
             {label} "…"
         </button>
         <dialog node_ref=dialog class="step-dialog" aria-label=label>
