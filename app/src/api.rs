@@ -5,10 +5,11 @@ use edgedesk_domain::admin::{
     AcceptInvitation, ApiTokenCreated, ApiTokenSummary, InvitationCreated, InvitationInfo, NewApiToken,
     NewInvitation, NewOrganisation, OrganisationChange, OrganisationSummary, UserChange, UserSummary,
 };
-use edgedesk_domain::auth::{Credentials, Me, SessionInfo, SignUp};
+use edgedesk_domain::auth::{Credentials, LanguageChoice, Me, SessionInfo, SignUp};
 use edgedesk_domain::canned::CannedReplies;
 use edgedesk_domain::category::{Category, CategoryInput};
 use edgedesk_domain::knowledge::{Article, ArticleInput, ArticleSummary, Suggestions};
+use edgedesk_domain::message::Language as Lang;
 use edgedesk_domain::outbox::OutboxMessage;
 use edgedesk_domain::paging::Page;
 use edgedesk_domain::presence::{Presence, PresenceUpdate};
@@ -150,6 +151,11 @@ pub async fn set_away(away: bool) -> Result<(), ApiError> {
     let request =
         Request::put("/api/me/availability").json(&serde_json::json!({ "away": away })).map_err(network)?;
     decode::<serde_json::Value>(request.send().await.map_err(network)?).await.map(|_| ())
+}
+
+pub async fn set_language(language: Lang) -> Result<(), ApiError> {
+    let request = Request::put("/api/me/language").json(&LanguageChoice { language }).map_err(network)?;
+    decode::<LanguageChoice>(request.send().await.map_err(network)?).await.map(|_| ())
 }
 
 pub async fn outbox(cursor: Option<&str>) -> Result<Page<OutboxMessage>, ApiError> {

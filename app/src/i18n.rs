@@ -11,40 +11,21 @@ use leptos::prelude::*;
 
 const STORAGE_KEY: &str = "edgedesk.lang";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Da,
+/// The desk's languages are the domain's, so the SPA and outgoing mail offer the same.
+pub use edgedesk_domain::message::Language as Lang;
+
+/// The language's own name, so people find theirs whatever is selected.
+pub fn native_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Da => "Dansk",
+    }
 }
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Da];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Da => "da",
-        }
-    }
-
-    /// The language's own name, so people find theirs whatever is selected.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Da => "Dansk",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|lang| lang.code() == primary)
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::En => &EN,
-            Lang::Da => &DA,
-        }
+fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &EN,
+        Lang::Da => &DA,
     }
 }
 
@@ -65,14 +46,14 @@ impl I18n {
 
     /// The texts of the current language (reactive).
     pub fn t(&self) -> &'static Texts {
-        self.lang.get().texts()
+        texts(self.lang.get())
     }
 }
 
 /// Chooses the remembered language, else the browser's, else English.
 pub fn provide_i18n() {
-    let remembered = LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|code| Lang::from_code(&code));
-    let from_browser = || window().navigator().language().and_then(|code| Lang::from_code(&code));
+    let remembered = LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|code| Lang::parse(&code));
+    let from_browser = || window().navigator().language().and_then(|code| Lang::parse(&code));
     let lang = RwSignal::new(remembered.or_else(from_browser).unwrap_or(Lang::En));
     Effect::new(move |_| {
         let lang = lang.get();

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api;
+use crate::i18n::use_i18n;
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -43,7 +44,23 @@ pub fn provide_session() {
         // If the API cannot be reached the app still works for anonymous reporting.
         session.state.set(Some(api::me().await.unwrap_or(None)));
     });
+    remember_language(session);
     provide_context(session);
+}
+
+/// The account remembers the language its owner last used here, so the desk's mail to
+/// them is written in it.
+fn remember_language(session: Session) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let lang = i18n.lang();
+        let Some(me) = session.me().filter(|me| me.language != lang) else { return };
+        session.signed_in(Me { language: lang, ..me });
+        spawn_local(async move {
+            // Best effort: the next visit tries again if this one fails.
+            let _ = api::set_language(lang).await;
+        });
+    });
 }
 
 pub fn use_session() -> Session {

@@ -1,6 +1,7 @@
 //! The words of service levels: badges, the ticket's SLA panel, the customer's promise and
 //! the admin settings, in the same two languages as [`crate::i18n`].
 
+use edgedesk_domain::sla::calendar::Hours;
 use edgedesk_domain::sla::{ClockState, PauseReason, Target};
 
 use crate::i18n::{I18n, Lang};
@@ -86,6 +87,12 @@ pub struct SlaTexts {
     pub run_ok: &'static str,
     pub no_runs: &'static str,
     pub weekdays: [&'static str; 7],
+    pub weekdays_short: [&'static str; 7],
+    pub hour_unit: &'static str,
+    pub minute_unit: &'static str,
+    pub target_length: &'static str,
+    pub business_hours: &'static str,
+    pub all_hours: &'static str,
 }
 
 impl SlaTexts {
@@ -103,6 +110,42 @@ impl SlaTexts {
             PauseReason::WaitingOnThirdParty => self.waiting_on_third_party,
             PauseReason::Resolved => self.resolved_until_reopened,
         }
+    }
+
+    /// "45 min", "2 h", "2 h 10 min" (Danish "2 t 10 min").
+    pub fn duration(&self, seconds: i64) -> String {
+        let minutes = seconds.max(0) / 60;
+        let (hour, minute) = (self.hour_unit, self.minute_unit);
+        match (minutes / 60, minutes % 60) {
+            (0, minutes) => format!("{minutes} {minute}"),
+            (hours, 0) => format!("{hours} {hour}"),
+            (hours, minutes) => format!("{hours} {hour} {minutes} {minute}"),
+        }
+    }
+
+    /// "around the clock (Europe/Copenhagen)" or "business hours Mon–Fri 08:00–16:00 (…)".
+    pub fn hours(&self, hours: &Hours) -> String {
+        if hours.days.is_empty() {
+            return format!("{} ({})", self.all_hours, hours.zone);
+        }
+        let clock = |minutes: u32| format!("{:02}:{:02}", minutes / 60, minutes % 60);
+        let days: Vec<String> = hours
+            .days
+            .iter()
+            .map(|run| {
+                let day =
+                    |index: u8| self.weekdays_short.get(usize::from(index)).copied().unwrap_or_default();
+                let days = if run.first == run.last {
+                    day(run.first).to_string()
+                } else {
+                    format!("{}–{}", day(run.first), day(run.last))
+                };
+                let spans: Vec<String> =
+                    run.spans.iter().map(|(from, to)| format!("{}–{}", clock(*from), clock(*to))).collect();
+                format!("{days} {}", spans.join(", "))
+            })
+            .collect();
+        format!("{} {} ({})", self.business_hours, days.join("; "), hours.zone)
     }
 
     pub fn state(&self, state: ClockState, breached: bool) -> &'static str {
@@ -207,6 +250,12 @@ pub static EN: SlaTexts = SlaTexts {
     run_ok: "OK",
     no_runs: "No sweep has run yet.",
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    hour_unit: "h",
+    minute_unit: "min",
+    target_length: "Target",
+    business_hours: "business hours",
+    all_hours: "around the clock",
 };
 
 pub static DA: SlaTexts = SlaTexts {
@@ -290,4 +339,10 @@ pub static DA: SlaTexts = SlaTexts {
     run_ok: "OK",
     no_runs: "Ingen kørsler endnu.",
     weekdays: ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"],
+    weekdays_short: ["man", "tir", "ons", "tor", "fre", "lør", "søn"],
+    hour_unit: "t",
+    minute_unit: "min",
+    target_length: "Mål",
+    business_hours: "åbningstid",
+    all_hours: "døgnet rundt",
 };

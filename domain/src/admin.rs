@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::{check_new_password, OrganisationRef, Role, Scope, Tier};
 use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::message::Language;
 use crate::ticket::NAME;
 use crate::validation;
 
@@ -21,6 +22,8 @@ pub struct UserSummary {
     pub tier: Option<Tier>,
     pub organisation: Option<OrganisationRef>,
     pub active: bool,
+    /// The language the person last used the desk in; their mail is written in it.
+    pub language: Language,
     pub created_at: DateTime<Utc>,
     /// Names the state a change is based on (optimistic concurrency).
     pub version: i64,
@@ -311,6 +314,7 @@ mod tests {
             tier: Some(Tier::L1),
             organisation: None,
             active: true,
+            language: Language::Da,
             created_at: DateTime::from_timestamp(0, 0).unwrap(),
             version: 1,
         }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::message::Language;
 use crate::ticket::NAME;
 use crate::validation;
 
@@ -141,6 +142,14 @@ pub struct Me {
     pub role: Role,
     pub tier: Option<Tier>,
     pub organisation: Option<OrganisationRef>,
+    pub language: Language,
+}
+
+/// `PUT /api/me/language`: the language the person now uses the desk in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageChoice {
+    pub language: Language,
 }
 
 /// `GET /api/session`: who is signed in, `me: null` when nobody is. Unlike `/api/me` it

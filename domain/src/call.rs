@@ -89,17 +89,6 @@ impl NewCall {
     pub fn ends_at(&self) -> DateTime<Utc> {
         self.starts_at + Duration::minutes(i64::from(self.minutes))
     }
-
-    /// One line for the history and for mails: "Phone call on 2026-12-01 09:00 UTC (30 min) at +45 1234 5678".
-    pub fn summary(&self) -> String {
-        let at = self.starts_at.format("%Y-%m-%d %H:%M UTC");
-        let kind = match self.channel {
-            CallChannel::Phone => "Phone call",
-            CallChannel::Video => "Video call",
-        };
-        let place = self.phone.as_deref().or(self.link.as_deref()).unwrap_or_default();
-        format!("{kind} on {at} ({} min) at {place}", self.minutes)
-    }
 }
 
 fn required(field: &str, what: &str) -> ApiError {
@@ -207,7 +196,6 @@ mod tests {
         assert_eq!(call.phone.as_deref(), Some("+45 12 34 56 78"));
         assert_eq!(call.link, None);
         assert_eq!(call.note, None);
-        assert_eq!(call.summary(), "Phone call on 2026-11-28 11:00 UTC (30 min) at +45 12 34 56 78");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod knowledge;
 pub mod lifecycle;
 pub mod limits;
 pub mod live;
+pub mod message;
 pub mod outbox;
 pub mod paging;
 pub mod policy;

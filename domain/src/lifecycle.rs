@@ -62,6 +62,15 @@ impl Status {
         Status::ACTIVE.contains(&self)
     }
 
+    /// The statuses an agent sets directly while working a ticket; resolving, cancelling,
+    /// reopening and closing have their own steps.
+    pub fn is_working(self) -> bool {
+        matches!(
+            self,
+            Status::Open | Status::InProgress | Status::PendingCustomer | Status::PendingThirdParty
+        )
+    }
+
     pub fn is_pending(self) -> bool {
         matches!(self, Status::PendingCustomer | Status::PendingThirdParty)
     }

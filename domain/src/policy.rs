@@ -290,7 +290,7 @@ mod tests {
         let colleague = Actor::Customer { user_id: Some(2), name: "Bo".into() };
         let link_holder = Actor::Customer { user_id: None, name: "Ada".into() };
         let confirm = Command::Confirm;
-        let reply = Command::Reply { body: "x".into(), wait_for_customer: false };
+        let reply = Command::Reply { body: "x".into(), wait_for_customer: false, set_status: None };
         assert!(customer_decides(owner, &reporter, &confirm).is_ok());
         assert!(customer_decides(owner, &link_holder, &confirm).is_ok());
         assert_eq!(customer_decides(owner, &colleague, &confirm).unwrap_err().code, ErrorCode::Forbidden);

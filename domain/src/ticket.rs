@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::category::Answer;
 use crate::error::{ApiError, FieldError};
 use crate::lifecycle::Status;
+use crate::message::Language;
 use crate::priority::{PeopleAffected, Priority, WorkImpact};
 use crate::validation::{self, TextRule};
 use crate::workflow::{Rating, Resolution, TicketState};
@@ -65,6 +66,10 @@ pub struct NewTicket {
     /// How the ticket reached us; only staff logging a ticket may say other than portal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
+    /// The language of the form the reporter used; mail to a reporter without an account
+    /// is written in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// How a ticket reached the desk.
@@ -233,10 +238,32 @@ pub struct TimelineEntry {
     pub id: i64,
     pub kind: crate::workflow::EventKind,
     pub actor: String,
+    pub author: Author,
     pub at: DateTime<Utc>,
     pub public: bool,
     #[serde(flatten)]
     pub details: crate::workflow::EventDetails,
+}
+
+/// Who wrote a history entry: the conversation shows the customer's side and the desk's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Author {
+    Customer,
+    Staff,
+    /// The desk itself (the sweep, automatic steps).
+    System,
+}
+
+impl Author {
+    pub fn parse(text: &str) -> Option<Author> {
+        match text {
+            "customer" => Some(Author::Customer),
+            "staff" => Some(Author::Staff),
+            "system" => Some(Author::System),
+            _ => None,
+        }
+    }
 }
 
 /// The ticket page in one answer: the ticket, its history and its calls.

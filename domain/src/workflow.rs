@@ -10,8 +10,9 @@ use crate::auth::{Principal, Role, Tier};
 use crate::call::NewCall;
 use crate::error::{ApiError, ErrorCode};
 use crate::lifecycle::{closed_error, Status};
-use crate::outbox::NUMBER;
+use crate::message::Message;
 use crate::priority::{Level, Priority, PriorityMatrix};
+use crate::sla::Reached;
 use crate::ticket::{ticket_number, TicketKind, ValidTicket};
 use crate::validation::TextRule;
 
@@ -246,8 +247,12 @@ pub enum Command {
     },
     Reply {
         body: String,
+        /// The same as `set_status: "pending_customer"` (kept for API clients).
         #[serde(default)]
         wait_for_customer: bool,
+        /// The status the ticket moves to with the reply ("Send and set status…").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        set_status: Option<Status>,
     },
     Note {
         body: String,
@@ -483,6 +488,12 @@ pub struct EventDetails {
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<FieldChange>,
+    /// The desk did this by itself (an automatic assignment, a close after the reopen window).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub automatic: bool,
+    /// The SLA steps an `sla_warning` or `sla_breached` event records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sla: Vec<Reached>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -507,8 +518,9 @@ pub enum Audience {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub audience: Audience,
-    pub subject: String,
-    pub body: String,
+    /// The ticket's title when the notice was decided (the mail's subject names it).
+    pub title: String,
+    pub message: Message,
     /// Not before this time (call reminders); `None` = now.
     pub send_at: Option<DateTime<Utc>>,
 }
@@ -572,17 +584,13 @@ pub fn decide(
     if state.status.is_final() && !matches!(command, Command::Rate { .. }) {
         return Err(closed_error(state.status));
     }
-    let number = NUMBER;
     let mut next = state.clone();
     let mut notices = Vec::new();
     let mut call = None;
     let mut linked = LinkedEffect::None;
-    let notice = |audience, subject: &str, body: String| Notice {
-        audience,
-        subject: format!("[{number}] {subject}: {}", state.title),
-        body,
-        send_at: None,
-    };
+    let notice = |audience, message| Notice { audience, title: state.title.clone(), message, send_at: None };
+    let by = actor.name().to_string();
+    let mut automatic = false;
     let (kind, text) = match command {
         Command::Triage { kind, category_id, impact, urgency } => {
             if state.is_major && *kind == TicketKind::Request {
@@ -653,13 +661,9 @@ pub fn decide(
                 return Err(invalid("agent_id", format!("The ticket is already assigned to {}", agent.name)));
             }
             next.assignee = Some(agent.clone());
-            notices.push(notice(
-                Audience::Agent(agent.id),
-                "Assigned to you",
-                format!("{} assigned {number} to you.", actor.name()),
-            ));
-            let text = matches!(command, Command::AutoAssign).then(|| "Picked automatically".to_string());
-            (EventKind::Assigned, text)
+            notices.push(notice(Audience::Agent(agent.id), Message::AssignedToYou { by }));
+            automatic = matches!(command, Command::AutoAssign);
+            (EventKind::Assigned, None)
         }
         Command::Escalate { tier, reason } => {
             let reason = REASON.required(reason)?;
@@ -676,8 +680,7 @@ pub fn decide(
             }
             notices.push(notice(
                 Audience::Tier(*tier),
-                "Escalated to your queue",
-                format!("{} moved {number} to {}: {reason}", actor.name(), tier.as_str().to_uppercase()),
+                Message::Escalated { by, tier: *tier, reason: reason.clone() },
             ));
             (EventKind::Escalated, Some(reason))
         }
@@ -685,16 +688,12 @@ pub fn decide(
             let reason = REASON.required(reason)?;
             notices.push(notice(
                 Audience::Supervisors,
-                "Needs a supervisor",
-                format!("{} asks for a supervisor on {number}: {reason}", actor.name()),
+                Message::SupervisorWanted { by, reason: reason.clone() },
             ));
             (EventKind::SupervisorNotified, Some(reason))
         }
         Command::SetStatus { status } => {
-            if !matches!(
-                status,
-                Status::Open | Status::InProgress | Status::PendingCustomer | Status::PendingThirdParty
-            ) {
+            if !status.is_working() {
                 return Err(invalid("status", "Resolve, cancel, reopen and close have their own actions"));
             }
             if state.status == Status::Resolved {
@@ -704,44 +703,47 @@ pub fn decide(
             }
             next.status = state.status.transition(*status, state.kind)?;
             if *status == Status::PendingCustomer {
-                notices.push(notice(
-                    Audience::Reporter,
-                    "We need your reply",
-                    format!("We are waiting for information from you on {number}."),
-                ));
+                notices.push(notice(Audience::Reporter, Message::WaitingForYou));
             }
             (EventKind::StatusChanged, None)
         }
-        Command::Reply { body, wait_for_customer } => {
+        Command::Reply { body, wait_for_customer, set_status } => {
             let body = BODY.required(body)?;
+            let (then, field) = match (set_status, wait_for_customer) {
+                (Some(status), _) => (Some(*status), "set_status"),
+                (None, true) => (Some(Status::PendingCustomer), "wait_for_customer"),
+                (None, false) => (None, "set_status"),
+            };
             if actor.is_staff() {
                 if state.first_response_at.is_none() {
                     next.first_response_at = Some(now);
                 }
-                if *wait_for_customer {
-                    next.status = state.status.transition(Status::PendingCustomer, state.kind)?;
+                if let Some(status) = then.filter(|status| *status != state.status) {
+                    if !status.is_working() {
+                        return Err(invalid(
+                            field,
+                            "Resolve, cancel, reopen and close have their own actions",
+                        ));
+                    }
+                    next.status = state.status.transition(status, state.kind)?;
                 }
-                notices.push(notice(Audience::Reporter, "New reply", body.clone()));
+                notices.push(notice(Audience::Reporter, Message::AgentReplied { body: body.clone() }));
                 if state.is_major {
                     notices.push(notice(
                         Audience::LinkedReporters,
-                        "Update on a wider incident",
-                        body.clone(),
+                        Message::WiderIncidentUpdate { body: body.clone() },
                     ));
                     linked = LinkedEffect::Broadcast(body.clone());
                 }
             } else {
-                if *wait_for_customer {
-                    return Err(invalid("wait_for_customer", "Only the service desk can wait for a reply"));
+                if then.is_some() {
+                    return Err(invalid(field, "Only the service desk sets the status with a reply"));
                 }
                 if state.status.is_pending() {
                     next.status = Status::Open;
                 }
-                notices.push(notice(
-                    waiting_agents(state),
-                    "The customer replied",
-                    format!("{} wrote on {number}:\n\n{body}", actor.name()),
-                ));
+                notices
+                    .push(notice(waiting_agents(state), Message::CustomerReplied { by, body: body.clone() }));
             }
             (EventKind::Reply, Some(body))
         }
@@ -751,21 +753,16 @@ pub fn decide(
                 return Err(forbidden("Calls with the customer are arranged by L2 and L3"));
             }
             let valid = request.validate(now)?;
-            let summary = valid.summary();
-            notices.push(notice(
-                Audience::Reporter,
-                "Call scheduled",
-                format!("{} scheduled a call with you: {summary}", actor.name()),
-            ));
+            notices.push(notice(Audience::Reporter, Message::CallScheduled { by, call: valid.clone() }));
             let reminder_at = valid.starts_at - Duration::minutes(30);
             if reminder_at > now {
                 notices.push(Notice {
                     send_at: Some(reminder_at),
-                    ..notice(Audience::Reporter, "Reminder: call in 30 minutes", summary.clone())
+                    ..notice(Audience::Reporter, Message::CallReminder { call: valid.clone() })
                 });
             }
             call = Some(valid);
-            (EventKind::CallScheduled, Some(summary))
+            (EventKind::CallScheduled, None)
         }
         Command::Resolve { code, notes, resolve_linked } => {
             let notes = NOTES.required(notes)?;
@@ -775,18 +772,16 @@ pub fn decide(
             next.resolved_at = Some(now);
             notices.push(notice(
                 Audience::Reporter,
-                "Resolved",
-                format!(
-                    "{notes}\n\nDoes it work again? Confirm or reopen within {} days; after that the ticket closes. \
-                     You can also rate our help.",
-                    rules.reopen_days
-                ),
+                Message::Resolved { notes: notes.clone(), reopen_days: rules.reopen_days },
             ));
             if *resolve_linked {
                 if !state.is_major {
                     return Err(invalid("resolve_linked", "Only a major incident has linked tickets"));
                 }
-                notices.push(notice(Audience::LinkedReporters, "Resolved", notes.clone()));
+                notices.push(notice(
+                    Audience::LinkedReporters,
+                    Message::WiderIncidentResolved { notes: notes.clone() },
+                ));
                 linked = LinkedEffect::Resolve(resolution);
             }
             (EventKind::Resolved, Some(notes))
@@ -815,11 +810,7 @@ pub fn decide(
             next.status = Status::Open;
             next.resolution = None;
             next.resolved_at = None;
-            notices.push(notice(
-                waiting_agents(state),
-                "Reopened",
-                format!("{} reopened {number}: {reason}", actor.name()),
-            ));
+            notices.push(notice(waiting_agents(state), Message::Reopened { by, reason: reason.clone() }));
             (EventKind::Reopened, Some(reason))
         }
         Command::Rate { score, comment } => {
@@ -859,11 +850,7 @@ pub fn decide(
                 ));
             }
             next.is_major = true;
-            notices.push(notice(
-                Audience::Supervisors,
-                "Major incident declared",
-                format!("{} declared {number} a major incident.", actor.name()),
-            ));
+            notices.push(notice(Audience::Supervisors, Message::MajorDeclared { by }));
             (EventKind::MarkedMajor, None)
         }
         Command::LinkToMajor { major_id } => {
@@ -883,7 +870,7 @@ pub fn decide(
         }
     };
     next.version = state.version + 1;
-    let details = EventDetails { text, changes: diff(state, &next) };
+    let details = EventDetails { text, changes: diff(state, &next), automatic, ..EventDetails::default() };
     Ok(Decision { state: next, event: NewEvent { kind, details }, notices, call, linked })
 }
 
@@ -896,12 +883,8 @@ pub fn open(ticket: &ValidTicket, rules: &Rules, status_url: &str) -> (TicketSta
     let mut state = TicketState { impact, urgency, priority, ..before.clone() };
     let mut notices = vec![Notice {
         audience: Audience::Reporter,
-        subject: format!("[{NUMBER}] We received your report: {}", ticket.title),
-        body: format!(
-            "Thank you, {}. Your ticket is {NUMBER}. Follow it and reply at {status_url}\n\n\
-             Keep this link to yourself: anyone with it can read the ticket's public history.",
-            ticket.name
-        ),
+        title: ticket.title.clone(),
+        message: Message::Received { name: ticket.name.clone(), status_url: status_url.to_string() },
         send_at: None,
     }];
     route_critical(&before, &mut state, &mut notices);
@@ -972,19 +955,12 @@ pub(crate) fn route_critical(before: &TicketState, next: &mut TicketState, notic
         next.tier = Tier::L3;
         next.assignee = None;
     }
-    let number = NUMBER;
-    notices.push(Notice {
-        audience: Audience::Supervisors,
-        subject: format!("[{number}] P1 incident: {}", next.title),
-        body: format!("{number} is a P1 incident and waits in the L3 queue."),
-        send_at: None,
-    });
-    notices.push(Notice {
-        audience: Audience::Tier(Tier::L3),
-        subject: format!("[{number}] P1 incident in your queue: {}", next.title),
-        body: format!("{number} is a P1 incident. Take it now."),
-        send_at: None,
-    });
+    for (audience, message) in [
+        (Audience::Supervisors, Message::CriticalWaiting),
+        (Audience::Tier(Tier::L3), Message::CriticalInYourQueue),
+    ] {
+        notices.push(Notice { audience, title: next.title.clone(), message, send_at: None });
+    }
 }
 
 /// Who waits for news from the customer: the assignee, or the whole queue if nobody has it.
@@ -1027,16 +1003,17 @@ pub fn diff(before: &TicketState, after: &TicketState) -> Vec<FieldChange> {
 }
 
 /// The event the sweep records when a resolved ticket closes without an answer.
-pub fn auto_close_event(rules: &Rules) -> NewEvent {
+pub fn auto_close_event() -> NewEvent {
     NewEvent {
         kind: EventKind::Closed,
         details: EventDetails {
-            text: Some(format!("Closed automatically {} days after it was resolved", rules.reopen_days)),
+            automatic: true,
             changes: vec![FieldChange {
                 field: "status".into(),
                 before: Some(Status::Resolved.as_str().into()),
                 after: Some(Status::Closed.as_str().into()),
             }],
+            ..EventDetails::default()
         },
     }
 }
@@ -1067,10 +1044,11 @@ pub fn customer_view(kind: EventKind, details: &EventDetails) -> Option<(EventKi
         .cloned()
         .collect();
     if kind.is_public() {
-        return Some((kind, EventDetails { text: details.text.clone(), changes: visible }));
+        return Some((kind, EventDetails { changes: visible, ..details.clone() }));
     }
     let status: Vec<FieldChange> = visible.into_iter().filter(|change| change.field == "status").collect();
-    (!status.is_empty()).then_some((EventKind::StatusChanged, EventDetails { text: None, changes: status }))
+    (!status.is_empty())
+        .then_some((EventKind::StatusChanged, EventDetails { changes: status, ..EventDetails::default() }))
 }
 
 #[cfg(test)]

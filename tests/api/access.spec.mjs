@@ -197,6 +197,12 @@ const ROUTES = [
       'supervisor@example.com': 403, 'admin@example.com': 403, staff: 200 }),
   },
   {
+    name: 'PUT /api/me/language',
+    call: (api) => api.put('/api/me/language', { data: { language: 'en' } }),
+    // Every person chooses their own language; an API token is nobody.
+    status: (who) => expected(who, { anonymous: 401, token: 403, staff: 200 }),
+  },
+  {
     // An internal note: staff work. The ticket's own customer is told no; others, not found.
     name: 'POST /api/tickets/{B}/actions',
     call: (api) => api.post(`/api/tickets/${TICKET_OF_B}/actions`, { data: { action: 'note', body: 'matrix' } }),
@@ -269,6 +275,8 @@ const ROUTES = [
 ];
 
 test(`authorisation matrix: ${ROUTES.length} routes × ${PRINCIPALS.length} principals`, async ({ baseURL }) => {
+  // Each cell signs in afresh (PBKDF2 on purpose), so the matrix takes a while.
+  test.setTimeout(240_000);
   const admin = await http.newContext({ baseURL });
   await signIn(admin, 'admin@example.com');
   const { token } = await (await admin.post('/api/admin/tokens', {

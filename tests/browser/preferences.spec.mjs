@@ -16,6 +16,10 @@ test('the language can be switched to Danish and is remembered', async ({ page }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapportér et problem');
   await page.getByRole('link', { name: 'Agentkonsol' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sager');
+  // The account remembers it (its mail follows); the shared demo account goes back to English.
+  await expect.poll(async () => (await (await page.request.get('/api/me')).json()).language).toBe('da');
+  await page.close();
+  expect((await page.request.put('/api/me/language', { data: { language: 'en' } })).status()).toBe(200);
 });
 
 test('a Danish browser starts in Danish', async ({ browser, baseURL }) => {

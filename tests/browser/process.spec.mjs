@@ -80,8 +80,9 @@ test('a reported incident travels from the customer through L1 and L2 to closed'
   await call.getByRole('button', { name: 'Schedule call' }).click();
   await expect(l2.getByRole('region', { name: 'Calls' })).toContainText('+45 20 30 40 50');
   await l2.getByRole('textbox', { name: 'Reply to the customer' }).fill('Does it also happen on the office Wi-Fi?');
-  await l2.getByLabel("Wait for the customer's answer").check();
-  await l2.getByRole('button', { name: 'Send reply' }).click();
+  // "Send and set status…" sends the reply and sets the ticket waiting in one step.
+  await l2.getByText('Send and set status…').click();
+  await l2.getByRole('button', { name: 'Waiting for the customer' }).click();
   await expect(l2.getByTestId('status')).toHaveText('Waiting for the customer');
   await l2.getByRole('radio', { name: 'Internal note' }).check();
   await l2.getByRole('textbox', { name: 'Internal note' }).fill('Certificate on gateway 2 expired');

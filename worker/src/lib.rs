@@ -10,6 +10,7 @@ mod delivery;
 mod http;
 mod limits;
 mod live;
+mod mail;
 mod routes;
 mod sla;
 mod store;

@@ -1,4 +1,5 @@
 use edgedesk_domain::canned::{fill, Values};
+use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::workflow::Command;
 use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
@@ -33,7 +34,6 @@ pub fn Compose() -> impl IntoView {
     let draft = ticket_id.and_then(|id| SessionStorage::get::<Draft>(draft_key(id)).ok()).unwrap_or_default();
     let body = RwSignal::new(draft.body);
     note.set(draft.note);
-    let wait = RwSignal::new(false);
     Effect::new(move |_| {
         let Some(id) = ticket_id else { return };
         let draft = Draft { body: body.get(), note: note.get() };
@@ -53,14 +53,14 @@ pub fn Compose() -> impl IntoView {
                 sending.set_value(false);
                 if outcome == &Some(Outcome::Saved) {
                     body.set(String::new());
-                    wait.set(false);
                 }
             }
         },
         false,
     );
     Effect::new(move |_| workspace.editing.set(!body.with(String::is_empty)));
-    let send = move || {
+    // `then`: the status a reply moves the ticket to ("Send and set status…").
+    let send = move |then: Option<Status>| {
         let text = body.get_untracked();
         if text.trim().is_empty() || workspace.busy.get_untracked() {
             return;
@@ -68,20 +68,27 @@ pub fn Compose() -> impl IntoView {
         let command = if note.get_untracked() {
             Command::Note { body: text }
         } else {
-            Command::Reply { body: text, wait_for_customer: wait.get_untracked() }
+            Command::Reply { body: text, wait_for_customer: false, set_status: then }
         };
         sending.set_value(true);
         workspace.send(command);
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        send();
+        send(None);
     };
     let send_on_ctrl_enter = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
             ev.prevent_default();
-            send();
+            send(None);
         }
+    };
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let send_and_set = move |status: Status| {
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_open(false);
+        }
+        send(Some(status));
     };
     let staff = workspace.staff();
     let session = use_session();
@@ -163,16 +170,26 @@ pub fn Compose() -> impl IntoView {
                                 </select>
                             })
                         }}
-                        <Show when=move || staff && !note.get()>
-                            <label class="checkbox">
-                                <input type="checkbox" name="wait" bind:checked=wait/> " " {p.compose_wait}
-                            </label>
-                        </Show>
                         <span class="send-hint muted">{c.send_hint}</span>
                         <button type="submit" class="button button-primary" class:button-note=move || note.get()
                             disabled=move || workspace.busy.get()>
                             {move || if note.get() { p.compose_send_note } else if staff { p.compose_send_reply } else { p.customer_send }}
                         </button>
+                        <Show when=move || staff && !note.get()>
+                            <details class="send-menu" node_ref=menu>
+                                <summary class="button">{p.compose_send_and_set}</summary>
+                                <ul class="send-menu-list">
+                                    {Status::ALL.into_iter().filter(|status| status.is_working()).map(|status| view! {
+                                        <li>
+                                            <button type="button" class="send-menu-item" data-status=status.as_str()
+                                                disabled=move || workspace.busy.get() on:click=move |_| send_and_set(status)>
+                                                {i18n.t().status_for(status, true)}
+                                            </button>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </details>
+                        </Show>
                     </div>
                 </form>
             }

@@ -7,7 +7,7 @@ use crate::components::preference_select::PreferenceSelect;
 use edgedesk_domain::auth::Role;
 
 use crate::focus::skip_to_main;
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{native_name, use_i18n, Lang};
 use crate::session::use_session;
 use crate::theme::{use_theme, Theme};
 
@@ -21,7 +21,7 @@ pub fn Header() -> impl IntoView {
     let location = use_location();
     Effect::watch(move || location.pathname.get(), move |_, _, _| menu_open.set(false), false);
     // Each language is named in itself, so people find theirs whatever is selected.
-    let languages = Lang::ALL.iter().map(|lang| (lang.code(), Signal::stored(lang.native_name()))).collect();
+    let languages = Lang::ALL.iter().map(|lang| (lang.code(), Signal::stored(native_name(*lang)))).collect();
     let themes = Theme::ALL
         .iter()
         .map(|&choice| {
@@ -71,7 +71,7 @@ pub fn Header() -> impl IntoView {
                     options=languages
                     selected=Signal::derive(move || i18n.lang().code())
                     on_choose=move |code| {
-                        if let Some(lang) = Lang::from_code(&code) {
+                        if let Some(lang) = Lang::parse(&code) {
                             i18n.set(lang);
                         }
                     }

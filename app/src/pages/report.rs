@@ -16,7 +16,7 @@ use crate::api;
 use crate::components::diagnosis_fields::DiagnosisFields;
 use crate::components::suggestion_list::SuggestionList;
 use crate::components::text_field::{field_error, TextField};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Lang};
 use crate::session::use_session;
 use crate::title::use_page_title;
 
@@ -52,7 +52,8 @@ impl ReportForm {
         }
     }
 
-    fn report(&self) -> NewTicket {
+    /// The report as sent, in the language of the form (the reporter's mail follows it).
+    fn report(&self, language: Lang) -> NewTicket {
         NewTicket {
             name: self.name.get_untracked(),
             email: self.email.get_untracked(),
@@ -70,6 +71,7 @@ impl ReportForm {
                 .collect(),
             people_affected: self.people.get_untracked(),
             work_impact: self.work.get_untracked(),
+            language: Some(language),
             ..NewTicket::default()
         }
     }
@@ -109,7 +111,7 @@ pub fn ReportPage() -> impl IntoView {
             return;
         }
         failure.set(None);
-        let report = form.report();
+        let report = form.report(i18n.lang());
         if let Err(error) = report.validate() {
             show_errors(error.field_errors());
             return;

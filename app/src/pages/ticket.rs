@@ -91,8 +91,8 @@ fn TicketWorkspace() -> impl IntoView {
                 {(!staff).then(|| view! { <SlaPromise/> })}
                 <CallList/>
                 {(!staff).then(|| view! { <CustomerActions/> })}
-                <Compose/>
                 <Timeline/>
+                <Compose/>
             </div>
             {staff.then(|| view! {
                 <aside class="ticket-side">

@@ -1,11 +1,11 @@
 //! What the sweep does with the steps it found due: a warning event per clock and a note to
 //! the assignee, and on a breach the configured actions in one decision.
 
-use super::clock::{Clock, BREACH};
+use super::clock::{Clock, Reached, BREACH};
 use super::policy::{BreachActions, UNSET_PRIORITY};
 use super::RecordedStep;
 use crate::auth::Tier;
-use crate::outbox::NUMBER;
+use crate::message::Message;
 use crate::priority::Priority;
 use crate::workflow::{
     diff, route_critical, Audience, EventDetails, EventKind, NewEvent, Notice, TicketState,
@@ -43,13 +43,7 @@ pub fn respond(
     steps: &[RecordedStep],
     actions: &BreachActions,
 ) -> Response {
-    let number = NUMBER;
-    let notice = |audience, subject: &str, body: String| Notice {
-        audience,
-        subject: format!("[{number}] {subject}: {}", state.title),
-        body,
-        send_at: None,
-    };
+    let notice = |audience, message| Notice { audience, title: state.title.clone(), message, send_at: None };
     let mut warnings = Vec::new();
     let mut notices = Vec::new();
     let mut breached = Vec::new();
@@ -63,23 +57,21 @@ pub fn respond(
             continue;
         };
         if highest >= BREACH {
-            breached.push(format!(
-                "{} target breached. {}",
-                capitalised(clock.target.label()),
-                clock.explanation
-            ));
+            breached.push(clock.target);
             continue;
         }
-        let text =
-            format!("{} % of the {} target used. {}", highest, clock.target.label(), clock.explanation);
         // Only the assignee is mailed: a queue-wide mail per warning would bury the queue;
         // unassigned tickets show their warnings in the "breaching soon" queue instead.
         if let Some(assignee) = &state.assignee {
-            notices.push(notice(Audience::Agent(assignee.id), "SLA warning", format!("{number}: {text}")));
+            notices.push(notice(
+                Audience::Agent(assignee.id),
+                Message::SlaWarning { target: clock.target, percent: highest },
+            ));
         }
+        let reached = Reached { target: clock.target, percent: highest };
         warnings.push(NewEvent {
             kind: EventKind::SlaWarning,
-            details: EventDetails { text: Some(text), changes: Vec::new() },
+            details: EventDetails { sla: vec![reached], ..EventDetails::default() },
         });
     }
     if breached.is_empty() {
@@ -94,35 +86,33 @@ pub fn respond(
         next.priority = Some(raised(state.priority));
     }
     route_critical(state, &mut next, &mut notices);
-    let text = breached.join("\n");
+    let breached_message = || Message::SlaBreached { targets: breached.clone() };
     if let (true, Some(assignee)) = (actions.notify_assignee, &state.assignee) {
-        notices.push(notice(Audience::Agent(assignee.id), "SLA breached", format!("{number}: {text}")));
+        notices.push(notice(Audience::Agent(assignee.id), breached_message()));
     }
     if actions.notify_supervisors {
-        notices.push(notice(Audience::Supervisors, "SLA breached", format!("{number}: {text}")));
+        notices.push(notice(Audience::Supervisors, breached_message()));
     }
     if next.tier != state.tier {
         notices.push(notice(
             Audience::Tier(next.tier),
-            "Escalated to your queue after an SLA breach",
-            format!("{number} moved to {}: {text}", next.tier.as_str().to_uppercase()),
+            Message::EscalatedAfterBreach { tier: next.tier, targets: breached.clone() },
         ));
     }
     let page_l3 = next.priority == Some(Priority::P1)
         && !notices.iter().any(|notice| notice.audience == Audience::Tier(Tier::L3));
     if page_l3 {
-        notices.push(notice(Audience::Tier(Tier::L3), "P1 SLA breach", format!("{number}: {text}")));
+        notices
+            .push(notice(Audience::Tier(Tier::L3), Message::CriticalBreached { targets: breached.clone() }));
     }
     let changes = diff(state, &next);
     if !changes.is_empty() {
         next.version += 1;
     }
-    let breach =
-        NewEvent { kind: EventKind::SlaBreached, details: EventDetails { text: Some(text), changes } };
+    let sla = breached.iter().map(|target| Reached { target: *target, percent: BREACH }).collect();
+    let breach = NewEvent {
+        kind: EventKind::SlaBreached,
+        details: EventDetails { changes, sla, ..EventDetails::default() },
+    };
     Response { state: next, warnings, breach: Some(breach), notices }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -52,6 +52,21 @@ pub struct Holiday {
 /// Minutes after local midnight, start inclusive, end exclusive.
 type Span = (u32, u32);
 
+/// When a clock runs: empty `days` means around the clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hours {
+    pub zone: String,
+    pub days: Vec<DayHours>,
+}
+
+/// Consecutive weekdays (0 = Monday) with the same open spans (minutes after midnight).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayHours {
+    pub first: u8,
+    pub last: u8,
+    pub spans: Vec<(u32, u32)>,
+}
+
 /// A validated calendar, ready to measure time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Schedule {
@@ -84,10 +99,6 @@ fn date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
-}
-
-fn clock_text(minutes: u32) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 impl Calendar {
@@ -237,36 +248,20 @@ impl Schedule {
             .any(|(from, to)| from <= instant && instant <= to)
     }
 
-    /// "around the clock" or "Mon–Fri 08:00–16:00", then the zone.
-    pub fn describe(&self) -> String {
+    /// The hours a clock counts, as values for the reader's language to put into words.
+    pub fn hours(&self) -> Hours {
+        let zone = self.zone.name.to_string();
         if self.around_the_clock {
-            return format!("around the clock, {}", self.zone.name);
+            return Hours { zone, days: Vec::new() };
         }
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-        let mut groups: Vec<(usize, usize)> = Vec::new();
-        for day in 0..7 {
-            match groups.last_mut() {
-                Some((_, last)) if *last + 1 == day && self.week[*last] == self.week[day] => *last = day,
-                _ => groups.push((day, day)),
+        let mut days: Vec<DayHours> = Vec::new();
+        for (day, spans) in self.week.iter().enumerate() {
+            match days.last_mut() {
+                Some(run) if usize::from(run.last) + 1 == day && run.spans == *spans => run.last = day as u8,
+                _ => days.push(DayHours { first: day as u8, last: day as u8, spans: spans.clone() }),
             }
         }
-        let hours = groups
-            .into_iter()
-            .filter(|(first, _)| !self.week[*first].is_empty())
-            .map(|(first, last)| {
-                let days = if first == last {
-                    names[first].to_string()
-                } else {
-                    format!("{}–{}", names[first], names[last])
-                };
-                let spans: Vec<String> = self.week[first]
-                    .iter()
-                    .map(|(from, to)| format!("{}–{}", clock_text(*from), clock_text(*to)))
-                    .collect();
-                format!("{days} {}", spans.join(", "))
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        format!("business hours {hours} {}", self.zone.name)
+        days.retain(|run| !run.spans.is_empty());
+        Hours { zone, days }
     }
 }

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::calendar::Schedule;
+use super::calendar::{Hours, Schedule};
 use super::policy::Chosen;
 use crate::lifecycle::Status;
 use crate::workflow::{EventDetails, EventKind};
@@ -32,14 +32,6 @@ impl Target {
 
     pub fn parse(text: &str) -> Option<Target> {
         Target::ALL.into_iter().find(|target| target.as_str() == text)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Target::FirstResponse => "response",
-            Target::NextUpdate => "next update",
-            Target::Resolution => "resolution",
-        }
     }
 }
 
@@ -83,16 +75,6 @@ pub enum PauseReason {
     Resolved,
 }
 
-impl PauseReason {
-    fn text(self) -> &'static str {
-        match self {
-            PauseReason::WaitingOnCustomer => "while waiting on the customer",
-            PauseReason::WaitingOnThirdParty => "while waiting on a third party",
-            PauseReason::Resolved => "while resolved, before it was reopened",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClockState {
@@ -119,6 +101,13 @@ pub struct Step {
 
 pub const BREACH: u32 = 100;
 
+/// A warning step or the breach (100 %) of one clock, as a sweep event records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reached {
+    pub target: Target,
+    pub percent: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
     pub target: Target,
@@ -138,8 +127,8 @@ pub struct Clock {
     pub pauses: Vec<Pause>,
     /// The warning and breach instants reached so far or, while running, still ahead.
     pub steps: Vec<Step>,
-    /// Why the clock says what it says, for agents.
-    pub explanation: String,
+    /// The calendar the clock counts in, so readers see why a deadline falls where it does.
+    pub hours: Hours,
 }
 
 impl Clock {
@@ -251,16 +240,6 @@ fn clipped(until: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DateTime<Utc> {
     until.map_or(now, |until| until.min(now))
 }
 
-/// "1 h", "45 min", "2 h 10 min".
-pub fn duration_text(seconds: i64) -> String {
-    let minutes = seconds.max(0) / 60;
-    match (minutes / 60, minutes % 60) {
-        (0, minutes) => format!("{minutes} min"),
-        (hours, 0) => format!("{hours} h"),
-        (hours, minutes) => format!("{hours} h {minutes} min"),
-    }
-}
-
 struct Definition {
     target: Target,
     cycle: u32,
@@ -311,7 +290,7 @@ fn measure(
         .collect();
     let due_at =
         if state == ClockState::Running { instant_after(schedule, &course.running, target) } else { None };
-    let mut clock = Clock {
+    Clock {
         target: definition.target,
         cycle: definition.cycle,
         policy: chosen.policy.name.clone(),
@@ -325,51 +304,7 @@ fn measure(
         breached: elapsed >= target,
         pauses,
         steps,
-        explanation: String::new(),
-    };
-    clock.explanation = explain(&clock, schedule);
-    clock
-}
-
-fn explain(clock: &Clock, schedule: &Schedule) -> String {
-    let local = |at: DateTime<Utc>| schedule.zone.to_local(at).format("%a %d %b %H:%M").to_string();
-    let target = format!(
-        "{} {} target in {}",
-        duration_text(clock.target_seconds()),
-        clock.target.label(),
-        schedule.describe()
-    );
-    let head = match (clock.state, clock.due_at) {
-        (ClockState::Running, Some(due)) if clock.breached => {
-            format!("Overdue since {} ({})", local(due), schedule.zone.name)
-        }
-        (ClockState::Running, Some(due)) => format!("Due {} ({})", local(due), schedule.zone.name),
-        (ClockState::Running, None) => "No open time ahead in the calendar".to_string(),
-        (ClockState::Paused, _) => {
-            format!("Paused with {} left", duration_text(clock.target_seconds() - clock.elapsed_seconds))
-        }
-        (ClockState::Stopped, _) => format!(
-            "{} after {}",
-            if clock.breached { "Missed" } else { "Met" },
-            duration_text(clock.elapsed_seconds)
-        ),
-    };
-    let mut reasons: Vec<(PauseReason, i64)> = Vec::new();
-    for pause in &clock.pauses {
-        match reasons.iter_mut().find(|(reason, _)| *reason == pause.reason) {
-            Some((_, seconds)) => *seconds += pause.seconds,
-            None => reasons.push((pause.reason, pause.seconds)),
-        }
-    }
-    let paused: Vec<String> = reasons
-        .into_iter()
-        .filter(|(_, seconds)| *seconds >= 60)
-        .map(|(reason, seconds)| format!("paused {} {}", duration_text(seconds), reason.text()))
-        .collect();
-    if paused.is_empty() {
-        format!("{head}: {target}")
-    } else {
-        format!("{head}: {target}; {}", paused.join("; "))
+        hours: schedule.hours(),
     }
 }
 

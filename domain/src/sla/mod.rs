@@ -14,7 +14,7 @@ mod tests;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use clock::{clocks, Clock, ClockState, Moment, PauseReason, Target, BREACH};
+pub use clock::{clocks, Clock, ClockState, Moment, PauseReason, Reached, Target, BREACH};
 pub use policy::{BreachActions, SavedSlaSettings, SlaPolicy, SlaSettings};
 
 /// A warning or breach the sweep has recorded (once: UNIQUE (ticket, target, cycle, step)).

@@ -76,7 +76,7 @@ fn invalid(field: &str, message: impl Into<String>) -> ApiError {
 fn default_policy(priority: Priority, response_hours: f32, resolution_hours: u32) -> SlaPolicy {
     SlaPolicy {
         id: priority.as_str().to_lowercase(),
-        name: format!("{} default", priority.as_str()),
+        name: priority.as_str().to_string(),
         priority,
         category_id: None,
         organisation_id: None,
@@ -90,6 +90,7 @@ fn default_policy(priority: Priority, response_hours: f32, resolution_hours: u32
 impl Default for SlaSettings {
     /// The source document's promise: a first response within 1–3 hours by priority and
     /// resolution within 24 hours on average (4/8/24/40 h: 23.6 h for a 10/20/40/30 % mix).
+    /// The default names are symbols, not words: admins rename them in their own language.
     fn default() -> SlaSettings {
         let office_hours =
             |day: &str| OpeningHours { day: day.into(), opens: "08:00".into(), closes: "16:00".into() };
@@ -97,14 +98,14 @@ impl Default for SlaSettings {
             calendars: vec![
                 Calendar {
                     id: "always".into(),
-                    name: "Around the clock".into(),
+                    name: "24/7".into(),
                     zone: "Europe/Copenhagen".into(),
                     hours: None,
                     holidays: Vec::new(),
                 },
                 Calendar {
                     id: "office".into(),
-                    name: "Office hours".into(),
+                    name: "08–16".into(),
                     zone: "Europe/Copenhagen".into(),
                     hours: Some(["mon", "tue", "wed", "thu", "fri"].into_iter().map(office_hours).collect()),
                     holidays: Vec::new(),

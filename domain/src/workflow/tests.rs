@@ -138,15 +138,18 @@ fn customer_replies_reopen_pending_tickets_and_staff_replies_count_as_first_resp
     let asked = run(
         &state,
         &agent(3, Tier::L1),
-        Command::Reply { body: "Which version?".into(), wait_for_customer: true },
+        Command::Reply { body: "Which version?".into(), wait_for_customer: true, set_status: None },
     )
     .unwrap();
     assert_eq!(asked.state.status, Status::PendingCustomer);
     assert_eq!(asked.state.first_response_at, Some(now()));
     assert_eq!(asked.notices[0].audience, Audience::Reporter);
-    let answered =
-        run(&asked.state, &customer(), Command::Reply { body: "4.2".into(), wait_for_customer: false })
-            .unwrap();
+    let answered = run(
+        &asked.state,
+        &customer(),
+        Command::Reply { body: "4.2".into(), wait_for_customer: false, set_status: None },
+    )
+    .unwrap();
     assert_eq!(answered.state.status, Status::Open);
     assert_eq!(answered.notices[0].audience, Audience::Tier(Tier::L1));
     // A note is internal and is not a response.
@@ -180,7 +183,7 @@ fn resolve_confirm_and_rate() {
     let closed = run(&resolved, &customer(), Command::Confirm).unwrap().state;
     assert_eq!(closed.status, Status::Closed);
     // Closed is read-only, except for the rating the customer may still give.
-    let reply = Command::Reply { body: "hi".into(), wait_for_customer: false };
+    let reply = Command::Reply { body: "hi".into(), wait_for_customer: false, set_status: None };
     assert_eq!(run(&closed, &customer(), reply).unwrap_err().code, ErrorCode::TicketClosed);
     let rated =
         run(&closed, &customer(), Command::Rate { score: 5, comment: Some("Quick!".into()) }).unwrap().state;
@@ -272,8 +275,12 @@ fn major_incidents_broadcast_and_resolve_their_children() {
         now(),
     );
     assert_eq!(refused.unwrap_err().field.as_deref(), Some("major_id"));
-    let update =
-        run(&major, &l3, Command::Reply { body: "We are on it".into(), wait_for_customer: false }).unwrap();
+    let update = run(
+        &major,
+        &l3,
+        Command::Reply { body: "We are on it".into(), wait_for_customer: false, set_status: None },
+    )
+    .unwrap();
     assert_eq!(update.linked, LinkedEffect::Broadcast("We are on it".into()));
     let resolve = Command::Resolve {
         code: ResolutionCode::Fixed,
@@ -292,17 +299,22 @@ fn customers_see_public_events_without_internal_fields() {
             FieldChange { field: "status".into(), before: Some("new".into()), after: Some("open".into()) },
             FieldChange { field: "tier".into(), before: Some("l1".into()), after: Some("l2".into()) },
         ],
+        ..EventDetails::default()
     };
     let (kind, shown) = customer_view(EventKind::Escalated, &details).unwrap();
     assert_eq!(kind, EventKind::StatusChanged);
     assert_eq!(shown.text, None);
     assert_eq!(shown.changes.len(), 1);
     assert_eq!(
-        customer_view(EventKind::Note, &EventDetails { text: Some("secret".into()), changes: vec![] }),
+        customer_view(
+            EventKind::Note,
+            &EventDetails { text: Some("secret".into()), ..EventDetails::default() }
+        ),
         None
     );
     let (_, reply) =
-        customer_view(EventKind::Reply, &EventDetails { text: Some("hi".into()), changes: vec![] }).unwrap();
+        customer_view(EventKind::Reply, &EventDetails { text: Some("hi".into()), ..EventDetails::default() })
+            .unwrap();
     assert_eq!(reply.text.as_deref(), Some("hi"));
 }
 
@@ -339,7 +351,11 @@ fn random_command(random: &mut Random) -> Command {
         4 => Command::Escalate { tier: random.pick(&Tier::ALL), reason: "r".into() },
         5 => Command::NotifySupervisor { reason: "r".into() },
         6 => Command::SetStatus { status: random.pick(&Status::ALL) },
-        7 => Command::Reply { body: "b".into(), wait_for_customer: random.next().is_multiple_of(2) },
+        7 => Command::Reply {
+            body: "b".into(),
+            wait_for_customer: random.next().is_multiple_of(2),
+            set_status: None,
+        },
         8 => Command::Note { body: "n".into() },
         9 => Command::Resolve {
             code: random.pick(&ResolutionCode::ALL),
@@ -473,6 +489,27 @@ fn a_report_whose_answers_make_it_a_p1_incident_opens_in_l3() {
     let (state, notices) = open(&report, &Rules::default(), "https://desk.example/status/x");
     assert_eq!((state.priority, state.tier, state.status), (Some(Priority::P1), Tier::L3, Status::New));
     assert_eq!(notices[0].audience, Audience::Reporter);
-    assert!(notices[0].body.contains("https://desk.example/status/x"));
+    assert_eq!(
+        notices[0].message,
+        Message::Received { name: report.name.clone(), status_url: "https://desk.example/status/x".into() }
+    );
     assert!(notices.iter().any(|notice| notice.audience == Audience::Supervisors));
+}
+
+#[test]
+fn a_reply_can_set_a_working_status_but_not_resolve() {
+    let l1 = agent(3, Tier::L1);
+    let ticket = run(&fresh(TicketKind::Incident), &l1, triage(Level::Low, Level::Low)).unwrap().state;
+    let reply = |status| Command::Reply {
+        body: "Sent to the vendor".into(),
+        wait_for_customer: false,
+        set_status: Some(status),
+    };
+    let decision = run(&ticket, &l1, reply(Status::PendingThirdParty)).unwrap();
+    assert_eq!(decision.state.status, Status::PendingThirdParty);
+    assert_eq!(decision.event.kind, EventKind::Reply);
+    let error = run(&ticket, &l1, reply(Status::Resolved)).unwrap_err();
+    assert_eq!(error.field.as_deref(), Some("set_status"));
+    let error = run(&ticket, &customer(), reply(Status::Open)).unwrap_err();
+    assert_eq!((error.code, error.field.as_deref()), (ErrorCode::InvalidValue, Some("set_status")));
 }

@@ -1,5 +1,6 @@
-use edgedesk_domain::auth::SessionInfo;
+use edgedesk_domain::auth::{LanguageChoice, SessionInfo};
 use edgedesk_domain::policy;
+use worker::Request;
 
 use super::Ctx;
 use crate::http::{self, Reply};
@@ -18,4 +19,13 @@ pub async fn session(ctx: &Ctx<'_>) -> Reply {
         Err(_) => None,
     };
     http::json(200, &SessionInfo { me })
+}
+
+/// `PUT /api/me/language`: the language the person now uses the desk in; their mail
+/// follows it.
+pub async fn set_language(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
+    let principal = policy::person(ctx.principal())?;
+    let choice: LanguageChoice = http::read_json(req).await?;
+    store::users::set_language(ctx.env, principal.user_id, choice.language).await?;
+    http::json(200, &choice)
 }

@@ -52,6 +52,7 @@ enum Endpoint {
     Me,
     Session,
     Availability,
+    Language,
     CannedReplies,
     AdminCannedReplies,
     BulkTickets,
@@ -102,6 +103,7 @@ impl Endpoint {
             ["api", "me"] => Some(Self::Me),
             ["api", "session"] => Some(Self::Session),
             ["api", "me", "availability"] => Some(Self::Availability),
+            ["api", "me", "language"] => Some(Self::Language),
             ["api", "kb"] => Some(Self::Articles),
             ["api", "canned-replies"] => Some(Self::CannedReplies),
             ["api", "admin", "canned-replies"] => Some(Self::AdminCannedReplies),
@@ -152,7 +154,7 @@ impl Endpoint {
                 "POST"
             }
             Self::AdminCannedReplies => "PUT",
-            Self::Availability => "PUT",
+            Self::Availability | Self::Language => "PUT",
             Self::AdminRules | Self::AdminSla => "GET, PUT",
             Self::AdminCategory(_) => "PATCH",
             Self::Agents
@@ -203,6 +205,7 @@ pub async fn handle(req: &mut Request, env: &Env, background: &Context, https: b
         (Endpoint::Me, Method::Get) => me::show(&ctx).await,
         (Endpoint::Session, Method::Get) => me::session(&ctx).await,
         (Endpoint::Availability, Method::Put) => agents::set_availability(req, &ctx).await,
+        (Endpoint::Language, Method::Put) => me::set_language(req, &ctx).await,
         (Endpoint::Agents, Method::Get) => agents::list(&ctx).await,
         (Endpoint::CannedReplies, Method::Get) => canned::list(&ctx).await,
         (Endpoint::AdminCannedReplies, Method::Put) => canned::save(req, &ctx).await,

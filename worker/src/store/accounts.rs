@@ -2,6 +2,7 @@
 
 use edgedesk_domain::admin::UserSummary;
 use edgedesk_domain::auth::OrganisationRef;
+use edgedesk_domain::message::Language;
 use edgedesk_domain::paging::PageRequest;
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
@@ -11,7 +12,8 @@ use super::users::{parse_role, parse_tier};
 use super::{all, changes, db, first, run, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 
-const COLUMNS: &str = "SELECT u.id, u.name, u.email, u.role, u.tier, u.active, u.created_at, u.version,
+const COLUMNS: &str =
+    "SELECT u.id, u.name, u.email, u.role, u.tier, u.active, u.language, u.created_at, u.version,
                               o.id AS organisation_id, o.name AS organisation_name
                        FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id";
 
@@ -23,6 +25,7 @@ struct Row {
     role: String,
     tier: Option<String>,
     active: i64,
+    language: String,
     created_at: i64,
     version: i64,
     organisation_id: Option<i64>,
@@ -42,6 +45,7 @@ impl Row {
                 .zip(self.organisation_name)
                 .map(|(id, name)| OrganisationRef { id, name }),
             active: self.active == 1,
+            language: Language::parse(&self.language).unwrap_or_default(),
             created_at: from_millis(self.created_at),
             version: self.version,
         })

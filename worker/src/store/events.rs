@@ -1,6 +1,6 @@
 //! Reading a ticket's history.
 
-use edgedesk_domain::ticket::TimelineEntry;
+use edgedesk_domain::ticket::{Author, TimelineEntry};
 use edgedesk_domain::workflow::{customer_view, EventDetails, EventKind};
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
@@ -24,13 +24,20 @@ pub async fn timeline(env: &Env, ticket_id: i64, audience: Audience) -> Result<V
         id: i64,
         kind: String,
         actor_name: Option<String>,
+        author: String,
         at: i64,
         data: String,
     }
     let db = db(env)?;
     let rows = all::<Row>(query!(
         &db,
-        "SELECT id, kind, actor_name, at, data FROM ticket_events WHERE ticket_id = ?1 ORDER BY id",
+        "SELECT e.id, e.kind, e.actor_name, e.at, e.data,
+                CASE WHEN e.actor = 'system' THEN 'system'
+                     WHEN u.role IS NOT NULL AND u.role <> 'customer' THEN 'staff'
+                     ELSE 'customer' END AS author
+         FROM ticket_events e
+         LEFT JOIN users u ON e.actor LIKE 'user:%' AND u.id = CAST(substr(e.actor, 6) AS INTEGER)
+         WHERE e.ticket_id = ?1 ORDER BY e.id",
         ticket_id
     ))
     .await?;
@@ -47,6 +54,7 @@ pub async fn timeline(env: &Env, ticket_id: i64, audience: Audience) -> Result<V
                 id: row.id,
                 kind,
                 actor: row.actor_name.unwrap_or_else(|| "Edgedesk".to_string()),
+                author: Author::parse(&row.author).unwrap_or(Author::Customer),
                 at: from_millis(row.at),
                 public: kind.is_public(),
                 details,

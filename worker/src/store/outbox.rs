@@ -2,6 +2,7 @@
 //! read by the delivery step and by the admins' dev mailbox.
 
 use chrono::{DateTime, Utc};
+use edgedesk_domain::message::Language;
 use edgedesk_domain::outbox::{OutboxChannel, OutboxMessage, NUMBER};
 use edgedesk_domain::ticket::{ticket_number, TicketKind};
 use edgedesk_domain::workflow::{Audience, Notice};
@@ -12,18 +13,26 @@ use worker::{query, D1Database, D1PreparedStatement, Env};
 use super::tickets::{active_statuses, TicketRef};
 use super::{all, db, run, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
-use crate::http;
+use crate::{http, mail};
 
 /// The statements that queue `notice` for its audience. Recipients are resolved inside
-/// the batch (by SELECT), so they are exactly the people who match at that moment.
+/// the batch (by SELECT), so they are exactly the people who match at that moment; each
+/// gets the wording of their own language (`desk` for the team chat).
 pub fn statements(
     db: &D1Database,
     ticket: TicketRef,
     notice: &Notice,
+    desk: Language,
     now: DateTime<Utc>,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let ticket_id = ticket.sql();
     let active = active_statuses();
+    // ?1/?2 hold the English subject and body, ?5/?6 the Danish; `language` picks one.
+    let worded = |language: &str| {
+        format!(
+            "CASE {language} WHEN 'da' THEN ?5 ELSE ?1 END, CASE {language} WHEN 'da' THEN ?6 ELSE ?2 END"
+        )
+    };
     // One INSERT … SELECT per audience: the SELECT finds the recipients' addresses.
     let email = |from: String| {
         format!(
@@ -31,34 +40,54 @@ pub fn statements(
              {from}"
         )
     };
+    // A reporter with an account reads the language they last used; others, their form's.
+    let reporter = worded("COALESCE(u.language, t.reporter_language)");
+    let account = worded("language");
     let mut sql = vec![match notice.audience {
         Audience::Reporter => email(format!(
-            "SELECT id, 'email', reporter_email, ?1, ?2, ?3, ?4 FROM tickets WHERE id = {ticket_id}"
+            "SELECT t.id, 'email', t.reporter_email, {reporter}, ?3, ?4
+             FROM tickets t LEFT JOIN users u ON u.id = t.customer_id WHERE t.id = {ticket_id}"
         )),
         Audience::LinkedReporters => email(format!(
-            "SELECT id, 'email', reporter_email, ?1, ?2, ?3, ?4 FROM tickets
-             WHERE major_id = {ticket_id} AND status IN ({active})"
+            "SELECT t.id, 'email', t.reporter_email, {reporter}, ?3, ?4
+             FROM tickets t LEFT JOIN users u ON u.id = t.customer_id
+             WHERE t.major_id = {ticket_id} AND t.status IN ({active})"
         )),
         Audience::Supervisors => email(format!(
-            "SELECT {ticket_id}, 'email', email, ?1, ?2, ?3, ?4 FROM users WHERE role = 'supervisor' AND active = 1"
+            "SELECT {ticket_id}, 'email', email, {account}, ?3, ?4 FROM users WHERE role = 'supervisor' AND active = 1"
         )),
         Audience::Agent(id) => email(format!(
-            "SELECT {ticket_id}, 'email', email, ?1, ?2, ?3, ?4 FROM users WHERE id = {id} AND active = 1"
+            "SELECT {ticket_id}, 'email', email, {account}, ?3, ?4 FROM users WHERE id = {id} AND active = 1"
         )),
         Audience::Tier(tier) => email(format!(
-            "SELECT {ticket_id}, 'email', email, ?1, ?2, ?3, ?4 FROM users
+            "SELECT {ticket_id}, 'email', email, {account}, ?3, ?4 FROM users
              WHERE role = 'agent' AND tier = '{}' AND active = 1 AND away = 0",
             tier.as_str()
         )),
     }];
     // Whatever concerns the whole desk also goes to the team chat.
     if matches!(notice.audience, Audience::Supervisors | Audience::Tier(_)) {
-        sql.push(email(format!("SELECT {ticket_id}, 'chat', 'team-chat', ?1, ?2, ?3, ?4")));
+        let desk = worded(&format!("'{}'", desk.code()));
+        sql.push(email(format!("SELECT {ticket_id}, 'chat', 'team-chat', {desk}, ?3, ?4")));
     }
     let created = now.timestamp_millis();
     let send_after = notice.send_at.map_or(created, |at| at.timestamp_millis());
+    let english = mail::write(notice, Language::En);
+    let danish = mail::write(notice, Language::Da);
     sql.iter()
-        .map(|sql| query!(db, sql, &notice.subject, &notice.body, created, send_after).map_err(http::storage))
+        .map(|sql| {
+            query!(
+                db,
+                sql,
+                &english.subject,
+                &english.body,
+                created,
+                send_after,
+                &danish.subject,
+                &danish.body
+            )
+            .map_err(http::storage)
+        })
         .collect()
 }
 

@@ -14,7 +14,7 @@ use worker::{query, D1Database, D1PreparedStatement, Env};
 use super::tickets::{event_statement, projection_statement, TicketRef};
 use super::{all, db, lost_race, outbox};
 use crate::clock::from_millis;
-use crate::http;
+use crate::{http, mail};
 
 /// What the clocks of one ticket are computed from.
 #[derive(Debug, Default)]
@@ -236,8 +236,9 @@ pub async fn record(env: &Env, sweep: Sweep<'_>, now: DateTime<Utc>) -> Result<(
             statements.push(projection_statement(&db, state, at)?);
         }
     }
+    let desk = mail::desk_language(env);
     for notice in &sweep.response.notices {
-        statements.extend(outbox::statements(&db, TicketRef::Id(id), notice, now)?);
+        statements.extend(outbox::statements(&db, TicketRef::Id(id), notice, desk, now)?);
     }
     let version = sweep.response.state.version;
     statements.extend(projection(&db, TicketRef::Id(id), version, sweep.clocks, sweep.progress, now)?);

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use edgedesk_domain::auth::Tier;
 use edgedesk_domain::category::Answer;
 use edgedesk_domain::lifecycle::Status;
+use edgedesk_domain::message::Language;
 use edgedesk_domain::policy::TicketOwner;
 use edgedesk_domain::priority::{Level, Priority};
 use edgedesk_domain::ticket::{
@@ -20,8 +21,8 @@ use worker::{query, D1Database, D1PreparedStatement, Env};
 
 use super::{all, db, first, lost_race, outbox, sla};
 use crate::clock::from_millis;
-use crate::http;
 use crate::sla::Clocks;
+use crate::{http, mail};
 
 /// What a new ticket needs besides the validated report.
 pub struct Opening<'a> {
@@ -35,6 +36,8 @@ pub struct Opening<'a> {
     pub status_token_hash: &'a str,
     pub notices: &'a [Notice],
     pub clocks: &'a Clocks,
+    /// The language of the form the reporter used.
+    pub language: Language,
 }
 
 /// Stores a new ticket, its `created` event and its notifications in one D1 batch (one
@@ -53,8 +56,9 @@ pub async fn insert(
         &db,
         "INSERT INTO tickets (kind, title, description, symptoms, reporter_name, reporter_email, reporter_phone,
                               channel, reported_at, updated_at, customer_id, organisation_id, status_token_hash,
-                              tier, impact, urgency, priority, category_id, affected_service, answers)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                              tier, impact, urgency, priority, category_id, affected_service, answers,
+                              reporter_language)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
          RETURNING id",
         ticket.kind.as_str(),
         &ticket.title,
@@ -74,7 +78,8 @@ pub async fn insert(
         state.priority.map(Priority::as_str),
         opening.category_id,
         opening.affected_service,
-        answers
+        answers,
+        opening.language.code()
     )
     .map_err(http::storage)?;
     // The new ticket is the highest id: batches are transactions and run one at a time.
@@ -101,8 +106,9 @@ pub async fn insert(
     )
     .map_err(http::storage)?;
     let mut statements = vec![insert_ticket, insert_event];
+    let desk = mail::desk_language(env);
     for notice in opening.notices {
-        statements.extend(outbox::statements(&db, TicketRef::Newest, notice, reported_at)?);
+        statements.extend(outbox::statements(&db, TicketRef::Newest, notice, desk, reported_at)?);
     }
     let clocks = opening.clocks;
     statements.extend(sla::projection(
@@ -159,8 +165,9 @@ pub async fn apply(
     let id = state.id;
     let mut statements = vec![event_statement(&db, id, &decision.event, actor, at, Some(state.version))?];
     statements.push(projection_statement(&db, state, at)?);
+    let desk = mail::desk_language(env);
     for notice in &decision.notices {
-        statements.extend(outbox::statements(&db, TicketRef::Id(id), notice, now)?);
+        statements.extend(outbox::statements(&db, TicketRef::Id(id), notice, desk, now)?);
     }
     if let Some(call) = &decision.call {
         statements.push(
@@ -557,7 +564,7 @@ pub async fn close_expired(env: &Env, rules: &Rules, now: DateTime<Utc>) -> Resu
     let db = db(env)?;
     let cutoff = (now - chrono::Duration::days(rules.reopen_days)).timestamp_millis();
     let at = now.timestamp_millis();
-    let event = edgedesk_domain::workflow::auto_close_event(rules);
+    let event = edgedesk_domain::workflow::auto_close_event();
     let data = serde_json::to_string(&event.details).map_err(http::internal)?;
     let record = query!(
         &db,

@@ -1,10 +1,11 @@
 use chrono::{DateTime, Utc};
 use edgedesk_domain::auth::{Me, Principal, Role, Tier, ValidSignUp};
+use edgedesk_domain::message::Language;
 use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{accounts, db, first, inserted_id};
+use super::{accounts, db, first, inserted_id, run};
 use crate::auth::PasswordHash;
 use crate::http;
 
@@ -118,7 +119,14 @@ pub async fn me(env: &Env, user_id: i64) -> Result<Me, ApiError> {
         role: account.role,
         tier: account.tier,
         organisation: account.organisation,
+        language: account.language,
     })
+}
+
+pub async fn set_language(env: &Env, user_id: i64, language: Language) -> Result<(), ApiError> {
+    let db = db(env)?;
+    run(query!(&db, "UPDATE users SET language = ?2 WHERE id = ?1", user_id, language.code())).await?;
+    Ok(())
 }
 
 pub fn parse_role(text: &str) -> Result<Role, ApiError> {

@@ -1,5 +1,4 @@
 use chrono::{DateTime, Utc};
-use edgedesk_domain::sla::clock::duration_text;
 use edgedesk_domain::sla::SlaBadge;
 use leptos::prelude::*;
 
@@ -16,8 +15,8 @@ pub fn SlaBadgeView(badge: SlaBadge, now: Signal<DateTime<Utc>>) -> impl IntoVie
         match badge.due_at {
             None => format!("{target} · {}", s.paused),
             Some(due) => match (due - now.get()).num_seconds() {
-                left if left >= 0 => format!("{target} · {} {}", duration_text(left), s.left),
-                late => format!("{target} · {} {}", s.overdue, duration_text(-late)),
+                left if left >= 0 => format!("{target} · {} {}", s.duration(left), s.left),
+                late => format!("{target} · {} {}", s.overdue, s.duration(-late)),
             },
         }
     };

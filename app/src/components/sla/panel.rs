@@ -1,4 +1,3 @@
-use edgedesk_domain::sla::clock::duration_text;
 use edgedesk_domain::sla::{Clock, ClockState, RecordedStep, BREACH};
 use leptos::prelude::*;
 
@@ -53,7 +52,7 @@ fn ClockView(clock: Clock) -> impl IntoView {
             view! {
                 <li>
                     <time datetime=pause.from.to_rfc3339()>{local(pause.from, lang)}</time> " – " {until} ": "
-                    {s.pause(pause.reason)} " (" {duration_text(pause.seconds)} ")"
+                    {s.pause(pause.reason)} " (" {s.duration(pause.seconds)} ")"
                 </li>
             }
         })
@@ -73,7 +72,9 @@ fn ClockView(clock: Clock) -> impl IntoView {
                     " " {if used > 100 { "> 100".to_string() } else { used.to_string() }} " % " {s.used}
                 </p>
             })}
-            <p class="sla-explanation">{clock.explanation.clone()}</p>
+            <p class="sla-explanation">
+                {s.target_length} " " {s.duration(clock.target_seconds())} " · " {s.hours(&clock.hours)}
+            </p>
             {has_pauses.then(|| view! { <p class="muted">{s.pauses}</p> <ul class="sla-pauses">{pauses}</ul> })}
         </li>
     }

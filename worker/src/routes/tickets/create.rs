@@ -93,6 +93,7 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         status_token_hash: &status_token_hash,
         notices: &notices,
         clocks: &clocks,
+        language: report.language.unwrap_or_default(),
     };
     let id = store::tickets::insert(ctx.env, &ticket, opening, ctx.now).await?;
     live::ticket_changed(ctx, id, state.version, owner);

@@ -1,0 +1,61 @@
+//! Outgoing mail in its recipient's language: the domain decides what a notice says (a
+//! [`Message`] of codes and values); this module words it in English or Danish.
+
+mod danish;
+mod english;
+
+use edgedesk_domain::call::NewCall;
+use edgedesk_domain::message::{Language, Message};
+use edgedesk_domain::outbox::NUMBER;
+use edgedesk_domain::sla::Target;
+use edgedesk_domain::workflow::Notice;
+use worker::Env;
+
+/// A notice worded for one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    pub subject: String,
+    pub body: String,
+}
+
+/// How one language words every message.
+trait Words {
+    /// The subject's headline and the body.
+    fn message(&self, message: &Message) -> (String, String);
+    fn target(&self, target: Target) -> &'static str;
+    /// "response and resolution" / "første svar og løsning".
+    fn and(&self) -> &'static str;
+    fn call(&self, call: &NewCall) -> String;
+
+    fn targets(&self, targets: &[Target]) -> String {
+        let names: Vec<&str> = targets.iter().map(|target| self.target(*target)).collect();
+        match names.split_last() {
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(", "), self.and()),
+            None => String::new(),
+        }
+    }
+}
+
+fn words(language: Language) -> &'static dyn Words {
+    match language {
+        Language::En => &english::English,
+        Language::Da => &danish::Danish,
+    }
+}
+
+/// `notice` as a mail in `language`; the ticket number is filled in when it is sent.
+pub fn write(notice: &Notice, language: Language) -> Mail {
+    let (headline, body) = words(language).message(&notice.message);
+    Mail { subject: format!("[{NUMBER}] {headline}: {}", notice.title), body }
+}
+
+/// The language of what goes to the whole desk (the team chat): `DESK_LANGUAGE`, else English.
+pub fn desk_language(env: &Env) -> Language {
+    env.var("DESK_LANGUAGE").ok().and_then(|value| Language::parse(&value.to_string())).unwrap_or_default()
+}
+
+/// Where a call takes place: the number for a phone call, the link for a video call.
+fn place(call: &NewCall) -> &str {
+    call.phone.as_deref().or(call.link.as_deref()).unwrap_or_default()
+}
