@@ -61,8 +61,9 @@ pub enum Target {
 #[derive(Clone, PartialEq)]
 pub enum Outcome {
     Saved,
-    /// Someone else changed the ticket first; the page now shows their version.
-    Conflict,
+    /// Someone else changed the ticket first; the page now shows their version, and these
+    /// are the entries of the history written meanwhile (what changed).
+    Conflict(Vec<TimelineEntry>),
     Failed(ApiError),
 }
 
@@ -121,6 +122,7 @@ impl Workspace {
             command.needs_version().then(|| self.shown.with_untracked(|shown| shown.public.version));
         let request = ActionRequest { version, command };
         let target = self.target.get_value();
+        let seen = self.shown.with_untracked(|shown| shown.timeline.last().map_or(0, |entry| entry.id));
         self.busy.set(true);
         self.outcome.set(None);
         spawn_local(async move {
@@ -137,8 +139,9 @@ impl Workspace {
                     workspace.saves.update(|n| *n += 1);
                 }
                 Ok(Saved::Stale(shown)) => {
+                    let meanwhile = shown.timeline.iter().filter(|entry| entry.id > seen).cloned().collect();
                     workspace.shown.set(shown);
-                    workspace.outcome.set(Some(Outcome::Conflict));
+                    workspace.outcome.set(Some(Outcome::Conflict(meanwhile)));
                 }
                 Err(error) => workspace.outcome.set(Some(Outcome::Failed(error))),
             }

@@ -37,6 +37,7 @@ test('a customer signs up, reports, signs out and back in, and finds the ticket 
   })();
   expect(ticketUrl).toMatch(/^\/tickets\/\d+$/);
 
+  await page.getByTestId('signed-in-as').click();
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole('link', { name: 'My tickets' })).toHaveCount(0);
@@ -100,6 +101,7 @@ test('"Sign out everywhere" ends the session on every device', async ({ page, br
   await expect(phone).toHaveURL(/\/my-tickets$/);
 
   await openApp(page, '/my-tickets');
+  await page.getByTestId('signed-in-as').click();
   await page.getByRole('button', { name: 'Sign out everywhere' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await phone.reload();

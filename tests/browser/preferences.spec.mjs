@@ -1,4 +1,4 @@
-import { test, expect, openApp, expectAccessible, signIn } from '../support/fixtures.mjs';
+import { test, expect, openApp, expectAccessible, report, signIn } from '../support/fixtures.mjs';
 
 test('the language can be switched to Danish and is remembered', async ({ page }) => {
   await signIn(page.request, 'l1@example.com');
@@ -66,6 +66,27 @@ test('the portal and the console are readable at 360 px wide', async ({ page }) 
   await expect(page.locator('tbody tr').first()).toBeVisible();
   expect(await horizontalOverflow()).toBeLessThanOrEqual(0);
   await expectAccessible(page);
+});
+
+test('on a phone the workspace keeps the conversation and compose box in front, actions in a sheet', async ({ page }) => {
+  await signIn(page.request, 'l1@example.com');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const created = await (await page.request.post('/api/tickets', { data: report({ title: `Phone sheet ${Date.now()}` }) })).json();
+  await openApp(page, `/tickets/${created.id}`);
+  const status = page.getByLabel('Status', { exact: true });
+  await expect(page.getByRole('textbox', { name: 'Reply to the customer' })).toBeAttached();
+  await expect(status).toBeHidden();
+  // The bar at the bottom opens the sheet with the ticket's properties and steps.
+  const toggle = page.getByRole('button', { name: 'Ticket actions' });
+  await expect(toggle).toBeInViewport();
+  await toggle.click();
+  await expect(status).toBeInViewport();
+  await status.selectOption('in_progress');
+  await expect(page.getByTestId('status')).toHaveText('In progress');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Back to the conversation' }).click();
+  await expect(status).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test('unknown pages say so', async ({ page }) => {

@@ -99,3 +99,38 @@ test('Ctrl+K reaches the ticket\'s actions and every queue; e and a open escalat
   await expect(page.getByLabel('Assignee', { exact: true })).toBeFocused();
   await customer.dispose();
 });
+
+test.describe('when a colleague was first', () => {
+  // The browser logs the refused step (409) itself; the page explains it.
+  test.use({ expectedConsoleErrors: [/409 \(Conflict\)|WebSocket/] });
+
+  test('a step overtaken by a colleague is explained in place with what they changed', async ({ page }) => {
+    const stamp = Date.now().toString(36);
+    const customer = await signedIn('customer@example.com');
+    const created = await createTicket(customer, report({ email: 'customer@example.com', title: `Conflict ${stamp}` }));
+    // No live socket: this page only learns of the colleague's change when it tries to save.
+    await page.routeWebSocket(/\/api\/live$/, (socket) => socket.close());
+    await signIn(page.request, 'l1@example.com');
+    await openApp(page, `/tickets/${created.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Conflict ${stamp}` })).toBeVisible();
+    await page.getByRole('radio', { name: 'Reply to the customer' }).check();
+    await page.getByRole('textbox', { name: 'Reply to the customer' }).fill(`Still typing ${stamp}`);
+
+    const colleague = await signedIn('supervisor@example.com');
+    const current = await (await colleague.get(`/api/tickets/${created.id}`)).json();
+    const changed = await colleague.post(`/api/tickets/${created.id}/actions`, {
+      data: { action: 'set_status', version: current.ticket.version, status: 'open' },
+    });
+    expect(changed.status()).toBe(200);
+
+    await page.getByLabel('Status', { exact: true }).selectOption('in_progress');
+    const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this ticket meanwhile' });
+    await expect(alert).toContainText('Status changed · Søren Dahl · Status: New → Open');
+    await expect(page.getByTestId('status')).toHaveText('Open');
+    // What the agent was typing is still there.
+    await expect(page.getByRole('textbox', { name: 'Reply to the customer' })).toHaveValue(`Still typing ${stamp}`);
+    await expectAccessible(page);
+    await colleague.dispose();
+    await customer.dispose();
+  });
+});

@@ -10,6 +10,7 @@ use edgedesk_domain::{ApiError, ErrorCode};
 use worker::Env;
 
 use crate::clock;
+use crate::live;
 use crate::store;
 use crate::store::sla::History;
 use crate::store::tickets::Stored;
@@ -158,5 +159,7 @@ async fn sweep_one(
         progress: &after.progress,
     };
     store::sla::record(env, sweep, now).await?;
+    // Open workspaces and queues show the warning or the escalation without a reload.
+    live::publish(env, stored.state.id, response.state.version, stored.owner).await;
     Ok((response.warnings.len() as i64, i64::from(response.breach.is_some())))
 }

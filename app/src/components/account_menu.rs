@@ -6,7 +6,8 @@ use crate::api;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 
-/// Sign in / create account when signed out; the account's name and "Sign out" when in.
+/// Sign in / create account when signed out; when in, the account's name opens a small
+/// menu with the ways to sign out, so the header stays on one line.
 #[component]
 pub fn AccountMenu() -> impl IntoView {
     let i18n = use_i18n();
@@ -24,11 +25,16 @@ pub fn AccountMenu() -> impl IntoView {
         let t = i18n.t();
         match session.me() {
             Some(me) => view! {
-                <div class="account-menu">
-                    <span class="muted" data-testid="signed-in-as">{t.signed_in_as} " " <strong>{me.name}</strong></span>
-                    <button type="button" class="button" on:click=move |_| sign_out(false)>{t.sign_out}</button>
-                    <button type="button" class="button" on:click=move |_| sign_out(true)>{t.sign_out_everywhere}</button>
-                </div>
+                <details class="account-menu account-dropdown">
+                    <summary class="button" data-testid="signed-in-as">
+                        <span class="visually-hidden">{t.signed_in_as} " "</span>
+                        {me.name}
+                    </summary>
+                    <div class="account-dropdown-panel">
+                        <button type="button" class="button" on:click=move |_| sign_out(false)>{t.sign_out}</button>
+                        <button type="button" class="button" on:click=move |_| sign_out(true)>{t.sign_out_everywhere}</button>
+                    </div>
+                </details>
             }
             .into_any(),
             None if session.is_known() => view! {

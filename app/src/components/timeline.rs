@@ -130,7 +130,7 @@ fn SystemLine(entry: TimelineEntry, staff: bool) -> impl IntoView {
 
 /// "Status: Open → In progress", with stored codes in the reader's words. Names (assignee,
 /// category) and priorities are shown as they are.
-fn described(i18n: I18n, change: &FieldChange, staff: bool) -> String {
+pub fn described(i18n: I18n, change: &FieldChange, staff: bool) -> String {
     let (t, p) = (i18n.t(), i18n.p());
     let lang = i18n.lang();
     let label = match change.field.as_str() {

@@ -82,6 +82,10 @@ fn TicketWorkspace() -> impl IntoView {
     follow_live_changes(workspace);
     let link_active =
         workspace.shown.with_untracked(|s| s.ticket.as_ref().is_some_and(|t| t.status_link_active));
+    // On a phone the side panel is a sheet over the conversation, opened from a bar at the
+    // thumb's reach; on wider screens it is simply beside it.
+    let sheet_open = RwSignal::new(false);
+    let i18n = crate::i18n::use_i18n();
     view! {
         <div class="ticket-layout" class:ticket-layout-staff=staff>
             <div class="ticket-main">
@@ -95,7 +99,14 @@ fn TicketWorkspace() -> impl IntoView {
                 <Compose/>
             </div>
             {staff.then(|| view! {
-                <aside class="ticket-side">
+                <div class="sheet-bar">
+                    <button type="button" class="button button-primary" aria-controls="ticket-side"
+                        aria-expanded=move || sheet_open.get().to_string()
+                        on:click=move |_| sheet_open.update(|open| *open = !*open)>
+                        {move || if sheet_open.get() { i18n.c().close_actions } else { i18n.c().open_actions }}
+                    </button>
+                </div>
+                <aside id="ticket-side" class="ticket-side" class:sheet-open=move || sheet_open.get()>
                     <WorkPanel/>
                     <RequesterPanel/>
                     <SlaPanel/>

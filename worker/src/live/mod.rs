@@ -75,7 +75,9 @@ pub fn linked_changed(ctx: &Ctx<'_>, major_id: i64) {
     });
 }
 
-async fn publish(env: &Env, ticket_id: i64, version: i64, owner: TicketOwner) {
+/// Tells every room that may read the ticket that it changed, now (the cron sweep, which
+/// has no response to send first).
+pub async fn publish(env: &Env, ticket_id: i64, version: i64, owner: TicketOwner) {
     let Ok(body) = serde_json::to_string(&ServerMessage::TicketChanged { ticket_id, version }) else {
         return;
     };
