@@ -33,7 +33,7 @@ impl Language {
     }
 }
 
-/// One notification's content. `title` is the ticket's title when the message was decided.
+/// One notification's content; the notice carrying it names the ticket and its title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Message {
