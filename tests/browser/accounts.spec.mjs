@@ -19,7 +19,7 @@ test('a customer signs up, reports, signs out and back in, and finds the ticket 
 
   await expect(page).toHaveURL(/\/my-tickets$/);
   await expect(page.getByTestId('signed-in-as')).toContainText('Karen Blixen');
-  await expect(page.getByText('You have no tickets yet.')).toBeVisible();
+  await expect(page.getByText('Nothing open: we are not working on anything for you right now.')).toBeVisible();
   await expectAccessible(page);
 
   // The form knows who they are.
@@ -36,6 +36,10 @@ test('a customer signs up, reports, signs out and back in, and finds the ticket 
     return link.getAttribute('href');
   })();
   expect(ticketUrl).toMatch(/^\/tickets\/\d+$/);
+  // Each view says what its emptiness means.
+  await page.getByLabel('Show').selectOption('closed');
+  await expect(page.getByText('No closed tickets yet.')).toBeVisible();
+  await page.getByLabel('Show').selectOption('open');
 
   await page.getByTestId('signed-in-as').click();
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();

@@ -28,12 +28,21 @@ pub fn MyTicketsPage() -> impl IntoView {
             .collect()
     });
     let filters = Signal::derive(move || vec![("queue", queue.get())]);
+    // Each view says what its emptiness means: nothing open is good news, not "no tickets".
+    let empty_text = Signal::derive(move || {
+        let t = i18n.t();
+        match queue.get().as_str() {
+            "open" => t.my_tickets_none_open,
+            "closed" => t.my_tickets_none_closed,
+            _ => t.my_tickets_empty,
+        }
+    });
     view! {
         <h1>{move || i18n.t().my_tickets_title}</h1>
         <RequireAccount>
             <p><A href="/">{move || i18n.t().nav_report}</A></p>
             <SelectField name="queue" label=Signal::derive(move || i18n.p().queue_label) value=queue options=queues/>
-            <TicketList empty_text=Signal::derive(move || i18n.t().my_tickets_empty) filters=filters/>
+            <TicketList empty_text=empty_text filters=filters/>
         </RequireAccount>
     }
 }
