@@ -11,6 +11,8 @@ test('properties change in place, steps open as dialogs, and the requester is be
   await signIn(page.request, 'l1@example.com');
   await openApp(page, `/tickets/${created.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Workspace ${stamp}` })).toBeVisible();
+  // The report is one quiet line: who and when, not the first values the ticket already shows.
+  await expect(page.locator('li.event[data-kind="created"]')).not.toContainText('→');
 
   // The requester: contact, organisation, and their other open tickets (not this one).
   const requester = page.getByRole('region', { name: 'Requester' });

@@ -88,8 +88,11 @@ fn SystemLine(entry: TimelineEntry, staff: bool) -> impl IntoView {
     let i18n = use_i18n();
     let p = i18n.p();
     let s = i18n.s();
-    let changes: Vec<String> =
-        entry.details.changes.iter().map(|change| described(i18n, change, staff)).collect();
+    // A report's first values (status new, its type, tier) say nothing the ticket does not.
+    let changes: Vec<String> = match entry.kind {
+        EventKind::Created => Vec::new(),
+        _ => entry.details.changes.iter().map(|change| described(i18n, change, staff)).collect(),
+    };
     let reached: Vec<String> = entry
         .details
         .sla
