@@ -82,11 +82,16 @@ test('the skip link moves focus to the content and ? help takes focus and gives 
   await page.keyboard.press('Enter');
   await expect(page.locator('#main')).toBeFocused();
 
+  // `j` moves through rows, so the rows must be there first (under load they come later).
+  await expect(page.locator('a[data-ticket-link]').first()).toBeVisible();
   await page.locator('h1').click();
   await page.keyboard.press('j');
   // Other specs add tickets live above it, so the row is named by its ticket, not its place.
-  const id = await page.evaluate(() => document.activeElement?.getAttribute('data-ticket-link'));
-  expect(id).toBeTruthy();
+  let id = null;
+  await expect.poll(async () => {
+    id = await page.evaluate(() => document.activeElement?.getAttribute('data-ticket-link'));
+    return id;
+  }).toBeTruthy();
   const first = page.locator(`a[data-ticket-link="${id}"]`);
   await expect(first).toBeFocused();
   await page.keyboard.press('?');
