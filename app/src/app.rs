@@ -1,9 +1,10 @@
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::{
-    command_palette::CommandPalette, footer::Footer, header::Header, live_status::LiveStatus,
+    admin_nav::AdminNav, command_palette::CommandPalette, footer::Footer, header::Header,
+    live_status::LiveStatus,
 };
 use crate::focus::FocusOnNavigate;
 use crate::i18n::provide_i18n;
@@ -50,10 +51,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-in") view=SignInPage/>
                     <Route path=path!("/sign-up") view=SignUpPage/>
                     <Route path=path!("/console") view=ConsolePage/>
-                    <Route path=path!("/admin") view=AdminPage/>
-                    <Route path=path!("/admin/mailbox") view=MailboxPage/>
-                    <Route path=path!("/admin/process") view=ProcessSettingsPage/>
-                    <Route path=path!("/admin/sla") view=SlaSettingsPage/>
+                    <ParentRoute path=path!("/admin") view=|| view! { <AdminNav/><Outlet/> }>
+                        <Route path=path!("") view=AdminPage/>
+                        <Route path=path!("mailbox") view=MailboxPage/>
+                        <Route path=path!("process") view=ProcessSettingsPage/>
+                        <Route path=path!("sla") view=SlaSettingsPage/>
+                    </ParentRoute>
                     <Route path=path!("/invite/:token") view=InvitationPage/>
                 </Routes>
             </main>

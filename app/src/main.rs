@@ -12,6 +12,7 @@ mod pages;
 mod process_texts;
 mod session;
 mod sla_texts;
+mod submit;
 mod theme;
 mod title;
 mod workspace;

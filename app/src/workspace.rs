@@ -8,7 +8,6 @@ use edgedesk_domain::ticket::{PublicTicket, StatusView, Ticket, TicketView, Time
 use edgedesk_domain::workflow::{ActionRequest, Command};
 use edgedesk_domain::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::{self, Saved};
 
@@ -70,8 +69,10 @@ pub enum Outcome {
 #[derive(Clone, Copy)]
 pub struct Workspace {
     pub shown: RwSignal<Shown>,
-    pub busy: RwSignal<bool>,
+    /// A step is under way.
+    pub busy: Memo<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
+    step: Action<ActionRequest, ()>,
     target: StoredValue<Target>,
     /// Bumped after every successful step, so forms can clear themselves.
     pub saves: RwSignal<u32>,
@@ -83,12 +84,46 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn new(shown: Shown, target: Target) -> Workspace {
+        let shown = RwSignal::new(shown);
+        let outcome = RwSignal::new(None);
+        let target = StoredValue::new(target);
+        let saves = RwSignal::new(0);
+        // The answer replaces what is shown; after a conflict, the entries written since
+        // the version on screen say what changed.
+        let step = Action::new_local(move |request: &ActionRequest| {
+            let request = request.clone();
+            let target = target.get_value();
+            let seen = shown.with_untracked(|shown| shown.timeline.last().map_or(0, |entry| entry.id));
+            async move {
+                let result = match target {
+                    Target::Ticket(id) => api::act(id, &request).await.map(|saved| saved.map(Shown::from)),
+                    Target::StatusLink(token) => {
+                        api::act_by_link(&token, &request).await.map(|saved| saved.map(Shown::from))
+                    }
+                };
+                match result {
+                    Ok(Saved::Done(now)) => {
+                        shown.set(now);
+                        outcome.set(Some(Outcome::Saved));
+                        saves.update(|n| *n += 1);
+                    }
+                    Ok(Saved::Stale(now)) => {
+                        let meanwhile =
+                            now.timeline.iter().filter(|entry| entry.id > seen).cloned().collect();
+                        shown.set(now);
+                        outcome.set(Some(Outcome::Conflict(meanwhile)));
+                    }
+                    Err(error) => outcome.set(Some(Outcome::Failed(error))),
+                }
+            }
+        });
         Workspace {
-            shown: RwSignal::new(shown),
-            busy: RwSignal::new(false),
-            outcome: RwSignal::new(None),
-            target: StoredValue::new(target),
-            saves: RwSignal::new(0),
+            shown,
+            busy: step.pending(),
+            outcome,
+            step,
+            target,
+            saves,
             editing: RwSignal::new(false),
             compose_note: RwSignal::new(false),
         }
@@ -117,36 +152,10 @@ impl Workspace {
 
     /// Sends one step, based on the version on screen.
     pub fn send(&self, command: Command) {
-        let workspace = *self;
         let version =
             command.needs_version().then(|| self.shown.with_untracked(|shown| shown.public.version));
-        let request = ActionRequest { version, command };
-        let target = self.target.get_value();
-        let seen = self.shown.with_untracked(|shown| shown.timeline.last().map_or(0, |entry| entry.id));
-        self.busy.set(true);
         self.outcome.set(None);
-        spawn_local(async move {
-            let result = match target {
-                Target::Ticket(id) => api::act(id, &request).await.map(|saved| saved.map(Shown::from)),
-                Target::StatusLink(token) => {
-                    api::act_by_link(&token, &request).await.map(|saved| saved.map(Shown::from))
-                }
-            };
-            match result {
-                Ok(Saved::Done(shown)) => {
-                    workspace.shown.set(shown);
-                    workspace.outcome.set(Some(Outcome::Saved));
-                    workspace.saves.update(|n| *n += 1);
-                }
-                Ok(Saved::Stale(shown)) => {
-                    let meanwhile = shown.timeline.iter().filter(|entry| entry.id > seen).cloned().collect();
-                    workspace.shown.set(shown);
-                    workspace.outcome.set(Some(Outcome::Conflict(meanwhile)));
-                }
-                Err(error) => workspace.outcome.set(Some(Outcome::Failed(error))),
-            }
-            workspace.busy.set(false);
-        });
+        self.step.dispatch(ActionRequest { version, command });
     }
 }
 

@@ -10,6 +10,9 @@ use crate::validation::{self, TextRule};
 pub const NOTE: TextRule = TextRule { field: "note", label: "Note", max_chars: 1000, multiline: true };
 pub const LINK_MAX_CHARS: usize = 500;
 pub const MINUTES: std::ops::RangeInclusive<u32> = 5..=240;
+/// How far ahead a call can be booked. Far enough for any real appointment, and it keeps
+/// the `.ics` date within the four-digit years iCalendar allows.
+pub const BOOKABLE_DAYS_AHEAD: i64 = 366;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +58,9 @@ impl NewCall {
     pub fn validate(&self, now: DateTime<Utc>) -> Result<NewCall, ApiError> {
         if self.starts_at <= now {
             return Err(invalid("starts_at", "The call must start in the future"));
+        }
+        if self.starts_at > now + Duration::days(BOOKABLE_DAYS_AHEAD) {
+            return Err(invalid("starts_at", "A call can be booked at most a year ahead"));
         }
         if !MINUTES.contains(&self.minutes) {
             return Err(invalid("minutes", "A call lasts from 5 to 240 minutes"));
@@ -202,6 +208,10 @@ mod tests {
     fn bad_calls_name_the_field() {
         let cases = [
             (NewCall { starts_at: now(), ..phone_call() }, "starts_at"),
+            (
+                NewCall { starts_at: now() + Duration::days(BOOKABLE_DAYS_AHEAD + 1), ..phone_call() },
+                "starts_at",
+            ),
             (NewCall { minutes: 500, ..phone_call() }, "minutes"),
             (NewCall { phone: None, ..phone_call() }, "phone"),
             (NewCall { channel: CallChannel::Video, link: None, ..phone_call() }, "link"),

@@ -8,12 +8,14 @@
 pub mod admin;
 pub mod age;
 pub mod auth;
+pub mod body;
 pub mod call;
 pub mod canned;
 pub mod category;
 pub mod error;
 pub mod health;
 pub mod hex;
+pub mod id;
 pub mod knowledge;
 pub mod lifecycle;
 pub mod limits;

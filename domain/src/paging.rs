@@ -45,14 +45,13 @@ impl PageRequest {
                 }
                 "cursor" if value.is_empty() => request.before_id = None,
                 "cursor" => {
-                    request.before_id =
-                        Some(value.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
-                            field_error(
-                                ErrorCode::InvalidCursor,
-                                "cursor",
-                                "cursor is not one this API handed out".to_string(),
-                            )
-                        })?);
+                    request.before_id = Some(crate::id::parse_id(&value).ok_or_else(|| {
+                        field_error(
+                            ErrorCode::InvalidCursor,
+                            "cursor",
+                            "cursor is not one this API handed out".to_string(),
+                        )
+                    })?);
                 }
                 _ => {}
             }

@@ -179,7 +179,7 @@ fn bad(field: &str, message: String) -> ApiError {
 }
 
 fn id(field: &str, value: &str) -> Result<i64, ApiError> {
-    value.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| bad(field, format!("{field} must be an id")))
+    crate::id::parse_id(value).ok_or_else(|| bad(field, format!("{field} must be an id")))
 }
 
 impl QueueFilter {

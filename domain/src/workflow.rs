@@ -301,6 +301,8 @@ pub struct ActionRequest {
 
 impl ActionRequest {
     /// A stale version is a conflict; a missing one is refused where the command needs it.
+    /// Appends (replies, notes) add to the history whatever it holds, so a version sent
+    /// with one is not a condition.
     pub fn check_version(&self, current: i64) -> Result<(), ApiError> {
         match self.version {
             None if self.command.needs_version() => Err(ApiError::new(
@@ -308,7 +310,7 @@ impl ActionRequest {
                 "Say which version of the ticket this change is based on",
             )
             .with_field("version")),
-            Some(version) if version != current => Err(ApiError::new(
+            Some(version) if version != current && self.command.needs_version() => Err(ApiError::new(
                 ErrorCode::VersionConflict,
                 "Someone else changed this ticket first; review and retry",
             )),

@@ -54,4 +54,53 @@ test('wrong methods are 405 with Allow', async ({ request }) => {
   await expectError(put, 405, 'method_not_allowed');
   expect(put.headers()['allow']).toBe('GET');
   await expectError(await request.post('/api/health', { data: {} }), 405, 'method_not_allowed');
+  // Methods HTTP has but this API does not use are refused, not read as GET.
+  for (const method of ['QUERY', 'PROPFIND']) {
+    const odd = await request.fetch('/api/tickets', { method });
+    await expectError(odd, 405, 'method_not_allowed');
+    expect(odd.headers()['allow']).toBe('GET, POST');
+  }
+});
+
+test('ids beyond what a JavaScript number holds exactly are refused, never a 5xx', async ({ request }) => {
+  const huge = '9007199254740993'; // 2^53 + 1
+  for (const path of [`/api/tickets/${huge}`, `/api/tickets/9223372036854775807`, `/api/tickets/99999999999999999999`,
+    `/api/kb/${huge}`, `/api/tickets/1/calls/${huge}.ics`]) {
+    await expectError(await request.get(path), 404, 'not_found');
+  }
+  await expectError(await request.post(`/api/tickets/${huge}/actions`, { data: { action: 'note', body: 'x' } }), 404, 'not_found');
+  expect((await expectError(await request.get(`/api/tickets?cursor=${huge}`), 400, 'invalid_cursor')).field).toBe('cursor');
+  expect((await expectError(await request.get(`/api/tickets?assignee=${huge}`), 422, 'invalid_value')).field).toBe('assignee');
+  expect((await request.get(`/api/suggestions?q=printer&ticket=${huge}`)).status()).toBe(200);
+
+  // In a body, wherever the number sits, the field is named and nothing is stored.
+  const [ticket] = await allTickets(request);
+  const raw = (body) => ({ headers: { 'content-type': 'application/json' }, data: body });
+  const cases = [
+    [`/api/tickets/${ticket.id}/actions`, `{"action": "take", "version": ${huge}}`, 'version'],
+    [`/api/tickets/${ticket.id}/actions`, `{"action": "link_to_major", "version": 1, "major_id": ${huge}}`, 'major_id'],
+    ['/api/tickets/bulk', `{"ids": [1, ${huge}], "action": "take"}`, 'ids.1'],
+    [`/api/tickets/${ticket.id}/actions`, '{"action": "note", "body": "x", "version": 1e300}', 'version'],
+  ];
+  for (const [path, body, field] of cases) {
+    const refused = await expectError(await request.post(path, raw(body)), 422, 'invalid_value');
+    expect(refused.field).toBe(field);
+  }
+  const after = (await allTickets(request)).find((t) => t.id === ticket.id);
+  expect(after.version).toBe(ticket.version);
+});
+
+test('a field a request does not take is refused and named, a missing one is required', async ({ request }) => {
+  const data = report({ sneaky: 'P1' });
+  expect((await expectError(await request.post('/api/tickets', { data }), 400, 'invalid_json')).field).toBe('sneaky');
+  await expectNotStored(request, data.title);
+  const [ticket] = await allTickets(request);
+  const presence = await request.post(`/api/tickets/${ticket.id}/presence`, { data: { editing: true, typing: true } });
+  expect((await expectError(presence, 400, 'invalid_json')).field).toBe('typing');
+  const away = await request.put('/api/me/availability', { data: { away: true, until: 'tomorrow' } });
+  expect((await expectError(away, 400, 'invalid_json')).field).toBe('until');
+  const unnamed = await request.post(`/api/tickets/${ticket.id}/actions`, { data: { version: ticket.version } });
+  expect((await expectError(unnamed, 422, 'required')).field).toBe('action');
+  const untitled = await request.post('/api/tickets', { data: { name: 'A', email: 'a@example.com', description: 'x' } });
+  expect((await expectError(untitled, 422, 'required')).field).toBe('title');
 });

@@ -30,7 +30,7 @@ const bootstrap = (token, data = FIRST_ADMIN) =>
 test('without the right token nothing is created', async () => {
   await expectError(await bootstrap(null), 403, 'forbidden');
   await expectError(await bootstrap('wrong-token'), 403, 'forbidden');
-  await expectError(await api.post('/api/auth/login', { data: FIRST_ADMIN }), 401, 'invalid_credentials');
+  await expectError(await api.post('/api/auth/login', { data: { email: FIRST_ADMIN.email, password: FIRST_ADMIN.password } }), 401, 'invalid_credentials');
 });
 
 test('the right token creates the first admin once, with the usual password rules', async () => {

@@ -50,9 +50,14 @@ test('an article written from a resolution is a draft until published, then foun
   await expectError(await anonymous.get(`/api/kb/${draft.id}`), 404, 'not_found');
   expect((await (await l2.get(`/api/kb?q=${marker}`)).json()).map((a) => a.id)).toEqual([draft.id]);
 
-  const published = await l2.patch(`/api/kb/${draft.id}`, { data: { ...draft, published: true, version: 1 } });
+  // An update sends the article's fields, not the whole stored record (unknown fields are refused).
+  const { title, body, source_ticket_id } = draft;
+  const input = { title, body, source_ticket_id, published: draft.published };
+  const published = await l2.patch(`/api/kb/${draft.id}`, { data: { ...input, published: true, version: 1 } });
   expect(published.status()).toBe(200);
-  await expectError(await l2.patch(`/api/kb/${draft.id}`, { data: { ...draft, version: 1 } }), 409, 'version_conflict');
+  await expectError(await l2.patch(`/api/kb/${draft.id}`, { data: { ...input, version: 1 } }), 409, 'version_conflict');
+  const stored = await l2.patch(`/api/kb/${draft.id}`, { data: { ...input, id: draft.id, version: 2 } });
+  expect((await expectError(stored, 400, 'invalid_json')).field).toBe('id');
 
   const found = await (await anonymous.get(`/api/kb?q=${encodeURIComponent(`blank ${marker}`)}`)).json();
   expect(found).toEqual([expect.objectContaining({ id: draft.id, published: true })]);

@@ -132,10 +132,14 @@ test('illegal steps are refused with a clear code and change nothing', async () 
   await expectError(await act(customer, created.id, { action: 'triage', version: 1, kind: 'incident', impact: 'high', urgency: 'high' }), 403, 'forbidden');
   await expectError(await act(customer, created.id, { action: 'note', body: 'hi' }), 403, 'forbidden');
   await expectError(await act(otherCustomer, created.id, { action: 'reply', body: 'hi' }), 404, 'not_found');
-  const call = { action: 'schedule_call', version: 1, starts_at: '2099-01-01T10:00:00Z', minutes: 30, channel: 'phone', phone: '+45 11 22 33 44' };
+  const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const call = { action: 'schedule_call', version: 1, starts_at: nextWeek, minutes: 30, channel: 'phone', phone: '+45 11 22 33 44' };
   await expectError(await act(l1, created.id, call), 403, 'forbidden');
-  const pastCall = await act(l2, created.id, { ...call, starts_at: '2000-01-01T10:00:00Z' });
-  expect((await expectError(pastCall, 422, 'invalid_value')).field).toBe('starts_at');
+  // Past calls, and calls so far ahead no calendar could hold them, name the field.
+  for (const startsAt of ['2000-01-01T10:00:00Z', '+99999-01-01T10:00:00Z', new Date(Date.now() + 400 * 86_400_000).toISOString()]) {
+    const refused = await act(l2, created.id, { ...call, starts_at: startsAt });
+    expect((await expectError(refused, 422, 'invalid_value')).field).toBe('starts_at');
+  }
   await expectError(await act(l1, created.id, { action: 'set_status', version: 1, status: 'closed' }), 422, 'invalid_value');
   await expectError(await act(l1, created.id, { action: 'escalate', version: 1, tier: 'l1', reason: 'x' }), 422, 'invalid_value');
   await expectError(await act(l1, created.id, { action: 'mark_major', version: 1 }), 403, 'forbidden');
@@ -161,6 +165,28 @@ test('parallel writes on one version: exactly one wins, the rest get 409, no eve
   expect(page.timeline.map((entry) => entry.kind)).toEqual(['created', 'priority_changed']);
   // The next write based on the new version goes through.
   await step(l1, created.id, { action: 'note', body: 'after the race' });
+});
+
+test('replies and notes arriving together are all stored: an append never meets a version conflict', async () => {
+  const created = await reportAs(customer);
+  const writes = await Promise.all([
+    ...Array.from({ length: 5 }, (_, n) => act(l1, created.id, { action: 'note', body: `note ${n}` })),
+    ...Array.from({ length: 4 }, (_, n) => act(customer, created.id, { action: 'reply', body: `reply ${n}` })),
+    // A stale version sent with an append is no condition either.
+    act(l3, created.id, { action: 'reply', version: 1, body: 'reply with an old version' }),
+    // A versioned step racing the appends still wins or loses as a whole.
+    act(l1, created.id, { action: 'set_priority', version: 1, priority: 'P2', reason: 'racing' }),
+  ]);
+  const appends = writes.slice(0, 10);
+  for (const response of appends) expect(response.status(), await response.text()).toBe(200);
+  const page = await (await l1.get(`/api/tickets/${created.id}`)).json();
+  const bodies = page.timeline.filter((entry) => entry.kind === 'reply' || entry.kind === 'note').map((entry) => entry.text);
+  expect(bodies.sort()).toEqual([
+    ...Array.from({ length: 5 }, (_, n) => `note ${n}`),
+    ...Array.from({ length: 4 }, (_, n) => `reply ${n}`),
+    'reply with an old version',
+  ].sort());
+  expect([200, 409]).toContain(writes[10].status());
 });
 
 test('a P1 incident goes straight to L3 and to the supervisors', async () => {

@@ -57,6 +57,27 @@ test('an admin invites an agent, who joins; then changes their tier and deactiva
   await theirs.close();
 });
 
+test('the header keeps one Admin link; tabs lead between the admin pages', async ({ page }) => {
+  await signIn(page.request, 'admin@example.com');
+  await openApp(page, '/admin');
+  const header = page.getByRole('navigation', { name: 'Main' });
+  await expect(header.getByRole('link')).toHaveText(['Report a problem', 'Help articles', 'Agent console', 'Admin']);
+  const tabs = page.getByRole('navigation', { name: 'Administration sections' });
+  await expect(tabs.getByRole('link')).toHaveText(['Accounts', 'Process settings', 'SLA settings', 'Dev mailbox']);
+  await expect(tabs.getByRole('link', { name: 'Accounts' })).toHaveAttribute('aria-current', 'page');
+
+  await tabs.getByRole('link', { name: 'SLA settings' }).click();
+  await expect(page).toHaveURL(/\/admin\/sla$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('SLA settings');
+  await expect(tabs.getByRole('link', { name: 'SLA settings' })).toHaveAttribute('aria-current', 'page');
+  await expect(tabs.getByRole('link', { name: 'Accounts' })).not.toHaveAttribute('aria-current', 'page');
+  // The header's Admin link stays marked on every admin page.
+  await expect(header.getByRole('link', { name: 'Admin' })).toHaveAttribute('aria-current', 'page');
+  await tabs.getByRole('link', { name: 'Dev mailbox' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dev mailbox');
+  await expectAccessible(page);
+});
+
 test('the admin page is for admins only', async ({ page }) => {
   await signIn(page.request, 'supervisor@example.com');
   await openApp(page, '/admin');

@@ -37,6 +37,11 @@ test('a customer reports a problem, fixing one mistake, and finds it in the cons
   const statusLink = await page.getByTestId('status-link').getAttribute('href');
   expect(statusLink).toMatch(/\/status\/[0-9a-f]{64}$/);
   await expectAccessible(page);
+  // One press copies the link, the only way back without an account.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(statusLink);
 
   // The status link works later without the confirmation, and without an account.
   await page.goto(statusLink);

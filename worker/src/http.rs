@@ -1,6 +1,8 @@
 //! Request parsing and response building shared by every route: one place that turns an
 //! [`ApiError`] into JSON, enforces body limits and adds security headers.
 
+use edgedesk_domain::body::{missing_field, unknown_field};
+use edgedesk_domain::id::{oversized_number, parse_id};
 use edgedesk_domain::{ApiError, ErrorCode};
 use serde::{de::DeserializeOwned, Serialize};
 use worker::{console_error, Request, Response};
@@ -45,11 +47,12 @@ pub fn origin(req: &Request) -> String {
 
 /// A numeric id from the path; anything that is not one names nothing, so it is a 404.
 pub fn path_id(text: &str, what: &str) -> Result<i64, ApiError> {
-    text.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::not_found(what))
+    parse_id(text).ok_or_else(|| ApiError::not_found(what))
 }
 
-/// Reads a JSON object body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`].
-pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+/// Reads a JSON object body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`],
+/// numbers D1 can hold exactly, and only fields the request type takes.
+pub async fn read_json<T: DeserializeOwned + Serialize>(req: &mut Request) -> Result<T, ApiError> {
     let content_type = header(req, "content-type").unwrap_or_default().to_ascii_lowercase();
     let media_type = content_type.split(';').next().unwrap_or_default().trim();
     if media_type != "application/json" {
@@ -83,7 +86,28 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiE
     if !value.is_object() {
         return Err(invalid("expected a JSON object".to_string()));
     }
-    T::deserialize(value).map_err(|err| invalid(err.to_string()))
+    if let Some(field) = oversized_number(&value) {
+        return Err(ApiError::new(
+            ErrorCode::InvalidValue,
+            format!("{field} is larger than any id or count here"),
+        )
+        .with_field(&field));
+    }
+    let parsed = T::deserialize(&value).map_err(|err| {
+        let detail = err.to_string();
+        match missing_field(&detail) {
+            Some(field) => {
+                ApiError::new(ErrorCode::Required, format!("{field} is required")).with_field(field)
+            }
+            None => invalid(detail),
+        }
+    })?;
+    let understood = serde_json::to_value(&parsed).map_err(internal)?;
+    if let Some(field) = unknown_field(&value, &understood) {
+        return Err(ApiError::new(ErrorCode::InvalidJson, format!("{field} is not a field of this request"))
+            .with_field(&field));
+    }
+    Ok(parsed)
 }
 
 /// CSRF defence for cookie-authenticated writes: a browser always sends `Origin` on a

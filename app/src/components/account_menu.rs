@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api;
@@ -14,13 +13,14 @@ pub fn AccountMenu() -> impl IntoView {
     let session = use_session();
     // A full page load afterwards leaves no signed-in state behind in memory. Signed out
     // locally even if the server is unreachable; the cookie then expires by itself.
-    let sign_out = move |everywhere: bool| {
-        spawn_local(async move {
+    let sign_out = Action::new_local(move |everywhere: &bool| {
+        let everywhere = *everywhere;
+        async move {
             let _ = if everywhere { api::logout_everywhere().await } else { api::logout().await };
             session.signed_out();
             let _ = window().location().set_href("/sign-in");
-        });
-    };
+        }
+    });
     move || {
         let t = i18n.t();
         match session.me() {
@@ -31,8 +31,8 @@ pub fn AccountMenu() -> impl IntoView {
                         {me.name}
                     </summary>
                     <div class="account-dropdown-panel">
-                        <button type="button" class="button" on:click=move |_| sign_out(false)>{t.sign_out}</button>
-                        <button type="button" class="button" on:click=move |_| sign_out(true)>{t.sign_out_everywhere}</button>
+                        <button type="button" class="button" on:click=move |_| { sign_out.dispatch(false); }>{t.sign_out}</button>
+                        <button type="button" class="button" on:click=move |_| { sign_out.dispatch(true); }>{t.sign_out_everywhere}</button>
                     </div>
                 </details>
             }

@@ -5,7 +5,6 @@ use edgedesk_domain::admin::{UserChange, UserSummary};
 use edgedesk_domain::auth::{Role, Tier};
 use edgedesk_domain::{ApiError, ErrorCode};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::{self, Saved};
 use crate::i18n::use_i18n;
@@ -22,8 +21,6 @@ pub fn AccountRow(
     let tier = RwSignal::new(stored.get_untracked().tier);
     let active = RwSignal::new(stored.get_untracked().active);
     let organisation = RwSignal::new(stored.get_untracked().organisation.map(|o| o.id));
-    let message = RwSignal::new(None::<Result<&'static str, ApiError>>);
-    let busy = RwSignal::new(false);
     let show = move |account: UserSummary| {
         role.set(account.role);
         tier.set(account.tier);
@@ -31,7 +28,23 @@ pub fn AccountRow(
         organisation.set(account.organisation.as_ref().map(|o| o.id));
         stored.set(account);
     };
-    let save = move |_| {
+    // Saved, or the problem; after a conflict the row shows the other person's values.
+    let save = Action::new_local(move |(id, change): &(i64, UserChange)| {
+        let (id, change) = (*id, change.clone());
+        async move {
+            match api::update_account(id, &change).await? {
+                Saved::Done(saved) => {
+                    show(saved);
+                    Ok(i18n.t().saved)
+                }
+                Saved::Stale(now) => {
+                    show(now);
+                    Err(ApiError::new(ErrorCode::VersionConflict, ""))
+                }
+            }
+        }
+    });
+    let on_save = move |_| {
         let current = stored.get_untracked();
         let change = UserChange {
             version: current.version,
@@ -40,23 +53,10 @@ pub fn AccountRow(
             active: Some(active.get_untracked()),
             organisation_id: (current.role == Role::Customer).then(|| organisation.get_untracked()),
         };
-        busy.set(true);
-        message.set(None);
-        spawn_local(async move {
-            match api::update_account(current.id, &change).await {
-                Ok(Saved::Done(saved)) => {
-                    show(saved);
-                    message.set(Some(Ok(i18n.t().saved)));
-                }
-                Ok(Saved::Stale(now)) => {
-                    show(now);
-                    message.set(Some(Err(ApiError::new(ErrorCode::VersionConflict, ""))));
-                }
-                Err(error) => message.set(Some(Err(error))),
-            }
-            busy.set(false);
-        });
+        save.dispatch((current.id, change));
     };
+    let busy = save.pending();
+    let message = move || if busy.get() { None } else { save.value().get() };
     let is_customer = move || stored.with(|account| account.role == Role::Customer);
     let label = move |what: &'static str| format!("{what}: {}", stored.with(|account| account.name.clone()));
 
@@ -107,10 +107,10 @@ pub fn AccountRow(
                     on:change=move |ev| active.set(event_target_checked(&ev))/>
             </td>
             <td data-label=move || i18n.t().col_actions>
-                <button type="button" class="button" disabled=move || busy.get() on:click=save
+                <button type="button" class="button" disabled=move || busy.get() on:click=on_save
                     aria-label=move || label(i18n.t().save)>{move || i18n.t().save}</button>
                 <span role="status" class="row-message">
-                    {move || message.get().map(|outcome| match outcome {
+                    {move || message().map(|outcome| match outcome {
                         Ok(text) => text.to_string(),
                         Err(error) => i18n.t().error(error.code, None),
                     })}

@@ -1,11 +1,11 @@
 use edgedesk_domain::knowledge::ArticleInput;
-use edgedesk_domain::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api;
+use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
+use crate::submit::settled;
 use crate::workspace::use_workspace;
 
 /// On a resolved ticket, staff turn the resolution into a knowledge-base article.
@@ -19,8 +19,6 @@ pub fn ArticleFromResolution() -> impl IntoView {
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let publish = RwSignal::new(false);
-    let saved = RwSignal::new(None::<(i64, String)>);
-    let failure = RwSignal::new(None::<ApiError>);
     Effect::new(move |_| {
         if let Some((ticket, resolution)) = resolution() {
             if title.get_untracked().is_empty() {
@@ -29,6 +27,10 @@ pub fn ArticleFromResolution() -> impl IntoView {
                 body.set(format!("{}{symptoms}\n\n{}", ticket.description, resolution.notes));
             }
         }
+    });
+    let create = Action::new_local(|input: &ArticleInput| {
+        let input = input.clone();
+        async move { api::create_article(&input).await }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -39,13 +41,7 @@ pub fn ArticleFromResolution() -> impl IntoView {
             published: publish.get_untracked(),
             version: None,
         };
-        failure.set(None);
-        spawn_local(async move {
-            match api::create_article(&input).await {
-                Ok(article) => saved.set(Some((article.id, article.title))),
-                Err(error) => failure.set(Some(error)),
-            }
-        });
+        create.dispatch(input);
     };
     move || {
         resolution().map(|_| {
@@ -53,26 +49,23 @@ pub fn ArticleFromResolution() -> impl IntoView {
             view! {
                 <form class="card work-form" on:submit=submit aria-labelledby="article-heading">
                     <h3 id="article-heading">{p.article_heading}</h3>
-                    <div class="field">
-                        <label for="field-article-title">{p.article_title}</label>
-                        <input id="field-article-title" name="article-title" bind:value=title/>
-                    </div>
-                    <div class="field">
-                        <label for="field-article-body">{p.article_body}</label>
-                        <textarea id="field-article-body" name="article-body" rows="6" bind:value=body></textarea>
-                    </div>
+                    <TextField name="article-title" label=Signal::derive(move || i18n.p().article_title) value=title/>
+                    <TextField name="article-body" label=Signal::derive(move || i18n.p().article_body) value=body
+                        multiline=true/>
                     <label class="checkbox">
                         <input type="checkbox" name="publish" bind:checked=publish/> " " {p.article_publish}
                     </label>
-                    {move || failure.get().map(|error| view! {
-                        <p role="alert" class="alert alert-error">{i18n.process_error(&error)}</p>
+                    {move || settled(create).map(|outcome| match outcome {
+                        Ok(article) => view! {
+                            <p role="status" class="alert alert-success">
+                                {i18n.p().article_saved} " " <A href=format!("/kb/{}", article.id)>{article.title}</A>
+                            </p>
+                        }.into_any(),
+                        Err(error) => view! {
+                            <p role="alert" class="alert alert-error">{i18n.process_error(&error)}</p>
+                        }.into_any(),
                     })}
-                    {move || saved.get().map(|(id, title)| view! {
-                        <p role="status" class="alert alert-success">
-                            {i18n.p().article_saved} " " <A href=format!("/kb/{id}")>{title}</A>
-                        </p>
-                    })}
-                    <button type="submit" class="button">{p.article_save}</button>
+                    <button type="submit" class="button" disabled=move || create.pending().get()>{p.article_save}</button>
                 </form>
             }
         })

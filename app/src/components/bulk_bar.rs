@@ -5,7 +5,6 @@ use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::ticket::AgentSummary;
 use edgedesk_domain::workflow::{BulkRequest, Command};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api;
 use crate::components::select_field::{category_choices, SelectField};
@@ -25,7 +24,6 @@ pub fn BulkBar(
     let agent = RwSignal::new(String::new());
     let status = RwSignal::new(Status::InProgress.as_str().to_string());
     let category = RwSignal::new(String::new());
-    let report = RwSignal::new(None::<String>);
     let agent_options = Signal::derive(move || {
         let mut options = vec![("auto".to_string(), i18n.p().auto_assign.to_string())];
         options.extend(
@@ -45,9 +43,10 @@ pub fn BulkBar(
     });
     let category_options =
         Signal::derive(move || category_choices(categories.get().unwrap_or_default(), i18n.p().no_choice));
-    let apply = move |command: Command| {
-        let request = BulkRequest { ids: selection.get_untracked().into_iter().collect(), command };
-        spawn_local(async move {
+    // The report says how many were done and why any were refused.
+    let run = Action::new_local(move |request: &BulkRequest| {
+        let request = request.clone();
+        async move {
             let text = match api::bulk(&request).await {
                 Ok(outcomes) => {
                     let p = i18n.p();
@@ -71,9 +70,12 @@ pub fn BulkBar(
                 }
                 Err(error) => i18n.process_error(&error),
             };
-            report.set(Some(text));
             refresh.update(|n| *n += 1);
-        });
+            text
+        }
+    });
+    let apply = move |command: Command| {
+        run.dispatch(BulkRequest { ids: selection.get_untracked().into_iter().collect(), command });
     };
     let assign = move |_| {
         let choice = agent.get_untracked();
@@ -90,7 +92,7 @@ pub fn BulkBar(
     let set_category =
         move |_| apply(Command::SetCategory { category_id: category.get_untracked().parse().ok() });
     view! {
-        {move || report.get().map(|text| view! { <p role="status" class="alert alert-success">{text}</p> })}
+        {move || run.value().get().map(|text| view! { <p role="status" class="alert alert-success">{text}</p> })}
         <Show when=move || !selection.with(BTreeSet::is_empty)>
             <section class="bulk-bar card" aria-label=move || i18n.p().bulk_apply>
                 <p><strong>{move || selection.with(BTreeSet::len)}</strong> " " {move || i18n.p().bulk_selected}</p>

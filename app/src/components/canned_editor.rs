@@ -1,9 +1,9 @@
 use edgedesk_domain::canned::{CannedReplies, CannedReply, PLACEHOLDERS};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::{self, Saved};
 use crate::components::form_message::FormMessage;
+use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 
 /// Admins write the desk's canned replies; placeholders are filled in per ticket.
@@ -20,9 +20,26 @@ pub fn CannedEditor() -> impl IntoView {
         );
         version.set(Some(canned.version));
     };
-    spawn_local(async move {
-        if let Ok(canned) = api::canned_replies().await {
+    let loaded = LocalResource::new(api::canned_replies);
+    Effect::new(move || {
+        if let Some(Ok(canned)) = loaded.get() {
             show(canned);
+        }
+    });
+    let save = Action::new_local(move |canned: &CannedReplies| {
+        let canned = canned.clone();
+        async move {
+            message.set(Some(match api::save_canned_replies(&canned).await {
+                Ok(Saved::Done(saved)) => {
+                    show(saved);
+                    (true, i18n.p().saved.to_string())
+                }
+                Ok(Saved::Stale(latest)) => {
+                    show(latest);
+                    (false, i18n.p().conflict.to_string())
+                }
+                Err(error) => (false, i18n.process_error(&error)),
+            }));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -36,19 +53,7 @@ pub fn CannedEditor() -> impl IntoView {
                 .collect(),
             version: current,
         };
-        spawn_local(async move {
-            message.set(Some(match api::save_canned_replies(&canned).await {
-                Ok(Saved::Done(saved)) => {
-                    show(saved);
-                    (true, i18n.p().saved.to_string())
-                }
-                Ok(Saved::Stale(latest)) => {
-                    show(latest);
-                    (false, i18n.p().conflict.to_string())
-                }
-                Err(error) => (false, i18n.process_error(&error)),
-            }));
-        });
+        save.dispatch(canned);
     };
     view! {
         <form class="card form" on:submit=submit aria-labelledby="canned-heading">
@@ -57,14 +62,10 @@ pub fn CannedEditor() -> impl IntoView {
             {move || replies.get().into_iter().enumerate().map(|(index, (title, body))| view! {
                 <fieldset class="canned-reply">
                     <legend>{format!("#{}", index + 1)}</legend>
-                    <div class="field">
-                        <label for=format!("field-canned-title-{index}")>{i18n.p().canned_title}</label>
-                        <input id=format!("field-canned-title-{index}") bind:value=title/>
-                    </div>
-                    <div class="field">
-                        <label for=format!("field-canned-body-{index}")>{i18n.p().canned_body}</label>
-                        <textarea id=format!("field-canned-body-{index}") rows="4" bind:value=body></textarea>
-                    </div>
+                    <TextField name=format!("canned-title-{index}") label=Signal::derive(move || i18n.p().canned_title)
+                        value=title/>
+                    <TextField name=format!("canned-body-{index}") label=Signal::derive(move || i18n.p().canned_body)
+                        value=body multiline=true rows=4/>
                     <button type="button" class="button" on:click=move |_| replies.update(|list| { list.remove(index); })>
                         {i18n.p().canned_remove} " #" {index + 1}
                     </button>
@@ -76,7 +77,9 @@ pub fn CannedEditor() -> impl IntoView {
                     on:click=move |_| replies.update(|list| list.push((RwSignal::new(String::new()), RwSignal::new(String::new()))))>
                     {move || i18n.p().canned_add}
                 </button>
-                <button type="submit" class="button button-primary">{move || i18n.p().canned_save}</button>
+                <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
+                    {move || i18n.p().canned_save}
+                </button>
             </div>
         </form>
     }

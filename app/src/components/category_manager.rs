@@ -1,10 +1,11 @@
 use edgedesk_domain::category::{Category, CategoryInput};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::{self, Saved};
+use crate::components::data_table::DataTable;
 use crate::components::form_message::FormMessage;
 use crate::components::select_field::SelectField;
+use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 
 /// Admins keep the categories: two levels, the affected service, and the diagnosis
@@ -12,15 +13,6 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn CategoryManager() -> impl IntoView {
     let i18n = use_i18n();
-    let categories = RwSignal::new(Vec::<Category>::new());
-    let reload = move || {
-        spawn_local(async move {
-            if let Ok(list) = api::all_categories().await {
-                categories.set(list);
-            }
-        })
-    };
-    reload();
     // The form edits `editing` (a category) or creates a new one when it is `None`.
     let editing = RwSignal::new(None::<Category>);
     let name = RwSignal::new(String::new());
@@ -50,10 +42,11 @@ pub fn CategoryManager() -> impl IntoView {
         active,
         version,
     };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let current = editing.get_untracked();
-        spawn_local(async move {
+    // Saving creates or updates; the outcome's text (or the latest version after a
+    // conflict) lands in the form.
+    let save = Action::new_local(move |current: &Option<Category>| {
+        let current = current.clone();
+        async move {
             let outcome = match &current {
                 None => api::create_category(&input(true, None)).await.map(Saved::Done),
                 Some(category) => {
@@ -71,10 +64,10 @@ pub fn CategoryManager() -> impl IntoView {
                 }
                 Err(error) => (false, i18n.process_error(&error)),
             }));
-            reload();
-        });
-    };
-    let toggle = move |category: Category| {
+        }
+    });
+    let toggle = Action::new_local(move |category: &Category| {
+        let id = category.id;
         let input = CategoryInput {
             name: category.name.clone(),
             parent_id: category.parent_id,
@@ -83,80 +76,68 @@ pub fn CategoryManager() -> impl IntoView {
             active: !category.active,
             version: Some(category.version),
         };
-        spawn_local(async move {
-            if let Err(error) = api::update_category(category.id, &input).await {
+        async move {
+            if let Err(error) = api::update_category(id, &input).await {
                 message.set(Some((false, i18n.process_error(&error))));
             }
-            reload();
-        });
+        }
+    });
+    let categories = LocalResource::new(move || {
+        save.version().track();
+        toggle.version().track();
+        async move { api::all_categories().await.unwrap_or_default() }
+    });
+    let categories = move || categories.get().unwrap_or_default();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch(editing.get_untracked());
     };
     let parents = Signal::derive(move || {
         let mut options = vec![(String::new(), "–".to_string())];
         options.extend(
-            categories
-                .get()
-                .into_iter()
-                .filter(|c| c.parent_id.is_none())
-                .map(|c| (c.id.to_string(), c.name)),
+            categories().into_iter().filter(|c| c.parent_id.is_none()).map(|c| (c.id.to_string(), c.name)),
         );
         options
     });
     view! {
         <section class="card" aria-labelledby="categories-heading">
             <h2 id="categories-heading" class="section-title">{move || i18n.p().categories_heading}</h2>
-            <div class="table-wrap">
-                <table class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || i18n.p().field_category}</th>
-                            <th scope="col">{move || i18n.p().field_service}</th>
-                            <th scope="col">{move || i18n.p().questions_label}</th>
-                            <th scope="col">{move || i18n.t().col_actions}</th>
+            <DataTable columns=move || {
+                vec![i18n.p().field_category, i18n.p().field_service, i18n.p().questions_label, i18n.t().col_actions]
+            }>
+                {move || categories().into_iter().map(|category| {
+                    let (for_edit, for_toggle) = (category.clone(), category.clone());
+                    let indent = if category.parent_id.is_some() { "– " } else { "" };
+                    view! {
+                        <tr class:muted=!category.active>
+                            <td data-label=i18n.p().field_category>{indent}{category.name.clone()}</td>
+                            <td data-label=i18n.p().field_service>{category.service.clone().unwrap_or_default()}</td>
+                            <td data-label=i18n.p().questions_label>{category.questions.len()}</td>
+                            <td class="button-row" data-label=i18n.t().col_actions>
+                                <button type="button" class="button" on:click=move |_| edit(for_edit.clone())>
+                                    {i18n.p().edit} " " {category.name.clone()}
+                                </button>
+                                <button type="button" class="button" on:click=move |_| { toggle.dispatch(for_toggle.clone()); }>
+                                    {if category.active { i18n.p().retire } else { i18n.p().reactivate }} " " {category.name.clone()}
+                                </button>
+                            </td>
                         </tr>
-                    </thead>
-                    <tbody>
-                        {move || categories.get().into_iter().map(|category| {
-                            let (for_edit, for_toggle) = (category.clone(), category.clone());
-                            let indent = if category.parent_id.is_some() { "– " } else { "" };
-                            view! {
-                                <tr class:muted=!category.active>
-                                    <td>{indent}{category.name.clone()}</td>
-                                    <td>{category.service.clone().unwrap_or_default()}</td>
-                                    <td>{category.questions.len()}</td>
-                                    <td class="button-row">
-                                        <button type="button" class="button" on:click=move |_| edit(for_edit.clone())>
-                                            {i18n.p().edit} " " {category.name.clone()}
-                                        </button>
-                                        <button type="button" class="button" on:click=move |_| toggle(for_toggle.clone())>
-                                            {if category.active { i18n.p().retire } else { i18n.p().reactivate }} " " {category.name.clone()}
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <form class="form" on:submit=save aria-labelledby="category-form-heading">
+                    }
+                }).collect_view()}
+            </DataTable>
+            <form class="form" on:submit=on_submit aria-labelledby="category-form-heading">
                 <h3 id="category-form-heading">
                     {move || if editing.get().is_some() { i18n.p().category_edit } else { i18n.p().category_new }}
                 </h3>
-                <div class="field">
-                    <label for="field-category-name">{move || i18n.t().col_name}</label>
-                    <input id="field-category-name" name="category-name" bind:value=name/>
-                </div>
+                <TextField name="category-name" label=Signal::derive(move || i18n.t().col_name) value=name/>
                 <SelectField name="category-parent" label=Signal::derive(move || i18n.p().parent_label) value=parent options=parents/>
-                <div class="field">
-                    <label for="field-category-service">{move || i18n.p().field_service}</label>
-                    <input id="field-category-service" name="category-service" bind:value=service/>
-                </div>
-                <div class="field">
-                    <label for="field-category-questions">{move || i18n.p().questions_label}</label>
-                    <p class="field-hint">{move || i18n.p().questions_hint}</p>
-                    <textarea id="field-category-questions" name="category-questions" rows="4" bind:value=questions></textarea>
-                </div>
+                <TextField name="category-service" label=Signal::derive(move || i18n.p().field_service) value=service/>
+                <TextField name="category-questions" label=Signal::derive(move || i18n.p().questions_label)
+                    value=questions multiline=true rows=4 hint=Signal::derive(move || i18n.p().questions_hint)/>
                 <FormMessage message=message/>
-                <button type="submit" class="button button-primary">{move || i18n.p().save_category}</button>
+                <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
+                    {move || i18n.p().save_category}
+                </button>
             </form>
         </section>
     }

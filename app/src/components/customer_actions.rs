@@ -3,6 +3,7 @@ use edgedesk_domain::ticket::TicketKind;
 use edgedesk_domain::workflow::Command;
 use leptos::prelude::*;
 
+use crate::components::text_field::TextField;
 use crate::dates::local;
 use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
@@ -37,10 +38,7 @@ pub fn CustomerActions() -> impl IntoView {
                         ev.prevent_default();
                         workspace.send(Command::Reopen { reason: reason.get_untracked() });
                     }>
-                        <div class="field">
-                            <label for="field-reopen-reason">{i18n.p().field_reason}</label>
-                            <textarea id="field-reopen-reason" name="reason" rows="2" bind:value=reason></textarea>
-                        </div>
+                        <TextField name="reopen-reason" label=Signal::derive(move || i18n.p().field_reason) value=reason multiline=true rows=2/>
                         <button type="submit" class="button" disabled=busy>{p.reopen}</button>
                     </form>
                     <p class="muted">{p.reopen_until} " " {until}</p>
@@ -78,10 +76,7 @@ pub fn CustomerActions() -> impl IntoView {
                                     on:change=move |_| score.set(n)/> " " {n}</label>
                             }).collect_view()}
                         </fieldset>
-                        <div class="field">
-                            <label for="field-comment">{p.rate_comment}</label>
-                            <textarea id="field-comment" name="comment" rows="2" bind:value=comment></textarea>
-                        </div>
+                        <TextField name="comment" label=Signal::derive(move || i18n.p().rate_comment) value=comment multiline=true rows=2/>
                         <button type="submit" class="button" disabled=busy>{p.rate}</button>
                     </form>
                 }
@@ -101,10 +96,7 @@ pub fn CustomerActions() -> impl IntoView {
                     workspace.send(Command::Cancel { reason: cancel_reason.get_untracked() });
                 }>
                     <h2 id="cancel-heading" class="section-title">{p.cancel_heading}</h2>
-                    <div class="field">
-                        <label for="field-cancel-reason">{p.field_reason}</label>
-                        <textarea id="field-cancel-reason" name="cancel-reason" rows="2" bind:value=cancel_reason></textarea>
-                    </div>
+                    <TextField name="cancel-reason" label=Signal::derive(move || i18n.p().field_reason) value=cancel_reason multiline=true rows=2/>
                     <button type="submit" class="button" disabled=busy>{p.cancel}</button>
                 </form>
             }

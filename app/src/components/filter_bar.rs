@@ -8,7 +8,6 @@ use edgedesk_domain::priority::Priority;
 use edgedesk_domain::queue::Sort;
 use edgedesk_domain::ticket::AgentSummary;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api;
 use crate::components::select_field::category_choices;
@@ -101,14 +100,18 @@ pub fn FilterBar(
         chips
     };
 
+    // The box shows what the server last accepted.
     let away = RwSignal::new(false);
-    let toggle_away = move |ev: leptos::ev::Event| {
-        let wanted = event_target_checked(&ev);
-        spawn_local(async move {
+    let set_away = Action::new_local(move |wanted: &bool| {
+        let wanted = *wanted;
+        async move {
             if api::set_away(wanted).await.is_ok() {
                 away.set(wanted);
             }
-        });
+        }
+    });
+    let toggle_away = move |ev: leptos::ev::Event| {
+        set_away.dispatch(event_target_checked(&ev));
     };
     let is_agent = move || session.me().is_some_and(|me| me.role == Role::Agent);
 
@@ -151,7 +154,8 @@ pub fn FilterBar(
             </select>
             <Show when=is_agent>
                 <label class="checkbox away-toggle">
-                    <input type="checkbox" name="away" prop:checked=away on:change=toggle_away/>
+                    <input type="checkbox" name="away" prop:checked=away disabled=move || set_away.pending().get()
+                        on:change=toggle_away/>
                     " " {move || i18n.p().away_label}
                 </label>
             </Show>

@@ -57,10 +57,7 @@ pub fn Header() -> impl IntoView {
                     <A href="/console">{move || i18n.t().nav_console}</A>
                 </Show>
                 <Show when=move || session.me().is_some_and(|me| me.role == Role::Admin)>
-                    <A href="/admin" exact=true>{move || i18n.t().nav_admin}</A>
-                    <A href="/admin/process">{move || i18n.p().settings_title}</A>
-                    <A href="/admin/sla">{move || i18n.s().settings_title}</A>
-                    <A href="/admin/mailbox">{move || i18n.p().mailbox_title}</A>
+                    <A href="/admin">{move || i18n.t().nav_admin}</A>
                 </Show>
             </nav>
             <AccountMenu/>

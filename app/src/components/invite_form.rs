@@ -4,11 +4,11 @@ use edgedesk_domain::admin::NewInvitation;
 use edgedesk_domain::auth::{Role, Tier};
 use edgedesk_domain::{ApiError, FieldError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api;
 use crate::components::text_field::{field_error, TextField};
 use crate::i18n::use_i18n;
+use crate::submit::settled;
 
 #[component]
 pub fn InviteForm() -> impl IntoView {
@@ -18,41 +18,40 @@ pub fn InviteForm() -> impl IntoView {
     let role = RwSignal::new(Role::Agent);
     let tier = RwSignal::new(Some(Tier::L1));
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<ApiError>);
-    let link = RwSignal::new(None::<String>);
     let error_for = move |field| field_error(field_errors, field);
+    let invite = Action::new_local(move |invitation: &NewInvitation| {
+        let invitation = invitation.clone();
+        async move {
+            let created = api::invite(&invitation).await?;
+            email.set(String::new());
+            name.set(String::new());
+            let origin = window().location().origin().unwrap_or_default();
+            Ok::<_, ApiError>(format!("{origin}{}", created.path))
+        }
+    });
+    let failure = move || settled(invite).and_then(Result::err);
+    let link = move || settled(invite).and_then(Result::ok);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        link.set(None);
-        failure.set(None);
         let invitation = NewInvitation {
             email: email.get_untracked(),
             name: name.get_untracked(),
             role: role.get_untracked(),
             tier: tier.get_untracked(),
         };
-        if let Err(error) = invitation.validate() {
-            field_errors.set(error.field_errors());
-            return;
-        }
-        field_errors.set(Vec::new());
-        spawn_local(async move {
-            match api::invite(&invitation).await {
-                Ok(created) => {
-                    let origin = window().location().origin().unwrap_or_default();
-                    link.set(Some(format!("{origin}{}", created.path)));
-                    email.set(String::new());
-                    name.set(String::new());
-                }
-                Err(error) => failure.set(Some(error)),
+        match invitation.validate() {
+            Ok(_) => {
+                field_errors.set(Vec::new());
+                invite.dispatch(invitation);
             }
-        });
+            Err(error) => field_errors.set(error.field_errors()),
+        }
     };
     view! {
         <form class="card form" novalidate on:submit=on_submit aria-labelledby="invite-heading">
             <h2 id="invite-heading">{move || i18n.t().invite_heading}</h2>
             <div role="alert" class="form-alerts">
-                {move || failure.get().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })}
+                {move || failure().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })}
             </div>
             <div class="form-row">
                 <TextField name="name" label=Signal::derive(move || i18n.t().col_name) value=name error=error_for("name") required=true/>
@@ -85,9 +84,11 @@ pub fn InviteForm() -> impl IntoView {
                 </Show>
             </div>
             <div class="form-actions">
-                <button type="submit" class="button button-primary">{move || i18n.t().invite_button}</button>
+                <button type="submit" class="button button-primary" disabled=move || invite.pending().get()>
+                    {move || i18n.t().invite_button}
+                </button>
             </div>
-            {move || link.get().map(|link| view! {
+            {move || link().map(|link| view! {
                 <div class="alert confirmation" role="status">
                     <p>{i18n.t().invite_created}</p>
                     <p><code data-testid="invitation-link">{link}</code></p>

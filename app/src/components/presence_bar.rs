@@ -3,7 +3,6 @@ use std::time::Duration;
 use edgedesk_domain::live::ClientMessage;
 use edgedesk_domain::presence::{PresenceUpdate, RENEW_EVERY_SECONDS};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api;
 use crate::i18n::use_i18n;
@@ -20,7 +19,6 @@ pub fn PresenceBar() -> impl IntoView {
     let workspace = use_workspace();
     let live = use_live();
     let me = use_session().me().map(|me| me.id);
-    let polled = RwSignal::new(Vec::<(String, bool)>::new());
     let Some(ticket_id) = workspace.ticket_id() else { return ().into_any() };
 
     Effect::new(move |_| {
@@ -28,17 +26,22 @@ pub fn PresenceBar() -> impl IntoView {
     });
     on_cleanup(move || live.set_doing(ClientMessage::Idle));
 
+    let poll = Action::new_local(move |update: &PresenceUpdate| {
+        let update = *update;
+        async move { api::presence(ticket_id, &update).await }
+    });
+    // Presence is a courtesy: if a renewal fails, the page simply shows nobody.
+    let polled = move || -> Vec<(String, bool)> {
+        poll.value().with(|outcome| match outcome {
+            Some(Ok(list)) => list.iter().map(|person| (person.name.clone(), person.editing)).collect(),
+            _ => Vec::new(),
+        })
+    };
     let renew = move || {
         if live.connection.get_untracked() == Connection::Live {
             return;
         }
-        let update = PresenceUpdate { editing: workspace.editing.get_untracked() };
-        spawn_local(async move {
-            // Presence is a courtesy: if it fails, the page simply shows nobody.
-            if let Ok(list) = api::presence(ticket_id, &update).await {
-                polled.set(list.into_iter().map(|person| (person.name, person.editing)).collect());
-            }
-        });
+        poll.dispatch(PresenceUpdate { editing: workspace.editing.get_untracked() });
     };
     Effect::new(move |_| {
         workspace.editing.track();
@@ -50,7 +53,7 @@ pub fn PresenceBar() -> impl IntoView {
     }
     let others = move || -> Vec<(String, bool)> {
         if live.connection.get() != Connection::Live {
-            return polled.get();
+            return polled();
         }
         live.presence.with(|heard| match heard {
             Some((id, viewers)) if *id == ticket_id => viewers

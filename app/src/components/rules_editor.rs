@@ -1,7 +1,6 @@
 use edgedesk_domain::priority::{Level, Priority, PriorityMatrix};
 use edgedesk_domain::workflow::{Rules, SavedRules};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::{self, Saved};
 use crate::components::form_message::FormMessage;
@@ -21,9 +20,26 @@ pub fn RulesEditor() -> impl IntoView {
         reopen_days.set(rules.rules.reopen_days.to_string());
         saved.set(Some(rules));
     };
-    spawn_local(async move {
-        if let Ok(rules) = api::rules().await {
+    let loaded = LocalResource::new(api::rules);
+    Effect::new(move || {
+        if let Some(Ok(rules)) = loaded.get() {
             show(rules);
+        }
+    });
+    let save = Action::new_local(move |rules: &SavedRules| {
+        let rules = *rules;
+        async move {
+            message.set(Some(match api::save_rules(&rules).await {
+                Ok(Saved::Done(rules)) => {
+                    show(rules);
+                    (true, i18n.p().saved.to_string())
+                }
+                Ok(Saved::Stale(rules)) => {
+                    show(rules);
+                    (false, i18n.p().conflict.to_string())
+                }
+                Err(error) => (false, i18n.process_error(&error)),
+            }));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -38,19 +54,7 @@ pub fn RulesEditor() -> impl IntoView {
             message.set(Some((false, i18n.process_error(&error))));
             return;
         }
-        spawn_local(async move {
-            message.set(Some(match api::save_rules(&SavedRules { rules, version: current.version }).await {
-                Ok(Saved::Done(rules)) => {
-                    show(rules);
-                    (true, i18n.p().saved.to_string())
-                }
-                Ok(Saved::Stale(rules)) => {
-                    show(rules);
-                    (false, i18n.p().conflict.to_string())
-                }
-                Err(error) => (false, i18n.process_error(&error)),
-            }));
-        });
+        save.dispatch(SavedRules { rules, version: current.version });
     };
     // Rows from high impact down, columns from low urgency up, as ITIL tables read.
     let rows = [Level::High, Level::Medium, Level::Low];
@@ -101,7 +105,9 @@ pub fn RulesEditor() -> impl IntoView {
                 <input id="field-reopen-days" name="reopen-days" type="number" min="1" max="90" bind:value=reopen_days/>
             </div>
             <FormMessage message=message/>
-            <button type="submit" class="button button-primary">{move || i18n.p().save_rules}</button>
+            <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
+                {move || i18n.p().save_rules}
+            </button>
         </form>
         </Show>
     }

@@ -1,6 +1,5 @@
 use edgedesk_domain::knowledge::Suggestions;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api;
@@ -22,7 +21,8 @@ pub fn SuggestionList(
     for_customer: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let found = RwSignal::new(None::<Suggestions>);
+    // The text as it stood when typing last paused.
+    let paused = RwSignal::new(None::<String>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let query = text.get();
@@ -30,19 +30,24 @@ pub fn SuggestionList(
             handle.clear();
         }
         let handle = set_timeout_with_handle(
-            move || {
-                spawn_local(async move {
-                    // Suggestions are a help, not a duty: a failed lookup shows nothing.
-                    found.set(api::suggestions(&query, ticket).await.ok());
-                });
-            },
+            move || paused.set(Some(query)),
             std::time::Duration::from_millis(PAUSE_MS),
         );
         pending.set_value(handle.ok());
     });
+    // Suggestions are a help, not a duty: a failed lookup shows nothing.
+    let found = LocalResource::new(move || {
+        let query = paused.get();
+        async move {
+            match query {
+                Some(query) => api::suggestions(&query, ticket).await.ok(),
+                None => None::<Suggestions>,
+            }
+        }
+    });
     move || {
         let p = i18n.p();
-        let suggestions = found.get()?;
+        let suggestions = found.get().flatten()?;
         let empty = suggestions.tickets.is_empty() && suggestions.articles.is_empty();
         if empty && for_customer {
             return None;

@@ -19,14 +19,18 @@ pub fn field_error(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> Si
 #[component]
 pub fn TextField(
     /// The API field name; also the element id (`field-{name}`).
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     #[prop(into)] label: Signal<&'static str>,
     value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional, into)] error: MaybeProp<String>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
+    /// A multiline field's height in lines.
+    #[prop(default = 6)]
+    rows: u8,
     #[prop(optional, into)] hint: Option<Signal<&'static str>>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
@@ -49,8 +53,8 @@ pub fn TextField(
         view! {
             <textarea
                 id=id.clone()
-                name=name
-                rows="6"
+                name=name.clone()
+                rows=rows
                 required=required
                 aria-invalid=invalid
                 aria-describedby=described_by.clone()

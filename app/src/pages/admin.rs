@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::account_row::AccountRow;
+use crate::components::data_table::DataTable;
 use crate::components::guard::RequireAccount;
 use crate::components::invite_form::InviteForm;
 use crate::components::organisation_manager::OrganisationManager;
@@ -46,27 +47,15 @@ fn AccountList() -> impl IntoView {
             .map(|organisation| (organisation.id, organisation.name))
             .collect();
         view! {
-            <div class="table-wrap">
-                <table class="data-table account-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || i18n.t().col_name}</th>
-                            <th scope="col">{move || i18n.t().col_email}</th>
-                            <th scope="col">{move || i18n.t().col_organisation}</th>
-                            <th scope="col">{move || i18n.t().col_role}</th>
-                            <th scope="col">{move || i18n.t().col_tier}</th>
-                            <th scope="col">{move || i18n.t().col_active}</th>
-                            <th scope="col">{move || i18n.t().col_actions}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {accounts
-                            .into_iter()
-                            .map(|account| view! { <AccountRow account=account organisations=choices.clone()/> })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable class="account-table" columns=move || {
+                let t = i18n.t();
+                vec![t.col_name, t.col_email, t.col_organisation, t.col_role, t.col_tier, t.col_active, t.col_actions]
+            }>
+                {accounts
+                    .into_iter()
+                    .map(|account| view! { <AccountRow account=account organisations=choices.clone()/> })
+                    .collect_view()}
+            </DataTable>
         }
     };
     view! {

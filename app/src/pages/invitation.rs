@@ -3,13 +3,13 @@
 use edgedesk_domain::admin::AcceptInvitation;
 use edgedesk_domain::{ApiError, FieldError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api;
 use crate::components::text_field::{field_error, TextField};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
+use crate::submit::settled;
 use crate::title::use_page_title;
 
 #[component]
@@ -27,7 +27,6 @@ pub fn InvitationPage() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<ApiError>);
     Effect::new(move |_| {
         if let Some(Ok(info)) = invitation.get() {
             if name.get_untracked().is_empty() {
@@ -36,26 +35,28 @@ pub fn InvitationPage() -> impl IntoView {
         }
     });
     let error_for = move |field| field_error(field_errors, field);
+    let accept = Action::new_local(move |(token, acceptance): &(String, AcceptInvitation)| {
+        let (token, acceptance) = (token.clone(), acceptance.clone());
+        let navigate = navigate.clone();
+        async move {
+            let me = api::accept_invitation(&token, &acceptance).await?;
+            session.signed_in(me);
+            navigate("/console", Default::default());
+            Ok::<(), ApiError>(())
+        }
+    });
+    let failure = move || settled(accept).and_then(Result::err);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(Ok(info)) = invitation.get_untracked() else { return };
         let acceptance = AcceptInvitation { name: name.get_untracked(), password: password.get_untracked() };
-        if let Err(error) = acceptance.validate(&info.email) {
-            field_errors.set(error.field_errors());
-            return;
-        }
-        field_errors.set(Vec::new());
-        let navigate = navigate.clone();
-        let token = token();
-        spawn_local(async move {
-            match api::accept_invitation(&token, &acceptance).await {
-                Ok(me) => {
-                    session.signed_in(me);
-                    navigate("/console", Default::default());
-                }
-                Err(error) => failure.set(Some(error)),
+        match acceptance.validate(&info.email) {
+            Ok(_) => {
+                field_errors.set(Vec::new());
+                accept.dispatch((token(), acceptance));
             }
-        });
+            Err(error) => field_errors.set(error.field_errors()),
+        }
     };
     view! {
         <h1>{move || i18n.t().invitation_title}</h1>
@@ -75,9 +76,9 @@ pub fn InvitationPage() -> impl IntoView {
             }
         }}
         <Show when=move || matches!(invitation.get(), Some(Ok(_)))>
-            <form class="card form narrow" novalidate on:submit=on_submit.clone()>
+            <form class="card form narrow" novalidate on:submit=on_submit>
                 <div role="alert" class="form-alerts">
-                    {move || failure.get().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })}
+                    {move || failure().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })}
                 </div>
                 <TextField name="name" label=Signal::derive(move || i18n.t().field_name) value=name error=error_for("name")
                     autocomplete="name" required=true/>
@@ -85,7 +86,9 @@ pub fn InvitationPage() -> impl IntoView {
                     error=error_for("password") input_type="password" autocomplete="new-password" required=true
                     hint=Signal::derive(move || i18n.t().field_new_password_hint)/>
                 <div class="form-actions">
-                    <button type="submit" class="button button-primary">{move || i18n.t().accept_button}</button>
+                    <button type="submit" class="button button-primary" disabled=move || accept.pending().get()>
+                        {move || i18n.t().accept_button}
+                    </button>
                 </div>
             </form>
         </Show>

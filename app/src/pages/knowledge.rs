@@ -4,11 +4,12 @@
 use edgedesk_domain::knowledge::{Article, ArticleInput};
 use edgedesk_domain::ErrorCode;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, Saved};
+use crate::components::form_message::FormMessage;
+use crate::components::text_field::TextField;
 use crate::dates::local;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -119,7 +120,27 @@ fn ArticleEditor(article: RwSignal<Article>) -> impl IntoView {
     let title = RwSignal::new(current.title);
     let body = RwSignal::new(current.body);
     let published = RwSignal::new(current.published);
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<(bool, String)>);
+    // After a conflict the form shows the stored article, so nothing is overwritten unseen.
+    let save = Action::new_local(move |(id, input): &(i64, ArticleInput)| {
+        let (id, input) = (*id, input.clone());
+        async move {
+            message.set(Some(match api::update_article(id, &input).await {
+                Ok(Saved::Done(saved)) => {
+                    article.set(saved);
+                    (true, i18n.p().saved.to_string())
+                }
+                Ok(Saved::Stale(current)) => {
+                    title.set(current.title.clone());
+                    body.set(current.body.clone());
+                    published.set(current.published);
+                    article.set(current);
+                    (false, i18n.p().conflict.to_string())
+                }
+                Err(error) => (false, i18n.process_error(&error)),
+            }));
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let shown = article.get_untracked();
@@ -130,39 +151,21 @@ fn ArticleEditor(article: RwSignal<Article>) -> impl IntoView {
             published: published.get_untracked(),
             version: Some(shown.version),
         };
-        spawn_local(async move {
-            match api::update_article(shown.id, &input).await {
-                Ok(Saved::Done(saved)) => {
-                    article.set(saved);
-                    message.set(Some(i18n.p().saved.to_string()));
-                }
-                Ok(Saved::Stale(current)) => {
-                    title.set(current.title.clone());
-                    body.set(current.body.clone());
-                    published.set(current.published);
-                    article.set(current);
-                    message.set(Some(i18n.p().conflict.to_string()));
-                }
-                Err(error) => message.set(Some(i18n.process_error(&error))),
-            }
-        });
+        save.dispatch((shown.id, input));
     };
     view! {
         <form class="card form" on:submit=submit aria-labelledby="edit-article-heading">
             <h2 id="edit-article-heading" class="section-title">{move || i18n.p().article_edit}</h2>
-            <div class="field">
-                <label for="field-edit-title">{move || i18n.p().article_title}</label>
-                <input id="field-edit-title" name="title" bind:value=title/>
-            </div>
-            <div class="field">
-                <label for="field-edit-body">{move || i18n.p().article_body}</label>
-                <textarea id="field-edit-body" name="body" rows="10" bind:value=body></textarea>
-            </div>
+            <TextField name="edit-title" label=Signal::derive(move || i18n.p().article_title) value=title/>
+            <TextField name="edit-body" label=Signal::derive(move || i18n.p().article_body) value=body
+                multiline=true rows=10/>
             <label class="checkbox">
                 <input type="checkbox" name="published" bind:checked=published/> " " {move || i18n.p().article_publish}
             </label>
-            <p role="status">{move || message.get()}</p>
-            <button type="submit" class="button button-primary">{move || i18n.p().article_save}</button>
+            <FormMessage message=message/>
+            <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
+                {move || i18n.p().article_save}
+            </button>
         </form>
     }
 }

@@ -4,6 +4,7 @@ use edgedesk_domain::outbox::OutboxMessage;
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::data_table::DataTable;
 use crate::components::guard::RequireAccount;
 use crate::dates::local;
 use crate::i18n::use_i18n;
@@ -64,18 +65,9 @@ fn Mailbox() -> impl IntoView {
             view! { <p class="empty-state">{i18n.p().mailbox_empty}</p> }.into_any()
         }
         Some(Ok(list)) => view! {
-            <div class="table-wrap">
-                <table class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.p().col_to}</th>
-                            <th scope="col">{i18n.p().col_subject}</th>
-                            <th scope="col">{i18n.p().col_delivery}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{list.into_iter().map(row).collect_view()}</tbody>
-                </table>
-            </div>
+            <DataTable columns=vec![i18n.p().col_to, i18n.p().col_subject, i18n.p().col_delivery]>
+                {list.into_iter().map(row).collect_view()}
+            </DataTable>
         }
         .into_any(),
     }

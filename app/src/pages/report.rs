@@ -8,7 +8,6 @@ use edgedesk_domain::priority::{PeopleAffected, WorkImpact};
 use edgedesk_domain::ticket::{NewTicket, TicketKind};
 use edgedesk_domain::{ApiError, FieldError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
@@ -18,6 +17,7 @@ use crate::components::suggestion_list::SuggestionList;
 use crate::components::text_field::{field_error, TextField};
 use crate::i18n::{use_i18n, Lang};
 use crate::session::use_session;
+use crate::submit::settled;
 use crate::title::use_page_title;
 
 #[derive(Clone, Copy)]
@@ -82,8 +82,6 @@ pub fn ReportPage() -> impl IntoView {
     let i18n = use_i18n();
     let form = ReportForm::new();
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<ApiError>);
-    let submitting = RwSignal::new(false);
     let navigate = use_navigate();
     use_page_title(move || i18n.t().report_title.to_string());
     // Signed-in people need not type who they are; they can still change it.
@@ -105,36 +103,41 @@ pub fn ReportPage() -> impl IntoView {
         field_errors.set(errors);
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if submitting.get_untracked() {
-            return;
-        }
-        failure.set(None);
-        let report = form.report(i18n.lang());
-        if let Err(error) = report.validate() {
-            show_errors(error.field_errors());
-            return;
-        }
-        field_errors.set(Vec::new());
-        submitting.set(true);
+    // Field problems the server finds go beside their fields; anything else above the form.
+    // A sent report stays "submitting" until its status page replaces this one.
+    let send = Action::new_local(move |report: &NewTicket| {
+        let report = report.clone();
         let navigate = navigate.clone();
-        spawn_local(async move {
+        async move {
             match api::create_ticket(&report).await {
                 Ok(created) => {
-                    navigate(&format!("/status/{}?new=1", created.status_token), Default::default())
+                    navigate(&format!("/status/{}?new=1", created.status_token), Default::default());
+                    Ok(())
                 }
-                Err(error) => {
-                    let fields = error.field_errors();
-                    if fields.is_empty() {
-                        failure.set(Some(error));
-                    } else {
-                        show_errors(fields);
-                    }
-                    submitting.set(false);
+                Err(error) if !error.field_errors().is_empty() => {
+                    show_errors(error.field_errors());
+                    Ok(())
                 }
+                Err(error) => Err(error),
             }
-        });
+        }
+    });
+    let failure = move || settled(send).and_then(Result::<(), ApiError>::err);
+    let submitting = move || send.pending().get();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() {
+            return;
+        }
+        let report = form.report(i18n.lang());
+        match report.validate() {
+            Ok(_) => {
+                field_errors.set(Vec::new());
+                send.dispatch(report);
+            }
+            Err(error) => show_errors(error.field_errors()),
+        }
     };
 
     view! {
@@ -146,7 +149,7 @@ pub fn ReportPage() -> impl IntoView {
                     <p class="alert alert-error">{move || i18n.t().form_has_errors}</p>
                 </Show>
                 {move || {
-                    failure.get().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })
+                    failure().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })
                 }}
             </div>
             <div class="form-row">
@@ -168,8 +171,8 @@ pub fn ReportPage() -> impl IntoView {
             <DiagnosisFields kind=form.kind category=form.category answers=form.answers people=form.people
                 work=form.work/>
             <div class="form-actions">
-                <button type="submit" class="button button-primary" disabled=move || submitting.get()>
-                    {move || if submitting.get() { i18n.t().submitting } else { i18n.t().submit_report }}
+                <button type="submit" class="button button-primary" disabled=submitting>
+                    {move || if submitting() { i18n.t().submitting } else { i18n.t().submit_report }}
                 </button>
             </div>
         </form>

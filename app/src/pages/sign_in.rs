@@ -4,7 +4,6 @@
 use edgedesk_domain::auth::{safe_return_path, Credentials, Me};
 use edgedesk_domain::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -12,6 +11,7 @@ use crate::api;
 use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
+use crate::submit::settled;
 use crate::title::use_page_title;
 
 /// Where a freshly signed-in account lands.
@@ -32,42 +32,37 @@ pub fn SignInPage() -> impl IntoView {
     use_page_title(move || i18n.t().sign_in_title.to_string());
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
+    let login = Action::new_local(move |credentials: &Credentials| {
+        let credentials = credentials.clone();
+        let navigate = navigate.clone();
+        let next = query.read_untracked().get("next");
+        async move {
+            let me = api::login(&credentials).await.inspect_err(|_| password.set(String::new()))?;
+            let home = home_of(&me, next.as_deref());
+            session.signed_in(me);
+            navigate(&home, Default::default());
+            Ok::<(), ApiError>(())
+        }
+    });
+    // Stays busy from a successful sign-in until the next page replaces this one.
+    let busy = move || login.pending().get() || login.value().with(|outcome| matches!(outcome, Some(Ok(()))));
+    let invalid = RwSignal::new(None::<ApiError>);
+    let failure = move || invalid.get().or_else(|| settled(login).and_then(Result::err));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if busy() {
             return;
         }
         let credentials = Credentials { email: email.get_untracked(), password: password.get_untracked() };
-        if let Err(error) = credentials.validate() {
-            failure.set(Some(error));
-            return;
+        invalid.set(credentials.validate().err());
+        if invalid.with_untracked(Option::is_none) {
+            login.dispatch(credentials);
         }
-        busy.set(true);
-        failure.set(None);
-        let navigate = navigate.clone();
-        let next = query.read_untracked().get("next");
-        spawn_local(async move {
-            match api::login(&credentials).await {
-                Ok(me) => {
-                    let home = home_of(&me, next.as_deref());
-                    session.signed_in(me);
-                    navigate(&home, Default::default());
-                }
-                Err(error) => {
-                    password.set(String::new());
-                    failure.set(Some(error));
-                    busy.set(false);
-                }
-            }
-        });
     };
     let field_error = move |field: &'static str| {
         Signal::derive(move || {
-            failure
-                .get()
+            failure()
                 .filter(|error| error.field.as_deref() == Some(field))
                 .map(|e| i18n.t().error(e.code, None))
         })
@@ -79,8 +74,7 @@ pub fn SignInPage() -> impl IntoView {
         <form class="card form narrow" novalidate on:submit=on_submit>
             <div role="alert" class="form-alerts">
                 {move || {
-                    failure
-                        .get()
+                    failure()
                         .filter(|error| error.field.is_none())
                         .map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })
                 }}
@@ -90,8 +84,8 @@ pub fn SignInPage() -> impl IntoView {
             <TextField name="password" label=Signal::derive(move || i18n.t().field_password) value=password
                 error=field_error("password") input_type="password" autocomplete="current-password" required=true/>
             <div class="form-actions">
-                <button type="submit" class="button button-primary" disabled=move || busy.get()>
-                    {move || if busy.get() { i18n.t().signing_in } else { i18n.t().sign_in_button }}
+                <button type="submit" class="button button-primary" disabled=busy>
+                    {move || if busy() { i18n.t().signing_in } else { i18n.t().sign_in_button }}
                 </button>
             </div>
             <p class="muted">{move || i18n.t().no_account} " " <A href="/sign-up">{move || i18n.t().nav_sign_up}</A></p>

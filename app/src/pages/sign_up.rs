@@ -3,7 +3,6 @@
 use edgedesk_domain::auth::SignUp;
 use edgedesk_domain::{ApiError, FieldError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -11,6 +10,7 @@ use crate::api;
 use crate::components::text_field::{field_error, TextField};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
+use crate::submit::settled;
 use crate::title::use_page_title;
 
 #[component]
@@ -24,46 +24,46 @@ pub fn SignUpPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
-
     let error_for = move |field| field_error(field_errors, field);
+    // Field problems the server finds go beside their fields; anything else above the form.
+    let sign_up = Action::new_local(move |account: &SignUp| {
+        let account = account.clone();
+        let navigate = navigate.clone();
+        async move {
+            match api::signup(&account).await {
+                Ok(me) => {
+                    session.signed_in(me);
+                    navigate("/my-tickets", Default::default());
+                    Ok(())
+                }
+                Err(error) if !error.field_errors().is_empty() => {
+                    field_errors.set(error.field_errors());
+                    Ok(())
+                }
+                Err(error) => Err(error),
+            }
+        }
+    });
+    let failure = move || settled(sign_up).and_then(Result::<(), ApiError>::err);
+    let busy = sign_up.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
-        failure.set(None);
         let account = SignUp {
             name: name.get_untracked(),
             email: email.get_untracked(),
             password: password.get_untracked(),
             phone: Some(phone.get_untracked()),
         };
-        if let Err(error) = account.validate() {
-            field_errors.set(error.field_errors());
-            return;
-        }
-        field_errors.set(Vec::new());
-        busy.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::signup(&account).await {
-                Ok(me) => {
-                    session.signed_in(me);
-                    navigate("/my-tickets", Default::default());
-                }
-                Err(error) => {
-                    let fields = error.field_errors();
-                    if fields.is_empty() {
-                        failure.set(Some(error));
-                    } else {
-                        field_errors.set(fields);
-                    }
-                    busy.set(false);
-                }
+        match account.validate() {
+            Ok(_) => {
+                field_errors.set(Vec::new());
+                sign_up.dispatch(account);
             }
-        });
+            Err(error) => field_errors.set(error.field_errors()),
+        }
     };
 
     view! {
@@ -72,7 +72,7 @@ pub fn SignUpPage() -> impl IntoView {
         <form class="card form narrow" novalidate on:submit=on_submit>
             <div role="alert" class="form-alerts">
                 {move || {
-                    failure.get().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })
+                    failure().map(|error| view! { <p class="alert alert-error">{i18n.t().error(error.code, None)}</p> })
                 }}
             </div>
             <TextField name="name" label=Signal::derive(move || i18n.t().field_name) value=name

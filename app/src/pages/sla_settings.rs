@@ -6,7 +6,6 @@ use edgedesk_domain::category::Category;
 use edgedesk_domain::sla::{BreachActions, SavedSlaSettings, SlaSettings};
 use edgedesk_domain::{ApiError, ErrorCode};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::{self, Saved};
 use crate::components::form_message::FormMessage;
@@ -63,12 +62,37 @@ fn SlaEditor() -> impl IntoView {
         version.set(Some(saved.version));
         generation.update(|n| *n += 1);
     };
-    spawn_local(async move {
-        categories.set(api::categories().await.unwrap_or_default());
-        organisations.set(api::list_organisations().await.unwrap_or_default());
-        match api::sla_settings().await {
-            Ok(saved) => show(saved),
-            Err(error) => message.set(Some((false, explain(i18n, &error)))),
+    // The choices first, so no policy row is drawn without its category and organisation.
+    let loaded = LocalResource::new(|| async {
+        let choices = (
+            api::categories().await.unwrap_or_default(),
+            api::list_organisations().await.unwrap_or_default(),
+        );
+        api::sla_settings().await.map(|saved| (choices, saved))
+    });
+    Effect::new(move || match loaded.get() {
+        Some(Ok(((category_list, organisation_list), saved))) => {
+            categories.set(category_list);
+            organisations.set(organisation_list);
+            show(saved);
+        }
+        Some(Err(error)) => message.set(Some((false, explain(i18n, &error)))),
+        None => {}
+    });
+    let save = Action::new_local(move |body: &SavedSlaSettings| {
+        let body = body.clone();
+        async move {
+            message.set(Some(match api::save_sla_settings(&body).await {
+                Ok(Saved::Done(saved)) => {
+                    show(saved);
+                    (true, i18n.s().saved.to_string())
+                }
+                Ok(Saved::Stale(saved)) => {
+                    show(saved);
+                    (false, i18n.s().conflict.to_string())
+                }
+                Err(error) => (false, explain(i18n, &error)),
+            }));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -84,19 +108,7 @@ fn SlaEditor() -> impl IntoView {
         // Checked by the API, which names the field at fault: validating here too would
         // put the time-zone table and the calendar rules into the SPA for no gain.
         let body = SavedSlaSettings { settings: change, version: current, zones: Vec::new() };
-        spawn_local(async move {
-            message.set(Some(match api::save_sla_settings(&body).await {
-                Ok(Saved::Done(saved)) => {
-                    show(saved);
-                    (true, i18n.s().saved.to_string())
-                }
-                Ok(Saved::Stale(saved)) => {
-                    show(saved);
-                    (false, i18n.s().conflict.to_string())
-                }
-                Err(error) => (false, explain(i18n, &error)),
-            }));
-        });
+        save.dispatch(body);
     };
     let action = move |field: fn(&mut BreachActions) -> &mut bool, label: fn(I18n) -> &'static str| {
         view! {
@@ -129,7 +141,9 @@ fn SlaEditor() -> impl IntoView {
                     {action(|a| &mut a.raise_priority, |i18n| i18n.s().breach_raise_priority)}
                 </fieldset>
                 <FormMessage message=message/>
-                <button type="submit" class="button button-primary">{move || i18n.s().save}</button>
+                <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
+                    {move || i18n.s().save}
+                </button>
             </form>
         </Show>
     }

@@ -3,7 +3,6 @@
 
 use edgedesk_domain::ErrorCode;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api;
@@ -11,6 +10,7 @@ use crate::components::call_list::CallList;
 use crate::components::compose::Compose;
 use crate::components::customer_actions::CustomerActions;
 use crate::components::outcome_banner::OutcomeBanner;
+use crate::components::report_received::ReportReceived;
 use crate::components::sla::promise::SlaPromise;
 use crate::components::ticket_card::TicketCard;
 use crate::components::timeline::Timeline;
@@ -33,9 +33,6 @@ pub fn StatusPage() -> impl IntoView {
         Some(Ok((_, view))) => format!("{} {}", view.ticket.number, view.ticket.title),
         Some(Err(_)) => i18n.t().status_not_found.to_string(),
     });
-    let link = move || {
-        window().location().href().unwrap_or_default().split('?').next().unwrap_or_default().to_string()
-    };
 
     move || {
         let t = i18n.t();
@@ -48,24 +45,10 @@ pub fn StatusPage() -> impl IntoView {
                 view! { <p role="alert" class="alert alert-error">{t.error(error.code, None)}</p> }.into_any()
             }
             Some(Ok((token, view))) => {
-                let number = view.ticket.number.clone();
                 provide_context(Workspace::new(Shown::from(view), Target::StatusLink(token)));
                 view! {
                     <Show when=just_created>
-                        <section class="card confirmation" aria-labelledby="received-title">
-                            <h2 id="received-title">{t.received_title}</h2>
-                            <p>
-                                {t.received_number} " "
-                                <strong class="ticket-number" data-testid="ticket-number">{number.clone()}</strong>
-                            </p>
-                            <p class="muted">{t.received_hint}</p>
-                            <p>
-                                <strong>{t.status_link_label}</strong> ": "
-                                <a href=link data-testid="status-link">{link}</a>
-                            </p>
-                            <p class="muted">{t.status_link_hint}</p>
-                            <A href="/">{t.report_another}</A>
-                        </section>
+                        <ReportReceived/>
                     </Show>
                     <OutcomeBanner/>
                     <TicketCard/>

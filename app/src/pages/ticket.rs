@@ -126,6 +126,13 @@ fn TicketWorkspace() -> impl IntoView {
 fn follow_live_changes(workspace: Workspace) {
     let live = use_live();
     let Some(id) = workspace.ticket_id() else { return };
+    let reload = Action::new_local(move |_: &()| async move {
+        let Ok(view) = api::get_ticket(&id.to_string()).await else { return };
+        let fresh = Shown::from(view);
+        if workspace.shown.try_with_untracked(|shown| *shown != fresh) == Some(true) {
+            workspace.shown.set(fresh);
+        }
+    });
     Effect::watch(
         move || live.refresh.get(),
         move |refresh, _, _| {
@@ -133,13 +140,7 @@ fn follow_live_changes(workspace: Workspace) {
             if !refresh.is_some_and(|refresh| refresh.concerns(id)) || workspace.busy.get_untracked() {
                 return;
             }
-            leptos::task::spawn_local(async move {
-                let Ok(view) = api::get_ticket(&id.to_string()).await else { return };
-                let fresh = Shown::from(view);
-                if workspace.shown.try_with_untracked(|shown| *shown != fresh) == Some(true) {
-                    workspace.shown.set(fresh);
-                }
-            });
+            reload.dispatch(());
         },
         false,
     );

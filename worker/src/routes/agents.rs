@@ -1,6 +1,6 @@
 use edgedesk_domain::auth::Role;
 use edgedesk_domain::{policy, ApiError, ErrorCode};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use worker::Request;
 
 use super::Ctx;
@@ -13,7 +13,7 @@ pub async fn list(ctx: &Ctx<'_>) -> Reply {
     http::json(200, &store::agents::list(ctx.env).await?)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct Availability {
     away: bool,
 }

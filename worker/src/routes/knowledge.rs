@@ -81,7 +81,7 @@ pub async fn suggestions(req: &Request, ctx: &Ctx<'_>) -> Reply {
         return http::json(200, &Suggestions::default());
     };
     let staff = is_staff(ctx);
-    let except = value("ticket").and_then(|id| id.parse().ok()).unwrap_or(0);
+    let except = value("ticket").and_then(|id| edgedesk_domain::id::parse_id(&id)).unwrap_or(0);
     let tickets = if staff {
         store::knowledge::similar_resolved(ctx.env, &fts_query, except, 5).await?
     } else {

@@ -187,6 +187,12 @@ pub async fn handle(req: &mut Request, env: &Env, background: &Context, https: b
     let Some(endpoint) = Endpoint::from_path(&req.path()) else {
         return Err(ApiError::new(ErrorCode::NotFound, format!("No API route {}", req.path())));
     };
+    // workers-rs reads a method it does not know (QUERY, PROPFIND…) as GET; the raw name
+    // decides first, so such a request is refused instead of answered as a read.
+    let raw_method = req.inner().method();
+    if !KNOWN_METHODS.contains(&raw_method.as_str()) {
+        return method_not_allowed(&endpoint, &raw_method);
+    }
     let method = req.method();
     if !matches!(method, Method::Get | Method::Head | Method::Options) {
         http::require_same_origin(req)?;
@@ -250,15 +256,18 @@ pub async fn handle(req: &mut Request, env: &Env, background: &Context, https: b
         (Endpoint::AdminOrganisation(id), Method::Patch) => admin::update_organisation(id, req, &ctx).await,
         (Endpoint::Invitation(token), Method::Get) => invitations::show(token, &ctx).await,
         (Endpoint::AcceptInvitation(token), Method::Post) => invitations::accept(token, req, &ctx).await,
-        (_, method) => {
-            let allowed = endpoint.allowed_methods();
-            let error = ApiError::new(
-                ErrorCode::MethodNotAllowed,
-                format!("{} is not allowed here; use {allowed}", method.as_ref()),
-            );
-            let mut response = http::error_response(&error);
-            response.headers_mut().set("Allow", allowed).map_err(http::internal)?;
-            Ok(response)
-        }
+        (_, method) => method_not_allowed(&endpoint, method.as_ref()),
     }
+}
+
+/// The methods HTTP defines for an API like this one; anything else is refused.
+const KNOWN_METHODS: [&str; 7] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+fn method_not_allowed(endpoint: &Endpoint, method: &str) -> Reply {
+    let allowed = endpoint.allowed_methods();
+    let error =
+        ApiError::new(ErrorCode::MethodNotAllowed, format!("{method} is not allowed here; use {allowed}"));
+    let mut response = http::error_response(&error);
+    response.headers_mut().set("Allow", allowed).map_err(http::internal)?;
+    Ok(response)
 }

@@ -4,6 +4,7 @@ use edgedesk_domain::priority::Priority;
 use edgedesk_domain::sla::{SlaPolicy, SlaSettings};
 use leptos::prelude::*;
 
+use crate::components::data_table::DataTable;
 use crate::i18n::use_i18n;
 
 /// A fresh id not used by any of `taken`.
@@ -44,32 +45,19 @@ pub fn PolicyTable(
     view! {
         <section aria-labelledby="policies-heading">
             <h2 id="policies-heading" class="subsection-title">{move || i18n.s().policies_heading}</h2>
-            <div class="table-wrap">
-                <table class="data-table sla-policies">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || i18n.s().col_name}</th>
-                            <th scope="col">{move || i18n.s().col_priority}</th>
-                            <th scope="col">{move || i18n.s().col_category}</th>
-                            <th scope="col">{move || i18n.s().col_organisation}</th>
-                            <th scope="col">{move || i18n.s().col_response}</th>
-                            <th scope="col">{move || i18n.s().col_update}</th>
-                            <th scope="col">{move || i18n.s().col_resolution}</th>
-                            <th scope="col">{move || i18n.s().col_calendar}</th>
-                            <th scope="col"><span class="visually-hidden">{move || i18n.s().remove}</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            generation.track();
-                            calendars.track();
-                            (0..count.get())
-                                .map(|index| view! { <PolicyRow index settings categories organisations/> })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable class="sla-policies" columns=move || {
+                let s = i18n.s();
+                vec![s.col_name, s.col_priority, s.col_category, s.col_organisation, s.col_response, s.col_update,
+                    s.col_resolution, s.col_calendar, s.remove]
+            }>
+                {move || {
+                    generation.track();
+                    calendars.track();
+                    (0..count.get())
+                        .map(|index| view! { <PolicyRow index settings categories organisations/> })
+                        .collect_view()
+                }}
+            </DataTable>
             <button type="button" class="button" on:click=add>{move || i18n.s().add_policy}</button>
         </section>
     }

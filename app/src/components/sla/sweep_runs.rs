@@ -1,8 +1,8 @@
 use edgedesk_domain::sweep::SweepRun;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api;
+use crate::components::data_table::DataTable;
 use crate::dates::local;
 use crate::i18n::use_i18n;
 
@@ -10,14 +10,11 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn SweepRuns() -> impl IntoView {
     let i18n = use_i18n();
-    let runs = RwSignal::new(None::<Vec<SweepRun>>);
-    spawn_local(async move {
-        runs.set(api::sweep_runs().await.ok());
-    });
+    let runs = LocalResource::new(api::sweep_runs);
     move || {
         let s = i18n.s();
         let lang = i18n.lang().code();
-        let rows = runs.get()?;
+        let rows: Vec<SweepRun> = runs.get()?.ok()?;
         Some(view! {
             <section class="card" aria-labelledby="runs-heading">
                 <h2 id="runs-heading" class="section-title">{s.runs_heading}</h2>
@@ -25,36 +22,23 @@ pub fn SweepRuns() -> impl IntoView {
                     view! { <p class="muted">{s.no_runs}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-wrap">
-                            <table class="data-table sweep-runs">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{s.run_scheduled}</th>
-                                        <th scope="col">{s.run_examined}</th>
-                                        <th scope="col">{s.run_warnings}</th>
-                                        <th scope="col">{s.run_breaches}</th>
-                                        <th scope="col">{s.run_conflicts}</th>
-                                        <th scope="col">{s.run_error}</th>
+                        <DataTable class="sweep-runs"
+                            columns=vec![s.run_scheduled, s.run_examined, s.run_warnings, s.run_breaches, s.run_conflicts, s.run_error]>
+                            {rows.into_iter().map(|run| {
+                                let report = run.report;
+                                let failed = report.error.is_some();
+                                view! {
+                                    <tr class:run-failed=failed>
+                                        <td data-label=s.run_scheduled>{local(report.scheduled_at, lang)}</td>
+                                        <td data-label=s.run_examined>{report.tickets_examined}</td>
+                                        <td data-label=s.run_warnings>{report.sla_warnings}</td>
+                                        <td data-label=s.run_breaches>{report.sla_breaches}</td>
+                                        <td data-label=s.run_conflicts>{report.sla_conflicts}</td>
+                                        <td data-label=s.run_error>{report.error.unwrap_or_else(|| s.run_ok.to_string())}</td>
                                     </tr>
-                                </thead>
-                                <tbody>
-                                    {rows.into_iter().map(|run| {
-                                        let report = run.report;
-                                        let failed = report.error.is_some();
-                                        view! {
-                                            <tr class:run-failed=failed>
-                                                <td>{local(report.scheduled_at, lang)}</td>
-                                                <td>{report.tickets_examined}</td>
-                                                <td>{report.sla_warnings}</td>
-                                                <td>{report.sla_breaches}</td>
-                                                <td>{report.sla_conflicts}</td>
-                                                <td>{report.error.unwrap_or_else(|| s.run_ok.to_string())}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                                }
+                            }).collect_view()}
+                        </DataTable>
                     }
                     .into_any()
                 }}

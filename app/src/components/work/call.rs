@@ -5,6 +5,7 @@ use edgedesk_domain::workflow::Command;
 use leptos::prelude::*;
 
 use crate::components::select_field::SelectField;
+use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::workspace::use_workspace;
@@ -64,15 +65,10 @@ pub fn CallForm() -> impl IntoView {
                             <input id="field-call-link" name="call-link" type="url" bind:value=link/>
                         </div>
                     }>
-                    <div class="field">
-                        <label for="field-call-phone">{move || i18n.p().call_number}</label>
-                        <input id="field-call-phone" name="call-phone" type="tel" bind:value=phone/>
-                    </div>
+                    <TextField name="call-phone" label=Signal::derive(move || i18n.p().call_number) value=phone
+                        input_type="tel"/>
                 </Show>
-                <div class="field">
-                    <label for="field-call-note">{move || i18n.p().call_note}</label>
-                    <textarea id="field-call-note" name="call-note" rows="2" bind:value=note></textarea>
-                </div>
+                <TextField name="call-note" label=Signal::derive(move || i18n.p().call_note) value=note multiline=true rows=2/>
                 <button type="submit" class="button" disabled=move || workspace.busy.get()>{move || i18n.p().call_schedule}</button>
             </form>
         </Show>

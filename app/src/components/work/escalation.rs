@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::{choices, state};
 use crate::components::select_field::SelectField;
+use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
 
@@ -31,10 +32,7 @@ pub fn EscalationForm() -> impl IntoView {
         <form class="card work-form" on:submit=escalate aria-labelledby="escalate-heading">
             <h3 id="escalate-heading">{move || i18n.p().escalate_heading}</h3>
             <SelectField name="tier" label=Signal::derive(move || i18n.p().field_tier) value=tier options=tiers/>
-            <div class="field">
-                <label for="field-escalate-reason">{move || i18n.p().field_reason}</label>
-                <textarea id="field-escalate-reason" name="escalate-reason" rows="2" bind:value=reason></textarea>
-            </div>
+            <TextField name="escalate-reason" label=Signal::derive(move || i18n.p().field_reason) value=reason multiline=true rows=2/>
             <div class="button-row">
                 <button type="submit" class="button" disabled=move || workspace.busy.get()>{move || i18n.p().escalate}</button>
                 <button type="button" class="button" disabled=move || workspace.busy.get()

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::state;
 use crate::components::select_field::SelectField;
+use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 use crate::workspace::use_workspace;
 
@@ -36,10 +37,7 @@ pub fn ResolveForm() -> impl IntoView {
         <form class="card work-form" on:submit=submit aria-labelledby="resolve-heading">
             <h3 id="resolve-heading">{move || i18n.p().resolve_heading}</h3>
             <SelectField name="resolution" label=Signal::derive(move || i18n.p().resolve_code) value=code options=options/>
-            <div class="field">
-                <label for="field-notes">{move || i18n.p().resolve_notes}</label>
-                <textarea id="field-notes" name="notes" rows="3" bind:value=notes></textarea>
-            </div>
+            <TextField name="notes" label=Signal::derive(move || i18n.p().resolve_notes) value=notes multiline=true rows=3/>
             <Show when=is_major>
                 <label class="checkbox">
                     <input type="checkbox" name="resolve-linked" bind:checked=linked/> " " {move || i18n.p().resolve_linked}

@@ -37,9 +37,45 @@ pub async fn act(id: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     }
 }
 
+/// How many times an append (reply, note) that met another write is decided again on the
+/// fresh ticket. Writers that collide retry after a random pause that grows with each
+/// attempt, so a burst of them spreads out and each gets its turn.
+const APPEND_ATTEMPTS: u32 = 24;
+const APPEND_BACKOFF_MS: f64 = 4.0;
+
 /// Checks the version, looks up what the command names, asks the domain and stores the
-/// decision. Shared by staff, signed-in customers and status-link holders.
+/// decision. Shared by staff, signed-in customers and status-link holders. An append is
+/// never refused because something else was written at the same moment: it is decided
+/// again on the ticket as it now is.
 pub async fn perform(
+    ctx: &Ctx<'_>,
+    stored: &Stored,
+    actor: &Actor,
+    request: &ActionRequest,
+    rules: &Rules,
+) -> Result<(), ApiError> {
+    let mut reloaded: Option<Stored> = None;
+    let mut attempt = 1;
+    loop {
+        let current = reloaded.as_ref().unwrap_or(stored);
+        match decide_and_store(ctx, current, actor, request, rules).await {
+            Err(error)
+                if error.code == ErrorCode::VersionConflict
+                    && !request.command.needs_version()
+                    && attempt < APPEND_ATTEMPTS =>
+            {
+                let pause = js_sys::Math::random() * APPEND_BACKOFF_MS * f64::from(attempt);
+                worker::Delay::from(std::time::Duration::from_micros((pause * 1000.0) as u64)).await;
+                attempt += 1;
+                let fresh = store::tickets::by_id(ctx.env, stored.state.id, rules).await?;
+                reloaded = Some(fresh.ok_or_else(|| ApiError::not_found("Ticket"))?);
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
+async fn decide_and_store(
     ctx: &Ctx<'_>,
     stored: &Stored,
     actor: &Actor,
