@@ -13,7 +13,8 @@ test('a cron tick at a chosen time records a run with that time as now', async (
 
   const [run] = await runsAt(request, scheduled);
   expect(run).toMatchObject({ cron: '* * * * *', error: null });
-  expect(run.tickets_examined).toBeGreaterThanOrEqual(0);
+  // How many tickets a run examines is checked exactly on a desk of its own
+  // (fresh-deployment.spec.mjs); this shared desk's count depends on the other specs.
   const started = Date.parse(run.started_at);
   const finished = Date.parse(run.finished_at);
   expect(finished).toBeGreaterThanOrEqual(started);
