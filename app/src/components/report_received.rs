@@ -19,6 +19,10 @@ pub fn ReportReceived() -> impl IntoView {
         async move { JsFuture::from(promise).await.is_ok() }
     });
     let copied = move || copy.value().get() == Some(true);
+    // Browsers offer the clipboard only on https (and localhost); elsewhere the link is
+    // still there to select by hand.
+    let can_copy = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
+        .is_ok_and(|clipboard| !clipboard.is_undefined());
     view! {
         <section class="card confirmation" aria-labelledby="received-title">
             <span class="confirmation-mark" aria-hidden="true">"✓"</span>
@@ -32,9 +36,11 @@ pub fn ReportReceived() -> impl IntoView {
                 <h3 class="confirmation-link-label">{move || i18n.t().status_link_label}</h3>
                 <div class="copy-row">
                     <a href=link.clone() class="copy-value" data-testid="status-link">{link.clone()}</a>
-                    <button type="button" class="button button-small" on:click=move |_| { copy.dispatch(link.clone()); }>
-                        {move || if copied() { i18n.t().link_copied } else { i18n.t().copy_link }}
-                    </button>
+                    {can_copy.then(|| view! {
+                        <button type="button" class="button button-small" on:click=move |_| { copy.dispatch(link.clone()); }>
+                            {move || if copied() { i18n.t().link_copied } else { i18n.t().copy_link }}
+                        </button>
+                    })}
                 </div>
                 <p class="muted">{move || i18n.t().status_link_hint}</p>
                 <A href="/" attr:class="button">{move || i18n.t().report_another}</A>
