@@ -12,7 +12,7 @@ compressed_size() { # <gzip|brotli> files...
   esac | wc -c
 }
 
-spa=(dist/pkg/*.wasm dist/pkg/*.js dist/boot.js dist/style.css)
+spa=(dist/assets/*.wasm dist/assets/*.js dist/assets/*.css)
 echo "bench: spa_raw_bytes = $(cat "${spa[@]}" | wc -c) bytes"
 echo "bench: spa_gzip_bytes = $(compressed_size gzip "${spa[@]}") bytes"
 echo "bench: spa_brotli_bytes = $(compressed_size brotli "${spa[@]}") bytes"

@@ -12,6 +12,29 @@ wasm-bindgen --target web --no-typescript --remove-name-section --out-dir dist/p
 cp -R public/. dist/
 cat style/*.css > dist/style.css
 
+# Content-hashed names under /assets/: a build never reuses an old URL, so the browser keeps
+# them for a year (public/_headers) and only index.html is revalidated. Each file is renamed
+# after the references inside it are, so a changed wasm also changes the names that load it.
+hashed() { # <file>: moves it to dist/assets/<name>.<hash>.<ext> and prints the new name
+  local file="$1" name ext hash
+  name="$(basename "$file")"; ext="${name##*.}"; name="${name%.*}"
+  hash="$(sha256sum "$file" | cut -c1-12)"
+  mv "$file" "dist/assets/$name.$hash.$ext"
+  echo "$name.$hash.$ext"
+}
+mkdir -p dist/assets
+wasm="$(hashed dist/pkg/edgedesk-app_bg.wasm)"
+sed -i "s#'edgedesk-app_bg\.wasm'#'$wasm'#" dist/pkg/edgedesk-app.js
+grep -q "$wasm" dist/pkg/edgedesk-app.js || die "wasm-bindgen's loader no longer names edgedesk-app_bg.wasm"
+app="$(hashed dist/pkg/edgedesk-app.js)"
+sed -i "s#/pkg/edgedesk-app\.js#/assets/$app#g" dist/boot.js dist/index.html
+boot="$(hashed dist/boot.js)"
+css="$(hashed dist/style.css)"
+sed -i "s#\"/boot\.js\"#\"/assets/$boot\"#; s#\"/style\.css\"#\"/assets/$css\"#" dist/index.html
+rmdir dist/pkg
+grep -q "/assets/$boot" dist/index.html && grep -q "/assets/$css" dist/index.html \
+  || die "index.html no longer names /boot.js and /style.css"
+
 say "Building the Worker (workers-rs, wasm32)"
 esbuild_bin="$(find node_modules -path '*@esbuild/linux-x64/bin/esbuild' -print -quit)"
 [ -n "$esbuild_bin" ] || die "esbuild is missing from node_modules: run make setup"

@@ -19,10 +19,31 @@ test('the SPA is served with a CSP that allows only its own scripts and WebAssem
   for (const path of ['/', '/console', '/tickets/1']) {
     const response = await request.get(path);
     expect(response.status()).toBe(200);
-    expect(await response.text()).toContain('/boot.js');
+    expect(await response.text()).toMatch(/"\/assets\/boot\.[0-9a-f]{12}\.js"/);
     const csp = response.headers()['content-security-policy'];
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
   }
+});
+
+test('assets have content-hashed names and are cached for a year; the page itself is revalidated', async ({ request }) => {
+  const page = await request.get('/');
+  expect(page.headers()['cache-control']).toBe('no-cache');
+  const html = await page.text();
+  const assets = [...html.matchAll(/"(\/assets\/[^"]+)"/g)].map((match) => match[1]);
+  expect(assets.map((path) => path.replace(/\.[0-9a-f]{12}\./, '.*.')).sort())
+    .toEqual(['/assets/boot.*.js', '/assets/edgedesk-app.*.js', '/assets/style.*.css']);
+  for (const path of assets) {
+    const asset = await request.get(path);
+    expect(asset.status(), path).toBe(200);
+    expect(asset.headers()['cache-control'], path).toBe('public, max-age=31536000, immutable');
+  }
+  // The loader names the hashed wasm, which is cached the same way.
+  const loader = await (await request.get(assets.find((path) => path.includes('edgedesk-app')))).text();
+  const [wasm] = loader.match(/edgedesk-app_bg\.[0-9a-f]{12}\.wasm/);
+  const module = await request.get(`/assets/${wasm}`);
+  expect(module.status()).toBe(200);
+  expect(module.headers()['content-type']).toBe('application/wasm');
+  expect(module.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
 });

@@ -1,7 +1,7 @@
 // What SLA support costs. The sweep on 1,000 and on 100,000 open tickets with 100 due each
 // time (its cost should follow the tickets due, not the tickets open), and the bytes the
 // time-zone rules add to the Worker and the SPA. Prints `bench: <name> = <value> <unit>`.
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { ROOT, d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, sessionCookie } from '../support/server.mjs';
@@ -62,6 +62,11 @@ async function measure(count) {
   }
 }
 
+/** The SPA's wasm, under its content-hashed name. */
+async function spaWasm() {
+  return (await readdir(path.join(ROOT, 'dist/assets'))).find((name) => name.endsWith('.wasm'));
+}
+
 /** Brotli bytes of the zone table (names and rules), and whether a build carries it. */
 async function tzData() {
   const table = await readFile(path.join(ROOT, 'domain/src/sla/zones.rs'), 'utf8');
@@ -71,7 +76,7 @@ async function tzData() {
   const carries = async (file) => (await readFile(path.join(ROOT, file))).includes('CET-1CEST,M3.5.0,M10.5.0/3');
   return {
     worker: (await carries('worker/build/index_bg.wasm')) ? bytes : 0,
-    spa: (await carries('dist/pkg/edgedesk-app_bg.wasm')) ? bytes : 0,
+    spa: (await carries(path.join('dist/assets', await spaWasm()))) ? bytes : 0,
   };
 }
 
