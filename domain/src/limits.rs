@@ -1,5 +1,8 @@
 //! Abuse limits: how many attempts of a kind one subject (an account, a client address) may
-//! make per fixed time window. The Worker counts in D1; the arithmetic is here.
+//! make in any window of time (a sliding window: the last `window_seconds` before now, not a
+//! clock-aligned slot, so no burst fits twice the limit across a boundary). The Worker
+//! stores one row per attempt in D1 and takes an attempt in one statement; the arithmetic
+//! is here.
 
 use chrono::{DateTime, Utc};
 
@@ -28,33 +31,32 @@ pub const ANONYMOUS_TICKETS_PER_ADDRESS: Limit =
 pub const STATUS_LINK_ACTIONS: Limit = Limit { name: "status-link", max: 30, window_seconds: 60 * 60 };
 
 impl Limit {
-    fn window_start(&self, now: DateTime<Utc>) -> i64 {
-        now.timestamp().div_euclid(self.window_seconds) * self.window_seconds
+    /// The attempts of `subject` under this limit (one key, whatever the time).
+    pub fn key(&self, subject: &str) -> String {
+        format!("limit:{}:{}", self.name, subject.to_lowercase())
     }
 
-    /// The counter for `subject` in the window that contains `now`.
-    pub fn key(&self, subject: &str, now: DateTime<Utc>) -> String {
-        format!("limit:{}:{}:{}", self.name, self.window_start(now), subject.to_lowercase())
+    pub fn window_ms(&self) -> i64 {
+        self.window_seconds * 1000
     }
 
-    /// Seconds until the current window ends (at least 1).
-    pub fn retry_after(&self, now: DateTime<Utc>) -> i64 {
-        (self.window_start(now) + self.window_seconds - now.timestamp()).max(1)
+    /// Attempts made after this instant (ms) are inside the window that ends `now`.
+    pub fn window_opened_at(&self, now: DateTime<Utc>) -> i64 {
+        now.timestamp_millis() - self.window_ms()
     }
 
-    /// Refuses when `count` attempts were already made in this window.
-    pub fn check(&self, count: u32, now: DateTime<Utc>) -> Result<(), ApiError> {
-        if count < self.max {
-            return Ok(());
-        }
-        let retry_after = self.retry_after(now);
-        Err(ApiError {
+    /// The 429 for a subject whose oldest attempt in the window was at `oldest` (ms): it
+    /// may try again once that attempt leaves the window (at least 1 second from now).
+    pub fn refusal(&self, oldest: Option<i64>, now: DateTime<Utc>) -> ApiError {
+        let leaves_at = oldest.map_or(now.timestamp_millis(), |at| at + self.window_ms());
+        let retry_after = ((leaves_at - now.timestamp_millis() + 999) / 1000).max(1);
+        ApiError {
             retry_after: Some(retry_after),
             ..ApiError::new(
                 ErrorCode::RateLimited,
                 format!("Too many attempts; try again in {} minutes", (retry_after + 59) / 60),
             )
-        })
+        }
     }
 }
 
@@ -69,18 +71,19 @@ mod tests {
     }
 
     #[test]
-    fn allows_up_to_max_then_refuses_with_the_rest_of_the_window() {
-        assert!(LIMIT.check(2, at(1_000)).is_ok());
-        let refused = LIMIT.check(3, at(1_000)).unwrap_err();
+    fn a_refusal_waits_until_the_oldest_attempt_leaves_the_window() {
+        let refused = LIMIT.refusal(Some(1_000_000), at(1_200));
         assert_eq!(refused.code, ErrorCode::RateLimited);
         assert_eq!(refused.http_status(), 429);
-        assert_eq!(refused.retry_after, Some(200)); // window 600..1200
+        assert_eq!(refused.retry_after, Some(400)); // 1,000 s + 600 s window − 1,200 s
+        assert_eq!(LIMIT.refusal(Some(600_500), at(1_200)).retry_after, Some(1)); // rounds up
+        assert_eq!(LIMIT.refusal(None, at(1_200)).retry_after, Some(1));
     }
 
     #[test]
-    fn windows_are_fixed_and_keys_change_with_them() {
-        assert_eq!(LIMIT.key("A@B.dk", at(1_199)), "limit:test:600:a@b.dk");
-        assert_ne!(LIMIT.key("a@b.dk", at(1_199)), LIMIT.key("a@b.dk", at(1_200)));
-        assert_eq!(LIMIT.retry_after(at(1_199)), 1);
+    fn the_window_slides_with_now_and_keys_do_not_change_with_time() {
+        assert_eq!(LIMIT.window_opened_at(at(1_199)), 599_000);
+        assert_eq!(LIMIT.window_opened_at(at(1_200)), 600_000);
+        assert_eq!(LIMIT.key("A@B.dk"), "limit:test:a@b.dk");
     }
 }

@@ -133,3 +133,13 @@ test('guessing one account\'s password is stopped with 429 and Retry-After', asy
   // Other accounts are unaffected.
   expect((await request.post('/api/auth/login', { data: { email: 'l1@example.com', password: DEMO_PASSWORD } })).status()).toBe(200);
 });
+
+test('parallel password guesses cannot slip past the limit together', async ({ request }) => {
+  const account = newAccount();
+  expect((await request.post('/api/auth/signup', { data: account })).status()).toBe(201);
+  const guesses = await Promise.all(Array.from({ length: 12 }, (_, n) =>
+    request.post('/api/auth/login', { data: { email: account.email, password: `parallel guess ${n}` } })));
+  const statuses = guesses.map((response) => response.status()).sort();
+  // Five wrong guesses are allowed per account in the window; the other seven are refused.
+  expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+});

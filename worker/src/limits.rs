@@ -1,5 +1,6 @@
-//! Counts attempts per subject for the domain's abuse limits, in D1: the increment is one
-//! atomic upsert, so concurrent attempts cannot slip past the limit together.
+//! Takes attempts from the domain's abuse limits, in D1: one row per attempt, taken by a
+//! single `INSERT … WHERE` that counts the window first, so concurrent attempts cannot
+//! slip past the limit together (SQLite runs one write statement at a time).
 
 use chrono::{DateTime, Utc};
 use edgedesk_domain::limits::Limit;
@@ -14,45 +15,65 @@ pub fn client_address(req: &Request) -> String {
     req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_else(|| "unknown".to_string())
 }
 
-/// 429 (with `retry_after`) when `subject` has used up `limit` in the current window.
-pub async fn check(env: &Env, limit: &Limit, subject: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        count: u32,
-    }
+/// One attempt counted against a limit; give it back if it turns out not to count.
+#[derive(Deserialize)]
+#[must_use = "an attempt that does not count must be given back"]
+pub struct Taken {
+    id: i64,
+}
+
+/// Counts one attempt of `subject`, or answers 429 (with `retry_after`) when the window
+/// that ends now already holds `limit.max` of them.
+pub async fn take(env: &Env, limit: &Limit, subject: &str, now: DateTime<Utc>) -> Result<Taken, ApiError> {
     let db = db(env)?;
-    let row = first::<Row>(query!(
+    let key = limit.key(subject);
+    let at = now.timestamp_millis();
+    let opened = limit.window_opened_at(now);
+    let taken = first::<Taken>(query!(
         &db,
-        "SELECT count FROM attempt_counters WHERE key = ?1",
-        limit.key(subject, now)
+        "INSERT INTO limit_attempts (key, at, expires_at)
+         SELECT ?1, ?2, ?3
+         WHERE (SELECT COUNT(*) FROM limit_attempts WHERE key = ?1 AND at > ?4) < ?5
+         RETURNING id",
+        key,
+        at,
+        at + limit.window_ms(),
+        opened,
+        limit.max
     ))
     .await?;
-    limit.check(row.map_or(0, |row| row.count), now)
+    if let Some(taken) = taken {
+        return Ok(taken);
+    }
+    #[derive(Deserialize)]
+    struct Oldest {
+        at: Option<i64>,
+    }
+    let oldest = first::<Oldest>(query!(
+        &db,
+        "SELECT MIN(at) AS at FROM limit_attempts WHERE key = ?1 AND at > ?2",
+        key,
+        opened
+    ))
+    .await?;
+    Err(limit.refusal(oldest.and_then(|row| row.at), now))
 }
 
-/// Records one attempt. A failure to count is logged, not fatal: refusing every login
-/// because a counter could not be written would be worse than one uncounted attempt.
-pub async fn record(env: &Env, limit: &Limit, subject: &str, now: DateTime<Utc>) {
-    let expires_at = now.timestamp_millis() + limit.retry_after(now) * 1000;
+/// Returns an attempt that does not count after all (a successful sign-in, a form the
+/// server refused). A failure is logged, not fatal: one attempt too many is counted.
+pub async fn give_back(env: &Env, taken: Taken) {
     let outcome = async {
         let db = db(env)?;
-        run(query!(
-            &db,
-            "INSERT INTO attempt_counters (key, count, expires_at) VALUES (?1, 1, ?2)
-             ON CONFLICT (key) DO UPDATE SET count = count + 1",
-            limit.key(subject, now),
-            expires_at
-        ))
-        .await
+        run(query!(&db, "DELETE FROM limit_attempts WHERE id = ?1", taken.id)).await
     };
     if let Err(error) = outcome.await {
-        console_error!("could not count an attempt for {}: {error}", limit.name);
+        console_error!("could not give back a counted attempt: {error}");
     }
 }
 
-/// Drops counters whose window has passed (run by the cron sweep).
+/// Drops attempts that have left every window (run by the cron sweep).
 pub async fn forget_expired(env: &Env, now: DateTime<Utc>) -> Result<(), ApiError> {
     let db = db(env)?;
-    run(query!(&db, "DELETE FROM attempt_counters WHERE expires_at <= ?1", now.timestamp_millis())).await?;
+    run(query!(&db, "DELETE FROM limit_attempts WHERE expires_at <= ?1", now.timestamp_millis())).await?;
     Ok(())
 }

@@ -54,8 +54,7 @@ pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let link = link_hash(token).await?;
     let stored = find(&link, ctx, &rules).await?;
     // Counted per link (the hash stands for it): whoever holds it, wherever they are.
-    limits::check(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await?;
-    limits::record(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await;
+    let _counted = limits::take(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await?;
     let request: ActionRequest = http::read_json(req).await?;
     let actor = Actor::Customer { user_id: None, name: stored.ticket.reporter.name.clone() };
     match perform(ctx, &stored, &actor, &request, &rules).await {

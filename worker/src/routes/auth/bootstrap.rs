@@ -17,13 +17,14 @@ pub async fn bootstrap(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         return Err(ApiError::new(ErrorCode::NotFound, "No API route /api/auth/bootstrap"));
     };
     let address = limits::client_address(req);
-    limits::check(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await?;
+    let attempt = limits::take(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await?;
     let presented = req.headers().get("authorization").ok().flatten().unwrap_or_default();
     let token = presented.strip_prefix("Bearer ").unwrap_or_default();
     if secret.is_empty() || !constant_time_eq(token.as_bytes(), secret.as_bytes()) {
-        limits::record(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await;
         return Err(ApiError::new(ErrorCode::Forbidden, "The bootstrap token is missing or wrong"));
     }
+    // Only a wrong token counts as a guess.
+    limits::give_back(ctx.env, attempt).await;
     let request: SignUp = http::read_json(req).await?;
     let account = request.validate()?;
     let password = hash_new_password(&account.password, iterations(ctx.env)).await?;

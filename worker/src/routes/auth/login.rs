@@ -16,9 +16,16 @@ pub async fn login(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let credentials: Credentials = http::read_json(req).await?;
     let (email, password) = credentials.validate()?;
     let address = limits::client_address(req);
-    // Checked before the password, so a locked account gives nothing away either way.
-    limits::check(ctx.env, &FAILED_LOGINS_PER_ACCOUNT, &email, ctx.now).await?;
-    limits::check(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await?;
+    // Taken before the password is checked, so a locked account gives nothing away either
+    // way and parallel guesses are all counted; the right password gives them back.
+    let per_account = limits::take(ctx.env, &FAILED_LOGINS_PER_ACCOUNT, &email, ctx.now).await?;
+    let per_address = match limits::take(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await {
+        Ok(taken) => taken,
+        Err(refused) => {
+            limits::give_back(ctx.env, per_account).await;
+            return Err(refused);
+        }
+    };
     let verified = match store::users::login_record(ctx.env, &email).await? {
         Some(record) => verify_password(&record, &password).await?.then_some(record.user_id),
         None => {
@@ -27,9 +34,9 @@ pub async fn login(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         }
     };
     let Some(user_id) = verified else {
-        limits::record(ctx.env, &FAILED_LOGINS_PER_ACCOUNT, &email, ctx.now).await;
-        limits::record(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await;
         return Err(ApiError::new(ErrorCode::InvalidCredentials, "Email or password is wrong"));
     };
+    limits::give_back(ctx.env, per_account).await;
+    limits::give_back(ctx.env, per_address).await;
     start_session(ctx, user_id, 200).await
 }

@@ -1,5 +1,6 @@
 use edgedesk_domain::auth::SignUp;
 use edgedesk_domain::limits::SIGNUPS_PER_ADDRESS;
+use edgedesk_domain::ApiError;
 use worker::Request;
 
 use super::{start_session, Ctx};
@@ -10,12 +11,20 @@ use crate::store;
 
 /// `POST /api/auth/signup`: a customer creates an account and is signed in (201).
 pub async fn signup(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
-    let address = limits::client_address(req);
-    limits::check(ctx.env, &SIGNUPS_PER_ADDRESS, &address, ctx.now).await?;
+    // Only accounts actually created count; a refused form gives its attempt back.
+    let attempt = limits::take(ctx.env, &SIGNUPS_PER_ADDRESS, &limits::client_address(req), ctx.now).await?;
+    match create_account(req, ctx).await {
+        Ok(user_id) => start_session(ctx, user_id, 201).await,
+        Err(error) => {
+            limits::give_back(ctx.env, attempt).await;
+            Err(error)
+        }
+    }
+}
+
+async fn create_account(req: &mut Request, ctx: &Ctx<'_>) -> Result<i64, ApiError> {
     let request: SignUp = http::read_json(req).await?;
     let account = request.validate()?;
     let password = hash_new_password(&account.password, iterations(ctx.env)).await?;
-    let user_id = store::users::insert_customer(ctx.env, &account, &password, ctx.now).await?;
-    limits::record(ctx.env, &SIGNUPS_PER_ADDRESS, &address, ctx.now).await;
-    start_session(ctx, user_id, 201).await
+    store::users::insert_customer(ctx.env, &account, &password, ctx.now).await
 }

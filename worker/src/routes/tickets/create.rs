@@ -22,10 +22,20 @@ use crate::store::tickets::Opening;
 pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     policy::create_ticket(ctx.principal())?;
     // The public form is the easiest thing to flood; signed-in people are accountable.
-    let anonymous_address = ctx.principal().is_none().then(|| limits::client_address(req));
-    if let Some(address) = &anonymous_address {
-        limits::check(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, address, ctx.now).await?;
+    // Only tickets actually opened count; a refused form gives its attempt back.
+    if ctx.principal().is_some() {
+        return open(req, ctx).await;
     }
+    let address = limits::client_address(req);
+    let attempt = limits::take(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, &address, ctx.now).await?;
+    let opened = open(req, ctx).await;
+    if opened.is_err() {
+        limits::give_back(ctx.env, attempt).await;
+    }
+    opened
+}
+
+async fn open(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let report: NewTicket = http::read_json(req).await?;
     let ticket = report.validate()?;
     let staff =
@@ -97,9 +107,6 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     };
     let id = store::tickets::insert(ctx.env, &ticket, opening, ctx.now).await?;
     live::ticket_changed(ctx, id, state.version, owner);
-    if let Some(address) = &anonymous_address {
-        limits::record(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, address, ctx.now).await;
-    }
     http::json(
         201,
         &CreatedTicket { id, number: ticket_number(ticket.kind, id), reported_at: ctx.now, status_token },
