@@ -45,6 +45,11 @@ pub fn origin(req: &Request) -> String {
     }
 }
 
+/// The client's address as Cloudflare reports it.
+pub fn client_address(req: &Request) -> String {
+    req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_else(|| "unknown".to_string())
+}
+
 /// A numeric id from the path; anything that is not one names nothing, so it is a 404.
 pub fn path_id(text: &str, what: &str) -> Result<i64, ApiError> {
     parse_id(text).ok_or_else(|| ApiError::not_found(what))

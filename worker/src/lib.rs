@@ -8,7 +8,6 @@ mod clock;
 mod crypto;
 mod delivery;
 mod http;
-mod limits;
 mod live;
 mod mail;
 mod routes;

@@ -10,7 +10,6 @@ use worker::{console_error, Env, ScheduledEvent};
 
 use crate::clock;
 use crate::delivery;
-use crate::limits;
 use crate::sla;
 use crate::store;
 
@@ -26,7 +25,7 @@ pub async fn run(event: &ScheduledEvent, env: &Env) {
     };
     let delivered = delivery::deliver_due(env, scheduled_at).await;
     // Counters carry wall-clock expiry times, so they are compared with the wall clock.
-    let housekeeping = match limits::forget_expired(env, clock::now()).await {
+    let housekeeping = match store::limits::forget_expired(env, clock::now()).await {
         Ok(()) => store::presence::forget_old(env, clock::now()).await,
         Err(error) => Err(error),
     };

@@ -8,7 +8,6 @@ use super::tickets::{calendar_file, perform};
 use super::Ctx;
 use crate::crypto;
 use crate::http::{self, Reply};
-use crate::limits;
 use crate::sla;
 use crate::store;
 use crate::store::events::Audience;
@@ -54,7 +53,7 @@ pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let link = link_hash(token).await?;
     let stored = find(&link, ctx, &rules).await?;
     // Counted per link (the hash stands for it): whoever holds it, wherever they are.
-    let _counted = limits::take(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await?;
+    let _counted = store::limits::take(ctx.env, &STATUS_LINK_ACTIONS, &link, ctx.now).await?;
     let request: ActionRequest = http::read_json(req).await?;
     let actor = Actor::Customer { user_id: None, name: stored.ticket.reporter.name.clone() };
     match perform(ctx, &stored, &actor, &request, &rules).await {

@@ -8,6 +8,7 @@ pub mod categories;
 pub mod events;
 pub mod invitations;
 pub mod knowledge;
+pub mod limits;
 pub mod organisations;
 pub mod outbox;
 pub mod presence;

@@ -6,7 +6,6 @@ use worker::Request;
 use super::{start_session, Ctx};
 use crate::auth::{hash_new_password, iterations};
 use crate::http::{self, Reply};
-use crate::limits;
 use crate::store;
 
 /// `POST /api/auth/bootstrap`: creates a deployment's first admin. It exists only while
@@ -16,15 +15,15 @@ pub async fn bootstrap(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let Some(secret) = ctx.env.secret("BOOTSTRAP_TOKEN").ok().map(|secret| secret.to_string()) else {
         return Err(ApiError::new(ErrorCode::NotFound, "No API route /api/auth/bootstrap"));
     };
-    let address = limits::client_address(req);
-    let attempt = limits::take(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await?;
+    let address = http::client_address(req);
+    let attempt = store::limits::take(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await?;
     let presented = req.headers().get("authorization").ok().flatten().unwrap_or_default();
     let token = presented.strip_prefix("Bearer ").unwrap_or_default();
     if secret.is_empty() || !constant_time_eq(token.as_bytes(), secret.as_bytes()) {
         return Err(ApiError::new(ErrorCode::Forbidden, "The bootstrap token is missing or wrong"));
     }
     // Only a wrong token counts as a guess.
-    limits::give_back(ctx.env, attempt).await;
+    store::limits::give_back(ctx.env, attempt).await;
     let request: SignUp = http::read_json(req).await?;
     let account = request.validate()?;
     let password = hash_new_password(&account.password, iterations(ctx.env)).await?;

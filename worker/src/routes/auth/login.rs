@@ -6,7 +6,6 @@ use worker::Request;
 use super::{start_session, Ctx};
 use crate::auth::{burn_equal_time, iterations, verify_password};
 use crate::http::{self, Reply};
-use crate::limits;
 use crate::store;
 
 /// `POST /api/auth/login`: 200 with the account and a new session cookie, or one 401 for
@@ -15,14 +14,15 @@ use crate::store;
 pub async fn login(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let credentials: Credentials = http::read_json(req).await?;
     let (email, password) = credentials.validate()?;
-    let address = limits::client_address(req);
+    let address = http::client_address(req);
     // Taken before the password is checked, so a locked account gives nothing away either
     // way and parallel guesses are all counted; the right password gives them back.
-    let per_account = limits::take(ctx.env, &FAILED_LOGINS_PER_ACCOUNT, &email, ctx.now).await?;
-    let per_address = match limits::take(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await {
+    let per_account = store::limits::take(ctx.env, &FAILED_LOGINS_PER_ACCOUNT, &email, ctx.now).await?;
+    let per_address = match store::limits::take(ctx.env, &FAILED_LOGINS_PER_ADDRESS, &address, ctx.now).await
+    {
         Ok(taken) => taken,
         Err(refused) => {
-            limits::give_back(ctx.env, per_account).await;
+            store::limits::give_back(ctx.env, per_account).await;
             return Err(refused);
         }
     };
@@ -36,7 +36,7 @@ pub async fn login(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let Some(user_id) = verified else {
         return Err(ApiError::new(ErrorCode::InvalidCredentials, "Email or password is wrong"));
     };
-    limits::give_back(ctx.env, per_account).await;
-    limits::give_back(ctx.env, per_address).await;
+    store::limits::give_back(ctx.env, per_account).await;
+    store::limits::give_back(ctx.env, per_address).await;
     start_session(ctx, user_id, 200).await
 }

@@ -6,17 +6,17 @@ use worker::Request;
 use super::{start_session, Ctx};
 use crate::auth::{hash_new_password, iterations};
 use crate::http::{self, Reply};
-use crate::limits;
 use crate::store;
 
 /// `POST /api/auth/signup`: a customer creates an account and is signed in (201).
 pub async fn signup(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     // Only accounts actually created count; a refused form gives its attempt back.
-    let attempt = limits::take(ctx.env, &SIGNUPS_PER_ADDRESS, &limits::client_address(req), ctx.now).await?;
+    let attempt =
+        store::limits::take(ctx.env, &SIGNUPS_PER_ADDRESS, &http::client_address(req), ctx.now).await?;
     match create_account(req, ctx).await {
         Ok(user_id) => start_session(ctx, user_id, 201).await,
         Err(error) => {
-            limits::give_back(ctx.env, attempt).await;
+            store::limits::give_back(ctx.env, attempt).await;
             Err(error)
         }
     }

@@ -9,7 +9,6 @@ use worker::Request;
 
 use crate::crypto;
 use crate::http::{self, Reply};
-use crate::limits;
 use crate::live;
 use crate::routes::Ctx;
 use crate::sla::{self, Subject};
@@ -26,11 +25,11 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     if ctx.principal().is_some() {
         return open(req, ctx).await;
     }
-    let address = limits::client_address(req);
-    let attempt = limits::take(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, &address, ctx.now).await?;
+    let address = http::client_address(req);
+    let attempt = store::limits::take(ctx.env, &ANONYMOUS_TICKETS_PER_ADDRESS, &address, ctx.now).await?;
     let opened = open(req, ctx).await;
     if opened.is_err() {
-        limits::give_back(ctx.env, attempt).await;
+        store::limits::give_back(ctx.env, attempt).await;
     }
     opened
 }

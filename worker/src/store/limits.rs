@@ -1,4 +1,4 @@
-//! Takes attempts from the domain's abuse limits, in D1: one row per attempt, taken by a
+//! Attempts against the domain's abuse limits, in D1: one row per attempt, taken by a
 //! single `INSERT … WHERE` that counts the window first, so concurrent attempts cannot
 //! slip past the limit together (SQLite runs one write statement at a time).
 
@@ -6,14 +6,9 @@ use chrono::{DateTime, Utc};
 use edgedesk_domain::limits::Limit;
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
-use worker::{console_error, query, Env, Request};
+use worker::{console_error, query, Env};
 
-use crate::store::{db, first, run};
-
-/// The client's address as Cloudflare reports it.
-pub fn client_address(req: &Request) -> String {
-    req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_else(|| "unknown".to_string())
-}
+use super::{db, first, run};
 
 /// One attempt counted against a limit; give it back if it turns out not to count.
 #[derive(Deserialize)]
