@@ -4,6 +4,7 @@
 
 use crate::auth::{Principal, Role, Scope};
 use crate::error::{ApiError, ErrorCode};
+use crate::ticket::Channel;
 use crate::workflow::{Actor, Command};
 
 /// Which tickets a principal may list and read.
@@ -72,6 +73,60 @@ fn token_allows(principal: &Principal, scope: Scope) -> Result<(), ApiError> {
 /// Opening a ticket: anyone may (the public form), but a token needs `tickets:write`.
 pub fn create_ticket(principal: Option<&Principal>) -> Result<(), ApiError> {
     principal.map_or(Ok(()), |principal| token_allows(principal, Scope::TicketsWrite))
+}
+
+/// How a new ticket came in, and who it belongs to and is opened by: anyone reports through
+/// the portal; only staff signed in as themselves (not an API token) log calls and mails
+/// from other channels, for a customer the desk may already know by email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intake {
+    pub channel: Channel,
+    /// The Worker looks up a known customer by the reporter's email and passes it to
+    /// [`Intake::owner`].
+    pub for_known_customer: bool,
+    pub opener: Actor,
+}
+
+impl Intake {
+    pub fn decide(
+        principal: Option<&Principal>,
+        requested: Option<Channel>,
+        reporter_name: &str,
+    ) -> Result<Intake, ApiError> {
+        let in_person_staff =
+            principal.is_some_and(|principal| principal.role.is_staff() && principal.token.is_none());
+        let channel = match requested.unwrap_or(Channel::Portal) {
+            Channel::Portal => Channel::Portal,
+            other if in_person_staff => other,
+            _ => {
+                return Err(ApiError::new(
+                    ErrorCode::Forbidden,
+                    "Only the service desk logs tickets from other channels",
+                )
+                .with_field("channel"))
+            }
+        };
+        let opener = match principal {
+            Some(principal) if principal.token.is_none() => Actor::from_principal(principal)?,
+            Some(principal) => Actor::Customer { user_id: None, name: principal.name.clone() },
+            None => Actor::Customer { user_id: None, name: reporter_name.to_string() },
+        };
+        Ok(Intake { channel, for_known_customer: in_person_staff, opener })
+    }
+
+    /// The signed-in customer owns their report; a ticket staff log joins the known
+    /// customer's (if any); nobody owns an anonymous one (it is followed by status link).
+    pub fn owner(&self, principal: Option<&Principal>, known_customer: Option<TicketOwner>) -> TicketOwner {
+        match principal {
+            Some(customer) if customer.role == Role::Customer => {
+                TicketOwner { customer_id: Some(customer.user_id), organisation_id: customer.organisation_id }
+            }
+            _ if self.for_known_customer => {
+                known_customer.unwrap_or(TicketOwner { customer_id: None, organisation_id: None })
+            }
+            _ => TicketOwner { customer_id: None, organisation_id: None },
+        }
+    }
 }
 
 /// The tickets this principal may see; anonymous callers must sign in. A token with
@@ -199,6 +254,36 @@ mod tests {
     fn token(scopes: &[Scope]) -> Principal {
         let grant = TokenGrant { token_id: 5, scopes: scopes.to_vec() };
         Principal { role: Role::Agent, tier: None, token: Some(grant), ..staff(Role::Admin) }
+    }
+
+    #[test]
+    fn only_staff_in_person_log_other_channels_for_known_customers() {
+        let known = TicketOwner { customer_id: Some(7), organisation_id: Some(3) };
+        let agent = staff(Role::Agent);
+        let phone = Intake::decide(Some(&agent), Some(Channel::Phone), "Caller").unwrap();
+        assert_eq!(phone.channel, Channel::Phone);
+        assert!(matches!(phone.opener, Actor::Agent { user_id: 99, .. }));
+        assert_eq!(phone.owner(Some(&agent), Some(known)), known);
+        assert_eq!(phone.owner(Some(&agent), None), TicketOwner { customer_id: None, organisation_id: None });
+
+        let me = customer(4, Some(2), false);
+        let refused = Intake::decide(Some(&me), Some(Channel::Email), "Me").unwrap_err();
+        assert_eq!((refused.http_status(), refused.field.as_deref()), (403, Some("channel")));
+        let own = Intake::decide(Some(&me), None, "Me").unwrap();
+        assert_eq!(
+            own.owner(Some(&me), Some(known)),
+            TicketOwner { customer_id: Some(4), organisation_id: Some(2) }
+        );
+
+        let writer = token(&[Scope::TicketsWrite]);
+        assert_eq!(Intake::decide(Some(&writer), Some(Channel::Phone), "x").unwrap_err().http_status(), 403);
+        let by_token = Intake::decide(Some(&writer), None, "x").unwrap();
+        assert!(matches!(by_token.opener, Actor::Customer { user_id: None, .. }));
+        assert_eq!(by_token.owner(Some(&writer), Some(known)).customer_id, None);
+
+        let anonymous = Intake::decide(None, Some(Channel::Portal), "Jonas Berg").unwrap();
+        assert_eq!(anonymous.opener, Actor::Customer { user_id: None, name: "Jonas Berg".into() });
+        assert_eq!(anonymous.owner(None, Some(known)).customer_id, None);
     }
 
     #[test]

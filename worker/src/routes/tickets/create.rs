@@ -1,9 +1,8 @@
-use edgedesk_domain::auth::Role;
 use edgedesk_domain::category::check_answers;
 use edgedesk_domain::limits::ANONYMOUS_TICKETS_PER_ADDRESS;
-use edgedesk_domain::policy::{self, TicketOwner};
-use edgedesk_domain::ticket::{ticket_number, Channel, CreatedTicket, NewTicket};
-use edgedesk_domain::workflow::{self, Actor};
+use edgedesk_domain::policy::{self, Intake};
+use edgedesk_domain::ticket::{ticket_number, CreatedTicket, NewTicket};
+use edgedesk_domain::workflow;
 use edgedesk_domain::{ApiError, ErrorCode};
 use worker::Request;
 
@@ -37,19 +36,7 @@ pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
 async fn open(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let report: NewTicket = http::read_json(req).await?;
     let ticket = report.validate()?;
-    let staff =
-        ctx.principal().is_some_and(|principal| principal.role.is_staff() && principal.token.is_none());
-    let channel = match report.channel.unwrap_or(Channel::Portal) {
-        Channel::Portal => Channel::Portal,
-        other if staff => other,
-        _ => {
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                "Only the service desk logs tickets from other channels",
-            )
-            .with_field("channel"))
-        }
-    };
+    let intake = Intake::decide(ctx.principal(), report.channel, &ticket.name)?;
     // The category names the usual affected service when the reporter did not.
     let (category_id, answers, affected_service) = match report.category_id {
         None if report.answers.is_empty() => (None, Vec::new(), ticket.affected_service.clone()),
@@ -70,20 +57,12 @@ async fn open(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
             (Some(id), check_answers(&category.questions, &report.answers)?, service)
         }
     };
-    let owner = match ctx.principal() {
-        Some(customer) if customer.role == Role::Customer => {
-            TicketOwner { customer_id: Some(customer.user_id), organisation_id: customer.organisation_id }
-        }
-        _ if staff => store::agents::customer_by_email(ctx.env, &ticket.email)
-            .await?
-            .unwrap_or(TicketOwner { customer_id: None, organisation_id: None }),
-        _ => TicketOwner { customer_id: None, organisation_id: None },
+    let known_customer = if intake.for_known_customer {
+        store::agents::customer_by_email(ctx.env, &ticket.email).await?
+    } else {
+        None
     };
-    let actor = match ctx.principal() {
-        Some(principal) if principal.token.is_none() => Actor::from_principal(principal)?,
-        Some(principal) => Actor::Customer { user_id: None, name: principal.name.clone() },
-        None => Actor::Customer { user_id: None, name: ticket.name.clone() },
-    };
+    let owner = intake.owner(ctx.principal(), known_customer);
     let status_token = crypto::random_token()?;
     let status_token_hash = crypto::sha256_hex(&status_token).await?;
     let (rules, _) = store::settings::rules(ctx.env).await?;
@@ -97,8 +76,8 @@ async fn open(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         category_id,
         answers: &answers,
         affected_service: affected_service.as_deref(),
-        channel,
-        actor: &actor,
+        channel: intake.channel,
+        actor: &intake.opener,
         status_token_hash: &status_token_hash,
         notices: &notices,
         clocks: &clocks,
