@@ -1,10 +1,11 @@
 use edgedesk_domain::canned::{CannedReplies, CannedReply, PLACEHOLDERS};
 use leptos::prelude::*;
 
-use crate::api::{self, Saved};
+use crate::api;
 use crate::components::form_message::FormMessage;
 use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
+use crate::submit::versioned_message;
 
 /// Admins write the desk's canned replies; placeholders are filled in per ticket.
 #[component]
@@ -29,17 +30,9 @@ pub fn CannedEditor() -> impl IntoView {
     let save = Action::new_local(move |canned: &CannedReplies| {
         let canned = canned.clone();
         async move {
-            message.set(Some(match api::save_canned_replies(&canned).await {
-                Ok(Saved::Done(saved)) => {
-                    show(saved);
-                    (true, i18n.p().saved.to_string())
-                }
-                Ok(Saved::Stale(latest)) => {
-                    show(latest);
-                    (false, i18n.p().conflict.to_string())
-                }
-                Err(error) => (false, i18n.process_error(&error)),
-            }));
+            let outcome = api::save_canned_replies(&canned).await;
+            let texts = (i18n.p().saved, i18n.p().conflict);
+            message.set(Some(versioned_message(outcome, show, texts, |error| i18n.process_error(error))));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -2,9 +2,10 @@ use edgedesk_domain::priority::{Level, Priority, PriorityMatrix};
 use edgedesk_domain::workflow::{Rules, SavedRules};
 use leptos::prelude::*;
 
-use crate::api::{self, Saved};
+use crate::api;
 use crate::components::form_message::FormMessage;
 use crate::i18n::use_i18n;
+use crate::submit::versioned_message;
 
 /// The priority matrix (impact × urgency) and the reopen window, edited as a grid. The
 /// domain refuses a matrix where more impact or urgency lowers the priority.
@@ -29,17 +30,9 @@ pub fn RulesEditor() -> impl IntoView {
     let save = Action::new_local(move |rules: &SavedRules| {
         let rules = *rules;
         async move {
-            message.set(Some(match api::save_rules(&rules).await {
-                Ok(Saved::Done(rules)) => {
-                    show(rules);
-                    (true, i18n.p().saved.to_string())
-                }
-                Ok(Saved::Stale(rules)) => {
-                    show(rules);
-                    (false, i18n.p().conflict.to_string())
-                }
-                Err(error) => (false, i18n.process_error(&error)),
-            }));
+            let outcome = api::save_rules(&rules).await;
+            let texts = (i18n.p().saved, i18n.p().conflict);
+            message.set(Some(versioned_message(outcome, show, texts, |error| i18n.process_error(error))));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

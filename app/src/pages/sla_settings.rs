@@ -7,13 +7,14 @@ use edgedesk_domain::sla::{BreachActions, SavedSlaSettings, SlaSettings};
 use edgedesk_domain::{ApiError, ErrorCode};
 use leptos::prelude::*;
 
-use crate::api::{self, Saved};
+use crate::api;
 use crate::components::form_message::FormMessage;
 use crate::components::guard::RequireAccount;
 use crate::components::sla::calendar_editor::CalendarEditor;
 use crate::components::sla::policy_table::PolicyTable;
 use crate::components::sla::sweep_runs::SweepRuns;
 use crate::i18n::{use_i18n, I18n};
+use crate::submit::versioned_message;
 use crate::title::use_page_title;
 
 #[component]
@@ -82,17 +83,9 @@ fn SlaEditor() -> impl IntoView {
     let save = Action::new_local(move |body: &SavedSlaSettings| {
         let body = body.clone();
         async move {
-            message.set(Some(match api::save_sla_settings(&body).await {
-                Ok(Saved::Done(saved)) => {
-                    show(saved);
-                    (true, i18n.s().saved.to_string())
-                }
-                Ok(Saved::Stale(saved)) => {
-                    show(saved);
-                    (false, i18n.s().conflict.to_string())
-                }
-                Err(error) => (false, explain(i18n, &error)),
-            }));
+            let outcome = api::save_sla_settings(&body).await;
+            let texts = (i18n.s().saved, i18n.s().conflict);
+            message.set(Some(versioned_message(outcome, show, texts, |error| explain(i18n, error))));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
