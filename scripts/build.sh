@@ -3,12 +3,15 @@
 # wasm builds at once only fight over the cores).
 source "$(dirname "$0")/lib.sh"
 
-say "Building the SPA (Leptos, wasm32)"
-cargo build --quiet --release --target wasm32-unknown-unknown -p edgedesk-app
+say "Building the SPA (Leptos, wasm32): one bundle per audience"
+bundles=(portal console admin)
+cargo build --quiet --release --target wasm32-unknown-unknown -p edgedesk-app --bins
 rm -rf dist
 mkdir -p dist/pkg
-wasm-bindgen --target web --no-typescript --remove-name-section --out-dir dist/pkg \
-  target/wasm32-unknown-unknown/release/edgedesk-app.wasm
+for bundle in "${bundles[@]}"; do
+  wasm-bindgen --target web --no-typescript --remove-name-section --out-dir dist/pkg \
+    "target/wasm32-unknown-unknown/release/$bundle.wasm"
+done
 cp -R public/. dist/
 cat style/*.css > dist/style.css
 
@@ -23,11 +26,14 @@ hashed() { # <file>: moves it to dist/assets/<name>.<hash>.<ext> and prints the 
   echo "$name.$hash.$ext"
 }
 mkdir -p dist/assets
-wasm="$(hashed dist/pkg/edgedesk-app_bg.wasm)"
-sed -i "s#'edgedesk-app_bg\.wasm'#'$wasm'#" dist/pkg/edgedesk-app.js
-grep -q "$wasm" dist/pkg/edgedesk-app.js || die "wasm-bindgen's loader no longer names edgedesk-app_bg.wasm"
-app="$(hashed dist/pkg/edgedesk-app.js)"
-sed -i "s#/pkg/edgedesk-app\.js#/assets/$app#g" dist/boot.js dist/index.html
+for bundle in "${bundles[@]}"; do
+  wasm="$(hashed "dist/pkg/${bundle}_bg.wasm")"
+  sed -i "s#'${bundle}_bg\.wasm'#'$wasm'#" "dist/pkg/$bundle.js"
+  grep -q "$wasm" "dist/pkg/$bundle.js" || die "wasm-bindgen's loader no longer names ${bundle}_bg.wasm"
+  loader="$(hashed "dist/pkg/$bundle.js")"
+  sed -i "s#\"/pkg/$bundle\.js\"#\"/assets/$loader\"#" dist/boot.js
+  grep -q "/assets/$loader" dist/boot.js || die "boot.js no longer names /pkg/$bundle.js"
+done
 boot="$(hashed dist/boot.js)"
 css="$(hashed dist/style.css)"
 sed -i "s#\"/boot\.js\"#\"/assets/$boot\"#; s#\"/style\.css\"#\"/assets/$css\"#" dist/index.html
@@ -36,10 +42,5 @@ grep -q "/assets/$boot" dist/index.html && grep -q "/assets/$css" dist/index.htm
   || die "index.html no longer names /boot.js and /style.css"
 
 say "Building the Worker (workers-rs, wasm32)"
-esbuild_bin="$(find node_modules -path '*@esbuild/linux-x64/bin/esbuild' -print -quit)"
-[ -n "$esbuild_bin" ] || die "esbuild is missing from node_modules: run make setup"
-# worker-build would download wasm-bindgen and esbuild; point it at the local ones.
-(cd worker && WASM_BINDGEN_BIN="$(command -v wasm-bindgen)" ESBUILD_BIN="$ROOT/$esbuild_bin" \
-  worker-build --release 2>&1 | grep -v '^\s*$' >&2)
-[ -f worker/build/index.js ] || die "worker-build produced no worker/build/index.js"
+build_worker worker
 say "Built dist/ and worker/build/"

@@ -32,3 +32,14 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null \
     || die "apt-get install $* failed"
 }
+
+# Builds the workers-rs crate in <dir> into <dir>/build/ (worker-build would download
+# wasm-bindgen and esbuild; it is pointed at the local ones).
+build_worker() {
+  local esbuild_bin
+  esbuild_bin="$(find "$ROOT/node_modules" -path '*@esbuild/linux-x64/bin/esbuild' -print -quit)"
+  [ -n "$esbuild_bin" ] || die "esbuild is missing from node_modules: run make setup"
+  (cd "$ROOT/$1" && WASM_BINDGEN_BIN="$(command -v wasm-bindgen)" ESBUILD_BIN="$esbuild_bin" \
+    worker-build --release 2>&1 | grep -v '^\s*$' >&2)
+  [ -f "$ROOT/$1/build/index.js" ] || die "worker-build produced no $1/build/index.js"
+}

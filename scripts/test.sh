@@ -7,7 +7,7 @@ say "Checking formatting"
 cargo fmt --all -- --check || die "cargo fmt --all would change files: run it and commit"
 say "Lints (clippy, warnings are errors)"
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown -p edgedesk-worker -p edgedesk-app -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p edgedesk-worker -p edgedesk-app -p edgedesk-bench-peer -- -D warnings
 say "Domain tests (native)"
 cargo test --quiet
 say "API and browser tests (workerd + D1 + headless Chromium)"

@@ -334,6 +334,14 @@ pub struct SessionPolicy {
     pub touch_every: Duration,
 }
 
+/// See [`SessionPolicy::touch_bounds`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TouchBounds {
+    pub last_seen_at_most: DateTime<Utc>,
+    pub last_seen_after: DateTime<Utc>,
+    pub created_after: DateTime<Utc>,
+}
+
 pub const SESSIONS: SessionPolicy = SessionPolicy {
     idle: Duration::hours(12),
     absolute: Duration::days(7),
@@ -350,14 +358,33 @@ impl SessionPolicy {
         now < created_at + self.absolute && now < last_seen_at + self.idle
     }
 
-    pub fn needs_touch(&self, last_seen_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-        now >= last_seen_at + self.touch_every
+    /// Which sessions get their last use recorded at `now`: live ones last seen at least
+    /// `touch_every` ago. As bounds, so the store can touch in the statement that reads.
+    pub fn touch_bounds(&self, now: DateTime<Utc>) -> TouchBounds {
+        TouchBounds {
+            last_seen_at_most: now - self.touch_every,
+            last_seen_after: now - self.idle,
+            created_after: now - self.absolute,
+        }
     }
 
     /// The cookie's Max-Age: the browser may drop it when the server would anyway.
     pub fn cookie_max_age_seconds(&self) -> i64 {
         self.absolute.num_seconds()
     }
+}
+
+/// Read by the SPA's boot script to load the console bundle for ticket pages at once
+/// instead of handing over from the portal. Not HttpOnly on purpose: it is a hint for
+/// which code to download, never a credential; the API decides what anyone may see.
+pub const STAFF_HINT_COOKIE: &str = "edgedesk_staff";
+
+/// The `Set-Cookie` value (also what the SPA writes to `document.cookie`) that sets the
+/// staff hint for as long as a session may live, or clears it.
+pub fn staff_hint_cookie(staff: bool, https: bool) -> String {
+    let (value, max_age) = if staff { ("1", SESSIONS.cookie_max_age_seconds()) } else { ("", 0) };
+    let secure = if https { "; Secure" } else { "" };
+    format!("{STAFF_HINT_COOKIE}={value}; Path=/; SameSite=Lax; Max-Age={max_age}{secure}")
 }
 
 /// Where to go after signing in: only a path on this site (`/console`, `/tickets/4?x=1`),
@@ -370,6 +397,15 @@ pub fn safe_return_path(next: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_staff_hint_lives_as_long_as_a_session_and_is_cleared_with_max_age_zero() {
+        assert_eq!(
+            staff_hint_cookie(true, true),
+            "edgedesk_staff=1; Path=/; SameSite=Lax; Max-Age=604800; Secure"
+        );
+        assert_eq!(staff_hint_cookie(false, false), "edgedesk_staff=; Path=/; SameSite=Lax; Max-Age=0");
+    }
+
     use super::*;
 
     #[test]
@@ -459,7 +495,21 @@ mod tests {
         assert!(!live(Duration::zero(), Duration::hours(12)));
         assert!(live(Duration::days(6), Duration::days(6) + Duration::hours(1)));
         assert!(!live(Duration::days(7) - Duration::minutes(1), Duration::days(7)));
-        assert!(!SESSIONS.needs_touch(t0, t0 + Duration::minutes(4)));
-        assert!(SESSIONS.needs_touch(t0, t0 + Duration::minutes(5)));
+        let now = t0 + Duration::days(1);
+        let touched = |created: DateTime<Utc>, last_seen: DateTime<Utc>| {
+            let bounds = SESSIONS.touch_bounds(now);
+            last_seen <= bounds.last_seen_at_most
+                && last_seen > bounds.last_seen_after
+                && created > bounds.created_after
+        };
+        assert!(!touched(t0, now - Duration::minutes(4)), "seen four minutes ago: not yet");
+        assert!(touched(t0, now - Duration::minutes(5)));
+        assert!(!touched(t0, now - Duration::hours(12)), "idle too long: never revived");
+        assert!(!touched(now - Duration::days(7), now - Duration::minutes(5)), "too old: never revived");
+        // Touching never revives: whatever is touched is live.
+        for minutes in [5, 60, 719] {
+            let last_seen = now - Duration::minutes(minutes);
+            assert_eq!(touched(t0, last_seen), SESSIONS.is_live(t0, last_seen, now));
+        }
     }
 }

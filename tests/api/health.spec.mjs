@@ -27,23 +27,29 @@ test('the SPA is served with a CSP that allows only its own scripts and WebAssem
   }
 });
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 test('assets have content-hashed names and are cached for a year; the page itself is revalidated', async ({ request }) => {
   const page = await request.get('/');
   expect(page.headers()['cache-control']).toBe('no-cache');
   const html = await page.text();
   const assets = [...html.matchAll(/"(\/assets\/[^"]+)"/g)].map((match) => match[1]);
   expect(assets.map((path) => path.replace(/\.[0-9a-f]{12}\./, '.*.')).sort())
-    .toEqual(['/assets/boot.*.js', '/assets/edgedesk-app.*.js', '/assets/style.*.css']);
-  for (const path of assets) {
+    .toEqual(['/assets/boot.*.js', '/assets/style.*.css']);
+  const boot = await (await request.get(assets.find((path) => path.includes('boot')))).text();
+  const loaders = [...boot.matchAll(/"(\/assets\/[a-z]+\.[0-9a-f]{12}\.js)"/g)].map((match) => match[1]);
+  // One bundle per audience, each loader naming its own hashed wasm.
+  expect(loaders.map((path) => path.replace(/\.[0-9a-f]{12}\./, '.*.')).sort())
+    .toEqual(['/assets/admin.*.js', '/assets/console.*.js', '/assets/portal.*.js']);
+  for (const path of [...assets, ...loaders]) {
     const asset = await request.get(path);
     expect(asset.status(), path).toBe(200);
-    expect(asset.headers()['cache-control'], path).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers()['cache-control'], path).toBe(IMMUTABLE);
+    if (!loaders.includes(path)) continue;
+    const [wasm] = (await asset.text()).match(/[a-z]+_bg\.[0-9a-f]{12}\.wasm/);
+    const module = await request.get(`/assets/${wasm}`);
+    expect(module.status(), wasm).toBe(200);
+    expect(module.headers()['content-type']).toBe('application/wasm');
+    expect(module.headers()['cache-control']).toBe(IMMUTABLE);
   }
-  // The loader names the hashed wasm, which is cached the same way.
-  const loader = await (await request.get(assets.find((path) => path.includes('edgedesk-app')))).text();
-  const [wasm] = loader.match(/edgedesk-app_bg\.[0-9a-f]{12}\.wasm/);
-  const module = await request.get(`/assets/${wasm}`);
-  expect(module.status()).toBe(200);
-  expect(module.headers()['content-type']).toBe('application/wasm');
-  expect(module.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
 });

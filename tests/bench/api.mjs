@@ -1,11 +1,12 @@
-// API throughput and latency on a real wrangler dev server with 1,000 tickets seeded, and
-// the cost of a sign-in.
+// API throughput and latency on a real wrangler dev server with 1,000 tickets seeded, the
+// cost of a sign-in, and the same three requests against a bare workers-rs Worker (one D1
+// statement each, tests/bench/peer/) on the same workerd, as overhead ratios of the p50s.
 // wrk runs on the same 2 cores as workerd, so figures are for comparing commits, not SLOs.
 // Prints `bench: <name> = <value> <unit>` lines.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, ROOT, sessionCookie } from '../support/server.mjs';
+import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, startWrangler, ROOT, sessionCookie } from '../support/server.mjs';
 
 const run = promisify(execFile);
 const SEEDED = 1000;
@@ -36,8 +37,35 @@ async function wrk(url, extra = [], seconds = DURATION) {
 
 const line = (name, value, unit) => console.log(`bench: ${name} = ${value} ${unit}`);
 
+const PEER_CONFIG = path.join(ROOT, 'tests/bench/peer/wrangler.toml');
+const PEER_SEED_SQL = `
+CREATE TABLE items (id INTEGER PRIMARY KEY, title TEXT NOT NULL, status TEXT NOT NULL,
+                    priority TEXT NOT NULL, updated_at INTEGER NOT NULL);
+CREATE INDEX items_by_update ON items (updated_at DESC);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${SEEDED})
+INSERT INTO items (title, status, priority, updated_at)
+SELECT 'Seeded item ' || i, 'new', 'p3', 1700000000000 + i * 60000 FROM n;`;
+
+/** The bare Worker on its own database, seeded like the desk. */
+async function startPeer(dir) {
+  await d1(dir, 'execute', 'peer', '--config', PEER_CONFIG, '--command', PEER_SEED_SQL);
+  return startWrangler(dir, { args: ['--config', PEER_CONFIG], healthPath: '/health' });
+}
+
+/** Measures our request and the peer's one after the other and prints both and the ratio. */
+async function compare(name, ours, peer) {
+  const mine = await wrk(...ours);
+  const bare = await wrk(...peer);
+  line(`api_${name}_rps`, mine.rps.toFixed(0), 'req/s');
+  line(`api_${name}_p50_ms`, mine.p50.toFixed(1), 'ms');
+  line(`api_${name}_p99_ms`, mine.p99.toFixed(1), 'ms');
+  line(`peer_${name}_p50_ms`, bare.p50.toFixed(1), 'ms');
+  line(`api_${name}_overhead_ratio`, (mine.p50 / bare.p50).toFixed(2), 'x');
+}
+
 const dir = await makePersistDir();
 let server;
+let peer;
 try {
   await migrate(dir);
   await seedDemoData(dir);
@@ -45,17 +73,20 @@ try {
   server = await startServer(dir);
   const agentCookie = await sessionCookie(server.url, 'l1@example.com');
 
-  const list = await wrk(`${server.url}/api/tickets?limit=25`, ['-H', `Cookie: ${agentCookie}`]);
-  line('api_list_rps', list.rps.toFixed(0), 'req/s');
-  line('api_list_p50_ms', list.p50.toFixed(1), 'ms');
-  line('api_list_p99_ms', list.p99.toFixed(1), 'ms');
-
-  // As an agent: the public form's per-address limit would otherwise stop wrk at 30.
-  const create = await wrk(`${server.url}/api/tickets`,
-    ['-s', path.join(ROOT, 'tests/bench/create.lua'), '-H', `Cookie: ${agentCookie}`]);
-  line('api_create_rps', create.rps.toFixed(0), 'req/s');
-  line('api_create_p50_ms', create.p50.toFixed(1), 'ms');
-  line('api_create_p99_ms', create.p99.toFixed(1), 'ms');
+  const peerDir = await makePersistDir();
+  try {
+    peer = await startPeer(peerDir);
+    const cookie = ['-H', `Cookie: ${agentCookie}`];
+    await compare('list', [`${server.url}/api/tickets?limit=50`, cookie], [`${peer.url}/items`]);
+    await compare('page', [`${server.url}/api/tickets/500`, cookie], [`${peer.url}/items/500`]);
+    // As an agent: the public form's per-address limit would otherwise stop wrk at 30.
+    await compare('create',
+      [`${server.url}/api/tickets`, ['-s', path.join(ROOT, 'tests/bench/create.lua'), ...cookie]],
+      [`${peer.url}/items`, ['-s', path.join(ROOT, 'tests/bench/peer-create.lua')]]);
+  } finally {
+    await peer?.stop();
+    await removePersistDir(peerDir);
+  }
 
   // One connection: the cost of one sign-in (PBKDF2 at the configured iterations, a
   // session row), not throughput.

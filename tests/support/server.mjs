@@ -60,18 +60,25 @@ function freePort() {
 
 /**
  * Starts wrangler dev on `persistDir` (migrated, and seeded with demo data when asked) and
- * resolves once /api/health
- * answers 200. Returns { url, stop }.
+ * resolves once /api/health answers 200. Returns { url, stop, log }.
  */
 export async function startServer(persistDir, { seed = false, vars = {}, timeoutMs = 60_000 } = {}) {
   await migrate(persistDir);
   if (seed) await seedDemoData(persistDir);
+  const args = ['--test-scheduled', ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`])];
+  return startWrangler(persistDir, { args, healthPath: '/api/health', timeoutMs });
+}
+
+/**
+ * Starts `wrangler dev --local` with `args` (another `--config`, say) on a free loopback
+ * port and resolves once `healthPath` answers 200. Returns { url, stop, log }.
+ */
+export async function startWrangler(persistDir, { args = [], healthPath, timeoutMs = 60_000 }) {
   const port = await freePort();
   const child = spawn(
     path.join(BIN, 'wrangler'),
     ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir,
-      '--test-scheduled', '--show-interactive-dev-session=false', '--log-level', 'warn',
-      ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`])],
+      '--show-interactive-dev-session=false', '--log-level', 'warn', ...args],
     { cwd: ROOT, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
@@ -92,7 +99,7 @@ export async function startServer(persistDir, { seed = false, vars = {}, timeout
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const response = await fetch(`${url}/api/health`);
+      const response = await fetch(`${url}${healthPath}`);
       if (response.status === 200) return { url, stop, log: () => log };
     } catch { /* not listening yet */ }
     await new Promise((resolve) => setTimeout(resolve, 200));

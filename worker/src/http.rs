@@ -55,7 +55,7 @@ pub fn path_id(text: &str, what: &str) -> Result<i64, ApiError> {
     parse_id(text).ok_or_else(|| ApiError::not_found(what))
 }
 
-/// Reads a JSON object body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`],
+/// Batch a JSON object body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`],
 /// numbers D1 can hold exactly, and only fields the request type takes.
 pub async fn read_json<T: DeserializeOwned + Serialize>(req: &mut Request) -> Result<T, ApiError> {
     let content_type = header(req, "content-type").unwrap_or_default().to_ascii_lowercase();
@@ -143,6 +143,18 @@ pub fn internal(cause: impl std::fmt::Display) -> ApiError {
 pub fn storage(cause: worker::Error) -> ApiError {
     console_error!("D1 error: {cause}");
     ApiError::new(ErrorCode::StorageUnavailable, "The ticket store is unavailable; please try again")
+}
+
+/// How many D1 round trips the answer took, as `Server-Timing` (browsers' developer tools
+/// show it; tests and `make bench` read it so the count cannot creep up unnoticed).
+pub fn with_round_trips(mut response: Response, round_trips: u32) -> Response {
+    if response.status_code() != 101 {
+        let timing = format!("d1;desc=\"{round_trips} round trips\"");
+        if let Err(err) = response.headers_mut().set("Server-Timing", &timing) {
+            console_error!("could not set Server-Timing: {err}");
+        }
+    }
+    response
 }
 
 /// API responses are data, never documents: nothing may run or frame them, and they

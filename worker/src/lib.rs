@@ -20,11 +20,12 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 #[event(fetch)]
 async fn fetch(mut req: Request, env: Env, ctx: Context) -> Result<Response> {
     let https = req.inner().url().starts_with("https:");
-    let response = match routes::handle(&mut req, &env, &ctx, https).await {
+    let (reply, round_trips) = store::round_trips::counted(routes::handle(&mut req, &env, &ctx, https)).await;
+    let response = match reply {
         Ok(response) => response,
         Err(error) => http::error_response(&error),
     };
-    Ok(http::with_security_headers(response, https))
+    Ok(http::with_round_trips(http::with_security_headers(response, https), round_trips))
 }
 
 #[event(scheduled)]

@@ -12,6 +12,7 @@ use worker::Env;
 use crate::clock;
 use crate::live;
 use crate::store;
+use crate::store::batch::{Batch, Pending};
 use crate::store::sla::History;
 use crate::store::tickets::Stored;
 
@@ -52,40 +53,51 @@ pub fn compute(settings: &SlaSettings, subject: Subject, history: &History, now:
 }
 
 /// The clocks of a ticket that is being created now.
-pub async fn for_new_ticket(env: &Env, subject: Subject, now: DateTime<Utc>) -> Result<Clocks, ApiError> {
-    let (settings, _) = store::settings::sla(env).await?;
+pub fn for_new_ticket(settings: &SlaSettings, subject: Subject, now: DateTime<Utc>) -> Clocks {
     let opened = Moment { at: now, status: Some(Status::New), agent_reply: false };
     let history = History { moments: vec![opened], recorded: Vec::new() };
-    Ok(compute(&settings, subject, &history, now))
+    compute(settings, subject, &history, now)
 }
 
-/// The clocks once `decision` is stored: its history plus the decision's own event.
-pub async fn after_decision(
-    env: &Env,
-    stored: &Stored,
-    decision: &Decision,
-    actor: &Actor,
-    now: DateTime<Utc>,
-) -> Result<Clocks, ApiError> {
-    let (settings, _) = store::settings::sla(env).await?;
-    let mut history = store::sla::history(env, stored.state.id).await?;
-    let event = &decision.event;
-    history.moments.extend(Moment::from_event(event.kind, &event.details, now, actor.is_staff()));
-    Ok(compute(&settings, Subject::of(&decision.state, stored.owner.organisation_id), &history, now))
+/// What a ticket's clocks are computed from: the SLA settings and the ticket's history.
+pub struct Inputs {
+    settings: SlaSettings,
+    history: History,
 }
 
-/// What the ticket page shows: every clock for staff, the promise for customers.
-pub async fn for_page(
-    env: &Env,
-    stored: &Stored,
-    now: DateTime<Utc>,
-) -> Result<(TicketSla, Promise), ApiError> {
-    let (settings, _) = store::settings::sla(env).await?;
-    let history = store::sla::history(env, stored.state.id).await?;
-    let clocks =
-        compute(&settings, Subject::of(&stored.state, stored.owner.organisation_id), &history, now).clocks;
-    let promise = sla::promise(&clocks);
-    Ok((TicketSla { clocks, recorded: history.recorded }, promise))
+/// The inputs of ticket `id`'s clocks, read in `batch`.
+pub fn inputs_in(batch: &mut Batch, id: i64) -> Result<Pending<Inputs>, ApiError> {
+    let settings = store::settings::sla_in(batch)?;
+    let history = store::sla::history_in(batch, id)?;
+    Ok(settings.and(history).map(|((settings, _), history)| Ok(Inputs { settings, history })))
+}
+
+impl Inputs {
+    /// The clocks once `decision` is stored: the history plus the decision's own event.
+    pub fn after_decision(
+        &mut self,
+        stored: &Stored,
+        decision: &Decision,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Clocks {
+        let event = &decision.event;
+        self.history.moments.extend(Moment::from_event(event.kind, &event.details, now, actor.is_staff()));
+        compute(
+            &self.settings,
+            Subject::of(&decision.state, stored.owner.organisation_id),
+            &self.history,
+            now,
+        )
+    }
+
+    /// What the ticket page shows: every clock for staff, the promise for customers.
+    pub fn for_page(self, stored: &Stored, now: DateTime<Utc>) -> (TicketSla, Promise) {
+        let subject = Subject::of(&stored.state, stored.owner.organisation_id);
+        let clocks = compute(&self.settings, subject, &self.history, now).clocks;
+        let promise = sla::promise(&clocks);
+        (TicketSla { clocks, recorded: self.history.recorded }, promise)
+    }
 }
 
 #[derive(Debug, Default, Clone)]

@@ -2,6 +2,7 @@ use edgedesk_domain::auth::Role;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::bundle::use_bundle;
 use crate::i18n::use_i18n;
 use crate::session::{sign_in_path, use_session};
 
@@ -24,8 +25,10 @@ pub fn RequireAccount(
             .me()
             .is_some_and(|me| (!staff_only || me.role.is_staff()) && (!admin_only || me.role == Role::Admin))
     };
+    let bundle = use_bundle();
     Effect::new(move |_| {
-        if !session.is_known() || allowed() {
+        // An account this bundle is not for is on its way to the right one (FollowAudience).
+        if !session.is_known() || allowed() || !bundle.serves(&location.pathname.get_untracked()) {
             return;
         }
         if session.me().is_none() {

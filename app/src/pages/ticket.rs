@@ -28,17 +28,30 @@ use crate::session::use_session_expiry;
 use crate::title::use_page_title;
 use crate::workspace::{Shown, Target, Workspace};
 
+/// The portal's ticket page: public history, reply, confirm, reopen, rate.
 #[component]
-pub fn TicketPage() -> impl IntoView {
+pub fn CustomerTicketPage() -> impl IntoView {
     view! {
         <RequireAccount>
-            <TicketLoader/>
+            <TicketLoader layout=|| view! { <CustomerTicket/> }.into_any()/>
         </RequireAccount>
     }
 }
 
+/// The console's ticket page: the agent's workspace.
 #[component]
-fn TicketLoader() -> impl IntoView {
+pub fn StaffTicketPage() -> impl IntoView {
+    view! {
+        <RequireAccount staff_only=true>
+            <TicketLoader layout=|| view! { <StaffTicket/> }.into_any()/>
+        </RequireAccount>
+    }
+}
+
+/// Loads the ticket into a `Workspace` and draws it with `layout` (a function, so each
+/// bundle links only its own).
+#[component]
+fn TicketLoader(layout: fn() -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let expiry = use_session_expiry();
@@ -69,16 +82,34 @@ fn TicketLoader() -> impl IntoView {
                 let id = view.ticket.id;
                 let workspace = Workspace::new(Shown::from(view), Target::Ticket(id));
                 provide_context(workspace);
-                view! { <TicketWorkspace/> }.into_any()
+                layout()
             }
         }
     }
 }
 
 #[component]
-fn TicketWorkspace() -> impl IntoView {
+fn CustomerTicket() -> impl IntoView {
     let workspace = crate::workspace::use_workspace();
-    let staff = workspace.staff();
+    follow_live_changes(workspace);
+    view! {
+        <div class="ticket-layout">
+            <div class="ticket-main">
+                <OutcomeBanner/>
+                <TicketCard/>
+                <SlaPromise/>
+                <CallList/>
+                <CustomerActions/>
+                <Timeline/>
+                <Compose/>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn StaffTicket() -> impl IntoView {
+    let workspace = crate::workspace::use_workspace();
     follow_live_changes(workspace);
     let link_active =
         workspace.shown.with_untracked(|s| s.ticket.as_ref().is_some_and(|t| t.status_link_active));
@@ -87,36 +118,32 @@ fn TicketWorkspace() -> impl IntoView {
     let sheet_open = RwSignal::new(false);
     let i18n = crate::i18n::use_i18n();
     view! {
-        <div class="ticket-layout" class:ticket-layout-staff=staff>
+        <div class="ticket-layout ticket-layout-staff">
             <div class="ticket-main">
-                {staff.then(|| view! { <PresenceBar/> })}
+                <PresenceBar/>
                 <OutcomeBanner/>
                 <TicketCard/>
-                {(!staff).then(|| view! { <SlaPromise/> })}
                 <CallList/>
-                {(!staff).then(|| view! { <CustomerActions/> })}
                 <Timeline/>
                 <Compose/>
             </div>
-            {staff.then(|| view! {
-                <div class="sheet-bar">
-                    <button type="button" class="button button-primary" aria-controls="ticket-side"
-                        aria-expanded=move || sheet_open.get().to_string()
-                        on:click=move |_| sheet_open.update(|open| *open = !*open)>
-                        {move || if sheet_open.get() { i18n.c().close_actions } else { i18n.c().open_actions }}
-                    </button>
-                </div>
-                <aside id="ticket-side" class="ticket-side" class:sheet-open=move || sheet_open.get()>
-                    <WorkPanel/>
-                    <RequesterPanel/>
-                    <SlaPanel/>
-                    <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))
-                        ticket=workspace.ticket_id().unwrap_or_default()/>
-                    <ArticleFromResolution/>
-                    <StatusLinkControl ticket_id=workspace.ticket_id().unwrap_or_default() active=link_active/>
-                    <Shortcuts/>
-                </aside>
-            })}
+            <div class="sheet-bar">
+                <button type="button" class="button button-primary" aria-controls="ticket-side"
+                    aria-expanded=move || sheet_open.get().to_string()
+                    on:click=move |_| sheet_open.update(|open| *open = !*open)>
+                    {move || if sheet_open.get() { i18n.c().close_actions } else { i18n.c().open_actions }}
+                </button>
+            </div>
+            <aside id="ticket-side" class="ticket-side" class:sheet-open=move || sheet_open.get()>
+                <WorkPanel/>
+                <RequesterPanel/>
+                <SlaPanel/>
+                <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))
+                    ticket=workspace.ticket_id().unwrap_or_default()/>
+                <ArticleFromResolution/>
+                <StatusLinkControl ticket_id=workspace.ticket_id().unwrap_or_default() active=link_active/>
+                <Shortcuts/>
+            </aside>
         </div>
     }
 }

@@ -8,7 +8,8 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{all, db, first, run};
+use super::batch::{Batch, Pending};
+use super::{all, db, run};
 
 #[derive(Deserialize)]
 struct Row {
@@ -43,26 +44,35 @@ pub async fn list(env: &Env) -> Result<Vec<AgentSummary>, ApiError> {
     Ok(rows.into_iter().filter_map(summary).collect())
 }
 
-/// An active agent and their tier.
-pub async fn by_id(env: &Env, id: i64) -> Result<Option<(Named, Tier)>, ApiError> {
-    let db = db(env)?;
-    let row = first::<Row>(query!(&db, &format!("{COLUMNS} AND u.id = ?1"), id)).await?;
-    Ok(row.and_then(summary).map(|agent| (Named { id: agent.id, name: agent.name }, agent.tier)))
+/// An active agent and their tier, read in `batch`.
+pub fn by_id_in(batch: &mut Batch, id: i64) -> Result<Pending<Option<(Named, Tier)>>, ApiError> {
+    batch.read(query!(batch.db(), &format!("{COLUMNS} AND u.id = ?1"), id), |rows: Vec<Row>| {
+        Ok(rows
+            .into_iter()
+            .next()
+            .and_then(summary)
+            .map(|agent| (Named { id: agent.id, name: agent.name }, agent.tier)))
+    })
 }
 
-/// Agents of a tier who are not away, with their load, for auto-assignment.
-pub async fn candidates(env: &Env, tier: Tier) -> Result<Vec<Candidate>, ApiError> {
-    let db = db(env)?;
-    let rows =
-        all::<Row>(query!(&db, &format!("{COLUMNS} AND u.tier = ?1 AND u.away = 0"), tier.as_str())).await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| Candidate {
-            agent: Named { id: row.id, name: row.name },
-            open_tickets: row.open_tickets,
-            last_assigned_at: row.last_assigned_at,
-        })
-        .collect())
+/// The agents of ticket `ticket_id`'s tier who are not away, with their load, for
+/// auto-assignment, read in `batch` (the tier from the same snapshot as the ticket).
+pub fn candidates_in(batch: &mut Batch, ticket_id: i64) -> Result<Pending<Vec<Candidate>>, ApiError> {
+    let statement = query!(
+        batch.db(),
+        &format!("{COLUMNS} AND u.tier = (SELECT tier FROM tickets WHERE id = ?1) AND u.away = 0"),
+        ticket_id
+    );
+    batch.read(statement, |rows: Vec<Row>| {
+        Ok(rows
+            .into_iter()
+            .map(|row| Candidate {
+                agent: Named { id: row.id, name: row.name },
+                open_tickets: row.open_tickets,
+                last_assigned_at: row.last_assigned_at,
+            })
+            .collect())
+    })
 }
 
 pub async fn set_away(env: &Env, user_id: i64, away: bool) -> Result<(), ApiError> {
@@ -73,18 +83,24 @@ pub async fn set_away(env: &Env, user_id: i64, away: bool) -> Result<(), ApiErro
 
 /// The customer account with this email, if any: a ticket an agent logs for them joins
 /// their tickets. Nobody gets an account created for them (they could not sign in).
-pub async fn customer_by_email(env: &Env, email: &str) -> Result<Option<TicketOwner>, ApiError> {
+pub fn customer_by_email_in(
+    batch: &mut Batch,
+    email: &str,
+) -> Result<Pending<Option<TicketOwner>>, ApiError> {
     #[derive(Deserialize)]
     struct Customer {
         id: i64,
         organisation_id: Option<i64>,
     }
-    let db = db(env)?;
-    let row = first::<Customer>(query!(
-        &db,
+    let statement = query!(
+        batch.db(),
         "SELECT id, organisation_id FROM users WHERE email = ?1 AND role = 'customer' AND active = 1",
         email.to_lowercase()
-    ))
-    .await?;
-    Ok(row.map(|row| TicketOwner { customer_id: Some(row.id), organisation_id: row.organisation_id }))
+    );
+    batch.read(statement, |rows: Vec<Customer>| {
+        Ok(rows
+            .into_iter()
+            .next()
+            .map(|row| TicketOwner { customer_id: Some(row.id), organisation_id: row.organisation_id }))
+    })
 }

@@ -5,9 +5,8 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{changes, created, db, first, inserted_id, run};
+use super::{all, changes, created, db, first, inserted_id, run};
 use crate::clock::from_millis;
-use crate::http;
 
 /// Recording every request's time would write to D1 on every call; a minute is precise
 /// enough to tell a live integration from a dead one.
@@ -52,14 +51,10 @@ pub async fn list(env: &Env) -> Result<Vec<ApiTokenSummary>, ApiError> {
         revoked_at: Option<i64>,
     }
     let db = db(env)?;
-    let rows = db
-        .prepare(
-            "SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY id DESC",
-        )
-        .all()
-        .await
-        .and_then(|result| result.results::<Row>())
-        .map_err(http::storage)?;
+    let rows = all::<Row>(Ok(db.prepare(
+        "SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY id DESC",
+    )))
+    .await?;
     Ok(rows
         .into_iter()
         .map(|row| ApiTokenSummary {

@@ -3,7 +3,7 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{all, db};
+use super::batch::{Batch, Pending};
 use crate::clock::from_millis;
 
 #[derive(Deserialize)]
@@ -18,29 +18,33 @@ struct Row {
     scheduled_by: String,
 }
 
-/// The ticket's calls in time order.
-pub async fn of_ticket(env: &Env, ticket_id: i64) -> Result<Vec<Call>, ApiError> {
-    let db = db(env)?;
-    let rows = all::<Row>(query!(
-        &db,
+/// The ticket's calls in time order, read in `batch`.
+pub fn of_ticket_in(batch: &mut Batch, ticket_id: i64) -> Result<Pending<Vec<Call>>, ApiError> {
+    let statement = query!(
+        batch.db(),
         "SELECT id, starts_at, minutes, channel, phone, link, note, scheduled_by
          FROM calls WHERE ticket_id = ?1 ORDER BY starts_at, id",
         ticket_id
-    ))
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| Call {
-            id: row.id,
-            call: NewCall {
-                starts_at: from_millis(row.starts_at),
-                minutes: row.minutes,
-                channel: CallChannel::parse(&row.channel).unwrap_or(CallChannel::Phone),
-                phone: row.phone,
-                link: row.link,
-                note: row.note,
-            },
-            scheduled_by: row.scheduled_by,
-        })
-        .collect())
+    );
+    batch.read(statement, |rows: Vec<Row>| {
+        Ok(rows
+            .into_iter()
+            .map(|row| Call {
+                id: row.id,
+                call: NewCall {
+                    starts_at: from_millis(row.starts_at),
+                    minutes: row.minutes,
+                    channel: CallChannel::parse(&row.channel).unwrap_or(CallChannel::Phone),
+                    phone: row.phone,
+                    link: row.link,
+                    note: row.note,
+                },
+                scheduled_by: row.scheduled_by,
+            })
+            .collect())
+    })
+}
+
+pub async fn of_ticket(env: &Env, ticket_id: i64) -> Result<Vec<Call>, ApiError> {
+    Batch::one(env, |batch| of_ticket_in(batch, ticket_id)).await
 }

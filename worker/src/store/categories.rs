@@ -3,7 +3,8 @@ use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{all, changes, db, first, inserted_id};
+use super::batch::{Batch, Pending};
+use super::{all, changes, db, inserted_id};
 use crate::http;
 
 #[derive(Deserialize)]
@@ -42,9 +43,14 @@ pub async fn list(env: &Env, only_active: bool) -> Result<Vec<Category>, ApiErro
     Ok(rows.into_iter().map(category).collect())
 }
 
+pub fn by_id_in(batch: &mut Batch, id: i64) -> Result<Pending<Option<Category>>, ApiError> {
+    batch.read(query!(batch.db(), &format!("{COLUMNS} WHERE id = ?1"), id), |rows: Vec<Row>| {
+        Ok(rows.into_iter().next().map(category))
+    })
+}
+
 pub async fn by_id(env: &Env, id: i64) -> Result<Option<Category>, ApiError> {
-    let db = db(env)?;
-    Ok(first::<Row>(query!(&db, &format!("{COLUMNS} WHERE id = ?1"), id)).await?.map(category))
+    Batch::one(env, |batch| by_id_in(batch, id)).await
 }
 
 fn name_taken_error() -> ApiError {
@@ -95,6 +101,7 @@ pub async fn update(env: &Env, id: i64, version: i64, input: &CategoryInput) -> 
         i32::from(input.active)
     )
     .map_err(http::storage)?;
+    super::round_trips::count();
     let result = statement.run().await.map_err(name_taken)?;
     Ok(changes(&result)? == 1)
 }

@@ -112,7 +112,7 @@ pub async fn accept(
         at
     )
     .map_err(http::storage)?;
-    let results = db.batch(vec![claim, create]).await.map_err(http::storage)?;
+    let results = super::send_batch(&db, vec![claim, create]).await.map_err(http::storage)?;
     let created =
         results.get(1).map(|result| result.results::<Inserted>()).transpose().map_err(http::storage)?;
     Ok(created.and_then(|rows| rows.into_iter().next()).map(|row| row.id))

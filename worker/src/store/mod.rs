@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod agents;
 pub mod api_tokens;
+pub mod batch;
 pub mod calls;
 pub mod categories;
 pub mod events;
@@ -12,6 +13,7 @@ pub mod limits;
 pub mod organisations;
 pub mod outbox;
 pub mod presence;
+pub mod round_trips;
 pub mod sessions;
 pub mod settings;
 pub mod sla;
@@ -23,6 +25,8 @@ pub mod users;
 use edgedesk_domain::ApiError;
 use serde::de::DeserializeOwned;
 use worker::{D1Database, D1PreparedStatement, D1Result, Env};
+
+use round_trips::count;
 
 use crate::http;
 
@@ -37,13 +41,17 @@ pub fn db(env: &Env) -> Result<D1Database, ApiError> {
 /// Whether D1 answers a trivial query.
 pub async fn ping(env: &Env) -> bool {
     match db(env) {
-        Ok(db) => db.prepare("SELECT 1").first::<serde_json::Value>(None).await.is_ok(),
+        Ok(db) => {
+            count();
+            db.prepare("SELECT 1").first::<serde_json::Value>(None).await.is_ok()
+        }
         Err(_) => false,
     }
 }
 
 /// Runs a statement built with `query!`, mapping every D1 failure the same way.
 pub async fn run(statement: worker::Result<D1PreparedStatement>) -> Result<D1Result, ApiError> {
+    count();
     statement.map_err(http::storage)?.run().await.map_err(http::storage)
 }
 
@@ -51,6 +59,7 @@ pub async fn run(statement: worker::Result<D1PreparedStatement>) -> Result<D1Res
 pub async fn first<T: DeserializeOwned>(
     statement: worker::Result<D1PreparedStatement>,
 ) -> Result<Option<T>, ApiError> {
+    count();
     statement.map_err(http::storage)?.first::<T>(None).await.map_err(http::storage)
 }
 
@@ -58,12 +67,23 @@ pub async fn first<T: DeserializeOwned>(
 pub async fn all<T: DeserializeOwned>(
     statement: worker::Result<D1PreparedStatement>,
 ) -> Result<Vec<T>, ApiError> {
+    count();
     statement
         .map_err(http::storage)?
         .all()
         .await
         .and_then(|result| result.results::<T>())
         .map_err(http::storage)
+}
+
+/// Runs `statements` as one D1 batch: one round trip, one transaction. The error is left
+/// to the caller, which knows whether a UNIQUE failure means a lost race.
+pub async fn send_batch(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+) -> worker::Result<Vec<D1Result>> {
+    count();
+    db.batch(statements).await
 }
 
 /// A batch that lost a race on a UNIQUE constraint (an event's version, a recorded SLA

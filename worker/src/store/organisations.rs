@@ -4,8 +4,7 @@ use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{changes, db, first, inserted_id, run};
-use crate::http;
+use super::{all, changes, db, first, inserted_id, run};
 
 #[derive(Deserialize)]
 struct Row {
@@ -34,12 +33,7 @@ const COLUMNS: &str = "SELECT o.id, o.name, o.members_see_all_tickets, o.version
 
 pub async fn list(env: &Env) -> Result<Vec<OrganisationSummary>, ApiError> {
     let db = db(env)?;
-    let rows = db
-        .prepare(format!("{COLUMNS} ORDER BY o.name"))
-        .all()
-        .await
-        .and_then(|result| result.results::<Row>())
-        .map_err(http::storage)?;
+    let rows = all::<Row>(Ok(db.prepare(format!("{COLUMNS} ORDER BY o.name")))).await?;
     Ok(rows.into_iter().map(OrganisationSummary::from).collect())
 }
 

@@ -40,7 +40,7 @@ pub async fn renew(env: &Env, ticket_id: i64, mine: &Presence) -> Result<Vec<Pre
         now - FRESH_FOR_SECONDS * 1000
     )
     .map_err(http::storage)?;
-    let results = db.batch(vec![upsert, recent]).await.map_err(http::storage)?;
+    let results = super::send_batch(&db, vec![upsert, recent]).await.map_err(http::storage)?;
     let rows = results.get(1).map(|result| result.results::<Row>()).transpose().map_err(http::storage)?;
     Ok(rows
         .unwrap_or_default()

@@ -4,7 +4,8 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{db, first, run, users};
+use super::batch::Batch;
+use super::{db, run, users};
 use crate::clock::from_millis;
 
 pub async fn create(env: &Env, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), ApiError> {
@@ -34,35 +35,37 @@ struct SessionRow {
 }
 
 /// The principal behind a session token hash, if the session is live and the account
-/// active; records use at most once per `touch_every`.
+/// active; records use at most once per `touch_every`, in the same round trip.
 pub async fn principal(
     env: &Env,
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<Principal>, ApiError> {
-    let db = db(env)?;
-    let row = first::<SessionRow>(query!(
-        &db,
+    let mut batch = Batch::new(env)?;
+    let session = batch.add::<SessionRow>(query!(
+        batch.db(),
         "SELECT s.user_id, s.created_at, s.last_seen_at, u.name, u.role, u.tier, u.organisation_id, o.members_see_all_tickets
          FROM sessions s
          JOIN users u ON u.id = s.user_id AND u.active = 1
          LEFT JOIN organisations o ON o.id = u.organisation_id
          WHERE s.token_hash = ?1 AND s.revoked_at IS NULL",
         token_hash
-    )).await?;
-    let Some(row) = row else { return Ok(None) };
-    let last_seen = from_millis(row.last_seen_at);
-    if !SESSIONS.is_live(from_millis(row.created_at), last_seen, now) {
+    ))?;
+    let bounds = SESSIONS.touch_bounds(now);
+    batch.add::<()>(query!(
+        batch.db(),
+        "UPDATE sessions SET last_seen_at = ?2
+         WHERE token_hash = ?1 AND revoked_at IS NULL
+           AND last_seen_at <= ?3 AND last_seen_at > ?4 AND created_at > ?5",
+        token_hash,
+        now.timestamp_millis(),
+        bounds.last_seen_at_most.timestamp_millis(),
+        bounds.last_seen_after.timestamp_millis(),
+        bounds.created_after.timestamp_millis()
+    ))?;
+    let Some(row) = batch.run().await?.first(session)? else { return Ok(None) };
+    if !SESSIONS.is_live(from_millis(row.created_at), from_millis(row.last_seen_at), now) {
         return Ok(None);
-    }
-    if SESSIONS.needs_touch(last_seen, now) {
-        run(query!(
-            &db,
-            "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
-            now.timestamp_millis(),
-            token_hash
-        ))
-        .await?;
     }
     users::principal(
         row.user_id,

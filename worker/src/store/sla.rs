@@ -11,6 +11,7 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
+use super::batch::{Batch, Pending};
 use super::tickets::{event_statement, projection_statement, TicketRef};
 use super::{all, db, lost_race, outbox};
 use crate::clock::from_millis;
@@ -27,53 +28,56 @@ fn id_list(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
 
-/// The histories of `ids` in one round trip, however many tickets.
-pub async fn histories(env: &Env, ids: &[i64]) -> Result<HashMap<i64, History>, ApiError> {
-    #[derive(Deserialize)]
-    struct EventRow {
-        ticket_id: i64,
-        kind: String,
-        at: i64,
-        data: String,
-        by_staff: i64,
-    }
-    #[derive(Deserialize)]
-    struct StepRow {
-        ticket_id: i64,
-        target: String,
-        cycle: u32,
-        step: u32,
-        reached_at: i64,
-    }
-    let mut histories: HashMap<i64, History> = HashMap::new();
-    if ids.is_empty() {
-        return Ok(histories);
-    }
-    let db = db(env)?;
-    let list = id_list(ids);
+#[derive(Deserialize)]
+struct EventRow {
+    ticket_id: i64,
+    kind: String,
+    at: i64,
+    data: String,
+    by_staff: i64,
+}
+
+#[derive(Deserialize)]
+struct StepRow {
+    ticket_id: i64,
+    target: String,
+    cycle: u32,
+    step: u32,
+    reached_at: i64,
+}
+
+/// The histories of `ids`, read in `batch` however many tickets.
+pub fn histories_in(batch: &mut Batch, ids: &[i64]) -> Result<Pending<HashMap<i64, History>>, ApiError> {
+    let list = if ids.is_empty() { "NULL".to_string() } else { id_list(ids) };
     // Who wrote an event decides whether a reply is the desk's answer: staff, not customers.
-    let events = db.prepare(format!(
-        "SELECT e.ticket_id, e.kind, e.at, e.data, COALESCE(u.role <> 'customer', 0) AS by_staff
-         FROM ticket_events e
-         LEFT JOIN users u ON e.actor LIKE 'user:%' AND u.id = CAST(substr(e.actor, 6) AS INTEGER)
-         WHERE e.ticket_id IN ({list}) ORDER BY e.ticket_id, e.id"
-    ));
-    let steps = db.prepare(format!(
-        "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({list})"
-    ));
-    // One round trip for both.
-    let results = db.batch(vec![events, steps]).await.map_err(http::storage)?;
-    let [events, steps] = results.as_slice() else {
-        return Err(http::internal("D1 answered a batch of two with another count"));
-    };
-    for row in events.results::<EventRow>().map_err(http::storage)? {
+    let events = batch.read(
+        Ok(batch.db().prepare(format!(
+            "SELECT e.ticket_id, e.kind, e.at, e.data, COALESCE(u.role <> 'customer', 0) AS by_staff
+             FROM ticket_events e
+             LEFT JOIN users u ON e.actor LIKE 'user:%' AND u.id = CAST(substr(e.actor, 6) AS INTEGER)
+             WHERE e.ticket_id IN ({list}) ORDER BY e.ticket_id, e.id"
+        ))),
+        |rows: Vec<EventRow>| Ok(rows),
+    )?;
+    let steps = batch.read(
+        Ok(batch.db().prepare(format!(
+            "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({list})"
+        ))),
+        |rows: Vec<StepRow>| Ok(rows),
+    )?;
+    Ok(events.and(steps).map(|(events, steps)| Ok(assemble(events, steps))))
+}
+
+fn assemble(events: Vec<EventRow>, steps: Vec<StepRow>) -> HashMap<i64, History> {
+    let mut histories: HashMap<i64, History> = HashMap::new();
+    for row in events {
         let Some(kind) = EventKind::parse(&row.kind) else { continue };
         let details: EventDetails = serde_json::from_str(&row.data).unwrap_or_default();
         if let Some(moment) = Moment::from_event(kind, &details, from_millis(row.at), row.by_staff == 1) {
             histories.entry(row.ticket_id).or_default().moments.push(moment);
         }
     }
-    for row in steps.results::<StepRow>().map_err(http::storage)? {
+    for row in steps {
         let Some(target) = Target::parse(&row.target) else { continue };
         histories.entry(row.ticket_id).or_default().recorded.push(RecordedStep {
             target,
@@ -82,11 +86,20 @@ pub async fn histories(env: &Env, ids: &[i64]) -> Result<HashMap<i64, History>, 
             at: from_millis(row.reached_at),
         });
     }
-    Ok(histories)
+    histories
 }
 
-pub async fn history(env: &Env, id: i64) -> Result<History, ApiError> {
-    Ok(histories(env, &[id]).await?.remove(&id).unwrap_or_default())
+/// The histories of `ids` in one round trip, however many tickets.
+pub async fn histories(env: &Env, ids: &[i64]) -> Result<HashMap<i64, History>, ApiError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Batch::one(env, |batch| histories_in(batch, ids)).await
+}
+
+/// The history of ticket `id`, read in `batch`.
+pub fn history_in(batch: &mut Batch, id: i64) -> Result<Pending<History>, ApiError> {
+    Ok(histories_in(batch, &[id])?.map(move |mut histories| Ok(histories.remove(&id).unwrap_or_default())))
 }
 
 fn state_text(state: ClockState) -> &'static str {
@@ -242,7 +255,7 @@ pub async fn record(env: &Env, sweep: Sweep<'_>, now: DateTime<Utc>) -> Result<(
     }
     let version = sweep.response.state.version;
     statements.extend(projection(&db, TicketRef::Id(id), version, sweep.clocks, sweep.progress, now)?);
-    db.batch(statements)
+    super::send_batch(&db, statements)
         .await
         .map_err(|error| lost_race(error, "Another run recorded this step first, or the ticket changed"))?;
     Ok(())
@@ -259,7 +272,7 @@ pub async fn refresh(
 ) -> Result<(), ApiError> {
     let db = db(env)?;
     let statements = projection(&db, TicketRef::Id(state.id), state.version, clocks, progress, now)?;
-    db.batch(statements).await.map_err(http::storage)?;
+    super::send_batch(&db, statements).await.map_err(http::storage)?;
     Ok(())
 }
 

@@ -14,8 +14,9 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{query, Env};
 
+use super::batch::{Batch, Pending};
 use super::tickets::{active_statuses, parse_kind, parse_status};
-use super::{all, db, first, run, sla, ABOVE_EVERY_ID};
+use super::{all, db, first, sla, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::http;
 
@@ -272,16 +273,11 @@ fn summary(row: SummaryRow) -> Result<TicketSummary, ApiError> {
 }
 
 /// The incidents linked to a major incident, newest first.
-pub async fn linked(env: &Env, major_id: i64) -> Result<Vec<TicketSummary>, ApiError> {
-    let db = db(env)?;
+pub fn linked_in(batch: &mut Batch, major_id: i64) -> Result<Pending<Vec<TicketSummary>>, ApiError> {
     let select = summary_select(None);
-    let rows = all::<SummaryRow>(query!(
-        &db,
-        &format!("{select} WHERE t.major_id = ?1 ORDER BY t.id DESC LIMIT 200"),
-        major_id
-    ))
-    .await?;
-    rows.into_iter().map(summary).collect()
+    let statement =
+        query!(batch.db(), &format!("{select} WHERE t.major_id = ?1 ORDER BY t.id DESC LIMIT 200"), major_id);
+    batch.read(statement, |rows: Vec<SummaryRow>| rows.into_iter().map(summary).collect())
 }
 
 /// How many active tickets each counted queue holds, in one pass over the active tickets.
@@ -343,10 +339,9 @@ pub async fn counts(env: &Env, viewer_id: i64) -> Result<Counts, ApiError> {
 
 /// Remembers that `user_id` has seen ticket `ticket_id` up to its latest event, so the
 /// console marks only what changed after this.
-pub async fn mark_read(env: &Env, user_id: i64, ticket_id: i64, at: i64) -> Result<(), ApiError> {
-    let db = db(env)?;
-    run(query!(
-        &db,
+pub fn mark_read_in(batch: &mut Batch, user_id: i64, ticket_id: i64, at: i64) -> Result<(), ApiError> {
+    batch.add::<()>(query!(
+        batch.db(),
         "INSERT INTO ticket_reads (user_id, ticket_id, last_event_id, read_at)
          SELECT ?1, ?2, MAX(id), ?3 FROM ticket_events WHERE ticket_id = ?2 HAVING MAX(id) IS NOT NULL
          ON CONFLICT (user_id, ticket_id) DO UPDATE
@@ -354,7 +349,6 @@ pub async fn mark_read(env: &Env, user_id: i64, ticket_id: i64, at: i64) -> Resu
         user_id,
         ticket_id,
         at
-    ))
-    .await
-    .map(|_| ())
+    ))?;
+    Ok(())
 }

@@ -19,7 +19,8 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
-use super::{all, db, first, lost_race, outbox, sla};
+use super::batch::{Batch, Pending};
+use super::{all, db, lost_race, outbox, sla};
 use crate::clock::from_millis;
 use crate::sla::Clocks;
 use crate::{http, mail};
@@ -119,7 +120,7 @@ pub async fn insert(
         &clocks.progress,
         reported_at,
     )?);
-    let results = db.batch(statements).await.map_err(http::storage)?;
+    let results = super::send_batch(&db, statements).await.map_err(http::storage)?;
     #[derive(Deserialize)]
     struct Inserted {
         id: i64,
@@ -149,30 +150,31 @@ impl TicketRef {
     }
 }
 
-/// Stores a decision: the event (whose UNIQUE (ticket, version) refuses a write based on
-/// a stale version), the new projection, the notifications, a scheduled call and the
-/// effects on linked tickets, all in one batch. A lost race answers `version_conflict`.
-pub async fn apply(
+/// Adds a decision to `batch`: the event (whose UNIQUE (ticket, version) refuses a write
+/// based on a stale version), the new projection, the notifications, a scheduled call and
+/// the effects on linked tickets. Run it with [`lost_step`]: a lost race is a conflict.
+pub fn apply_in(
+    batch: &mut Batch,
     env: &Env,
     decision: &Decision,
     actor: &Actor,
     clocks: &Clocks,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let db = db(env)?;
+    let db = batch.db();
     let at = now.timestamp_millis();
     let state = &decision.state;
     let id = state.id;
-    let mut statements = vec![event_statement(&db, id, &decision.event, actor, at, Some(state.version))?];
-    statements.push(projection_statement(&db, state, at)?);
+    let mut statements = vec![event_statement(db, id, &decision.event, actor, at, Some(state.version))?];
+    statements.push(projection_statement(db, state, at)?);
     let desk = mail::desk_language(env);
     for notice in &decision.notices {
-        statements.extend(outbox::statements(&db, TicketRef::Id(id), notice, desk, now)?);
+        statements.extend(outbox::statements(db, TicketRef::Id(id), notice, desk, now)?);
     }
     if let Some(call) = &decision.call {
         statements.push(
             query!(
-                &db,
+                db,
                 "INSERT INTO calls (ticket_id, starts_at, minutes, channel, phone, link, note, scheduled_by, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 id,
@@ -192,23 +194,26 @@ pub async fn apply(
     let newly_assigned = decision.event.details.changes.iter().any(|change| change.field == "assignee");
     if let (Some(assignee), true) = (&state.assignee, newly_assigned) {
         statements.push(
-            query!(&db, "UPDATE users SET last_assigned_at = ?2 WHERE id = ?1", assignee.id, at)
+            query!(db, "UPDATE users SET last_assigned_at = ?2 WHERE id = ?1", assignee.id, at)
                 .map_err(http::storage)?,
         );
     }
-    statements.extend(linked_statements(&db, state, &decision.linked, actor, at)?);
+    statements.extend(linked_statements(db, state, &decision.linked, actor, at)?);
     statements.extend(sla::projection(
-        &db,
+        db,
         TicketRef::Id(id),
         state.version,
         &clocks.clocks,
         &clocks.progress,
         now,
     )?);
-    db.batch(statements)
-        .await
-        .map_err(|error| lost_race(error, "Someone else changed this ticket first; review and retry"))?;
+    batch.extend(statements);
     Ok(())
+}
+
+/// What a failed step's batch means: someone else stored a step on this version first.
+pub fn lost_step(error: worker::Error) -> ApiError {
+    lost_race(error, "Someone else changed this ticket first; review and retry")
 }
 
 pub(super) fn event_statement(
@@ -424,13 +429,6 @@ pub struct Stored {
     pub owner: TicketOwner,
 }
 
-async fn one(
-    statement: worker::Result<D1PreparedStatement>,
-    rules: &Rules,
-) -> Result<Option<Stored>, ApiError> {
-    first::<TicketRow>(statement).await?.map(|row| stored(row, rules)).transpose()
-}
-
 fn stored(row: TicketRow, rules: &Rules) -> Result<Stored, ApiError> {
     let kind = parse_kind(&row.kind)?;
     let status = parse_status(&row.status)?;
@@ -505,15 +503,48 @@ pub async fn by_ids(env: &Env, ids: &[i64], rules: &Rules) -> Result<Vec<Stored>
     rows.into_iter().map(|row| stored(row, rules)).collect()
 }
 
-pub async fn by_id(env: &Env, id: i64, rules: &Rules) -> Result<Option<Stored>, ApiError> {
-    let db = db(env)?;
-    one(query!(&db, &format!("{TICKET_COLUMNS} WHERE t.id = ?1"), id), rules).await
+/// Ticket `id`, read in `batch`, and the process rules that shape it (when a resolved
+/// ticket closes), which may be read in the same batch.
+pub fn by_id_in(
+    batch: &mut Batch,
+    id: i64,
+    rules: Pending<Rules>,
+) -> Result<Pending<(Option<Stored>, Rules)>, ApiError> {
+    let statement = query!(batch.db(), &format!("{TICKET_COLUMNS} WHERE t.id = ?1"), id);
+    shaped_in(batch, statement, rules)
 }
 
-/// The ticket behind a status link; nothing for unknown or revoked links.
-pub async fn by_status_token(env: &Env, token_hash: &str, rules: &Rules) -> Result<Option<Stored>, ApiError> {
-    let db = db(env)?;
-    one(query!(&db, &format!("{TICKET_COLUMNS} WHERE t.status_token_hash = ?1"), token_hash), rules).await
+/// The ticket a statement selects (with `TICKET_COLUMNS`), shaped by `rules`.
+fn shaped_in(
+    batch: &mut Batch,
+    statement: worker::Result<D1PreparedStatement>,
+    rules: Pending<Rules>,
+) -> Result<Pending<(Option<Stored>, Rules)>, ApiError> {
+    let ticket = batch.read(statement, |rows: Vec<TicketRow>| Ok(rows.into_iter().next()))?;
+    Ok(rules.and(ticket).map(|(rules, row)| Ok((row.map(|row| stored(row, &rules)).transpose()?, rules))))
+}
+
+/// Ticket `id` and the process rules, both read in `batch`.
+pub fn with_rules_in(batch: &mut Batch, id: i64) -> Result<Pending<(Option<Stored>, Rules)>, ApiError> {
+    let rules = super::settings::rules_in(batch)?.map(|(rules, _)| Ok(rules));
+    by_id_in(batch, id, rules)
+}
+
+/// Ticket `id` and the process rules, in one round trip.
+pub async fn by_id(env: &Env, id: i64) -> Result<(Option<Stored>, Rules), ApiError> {
+    Batch::one(env, |batch| with_rules_in(batch, id)).await
+}
+
+/// The ticket behind a status link and the rules that shape it, in one round trip;
+/// nothing for unknown or revoked links.
+pub async fn by_status_token(env: &Env, token_hash: &str) -> Result<(Option<Stored>, Rules), ApiError> {
+    Batch::one(env, |batch| {
+        let rules = super::settings::rules_in(batch)?.map(|(rules, _)| Ok(rules));
+        let statement =
+            query!(batch.db(), &format!("{TICKET_COLUMNS} WHERE t.status_token_hash = ?1"), token_hash);
+        shaped_in(batch, statement, rules)
+    })
+    .await
 }
 
 /// Revokes the ticket's status link and records who did it, in one batch. Revoking a
@@ -546,7 +577,7 @@ pub async fn revoke_status_link(
         at
     )
     .map_err(http::storage)?;
-    db.batch(vec![event, revoke]).await.map_err(http::storage)?;
+    super::send_batch(&db, vec![event, revoke]).await.map_err(http::storage)?;
     Ok(())
 }
 
@@ -585,7 +616,7 @@ pub async fn close_expired(env: &Env, rules: &Rules, now: DateTime<Utc>) -> Resu
         cutoff
     )
     .map_err(http::storage)?;
-    let results = db.batch(vec![record, close]).await.map_err(http::storage)?;
+    let results = super::send_batch(&db, vec![record, close]).await.map_err(http::storage)?;
     let closed = results.get(1).and_then(|result| result.meta().ok().flatten()).and_then(|meta| meta.changes);
     Ok(closed.unwrap_or(0))
 }

@@ -1,3 +1,4 @@
+use edgedesk_domain::auth::staff_hint_cookie;
 use edgedesk_domain::policy;
 use worker::Response;
 
@@ -24,5 +25,6 @@ pub async fn logout_everywhere(ctx: &Ctx<'_>) -> Reply {
 fn signed_out(ctx: &Ctx<'_>) -> Reply {
     let mut response = Response::empty().map_err(http::internal)?.with_status(204);
     set_cookie(&mut response, &expired_session_cookie(ctx.https))?;
+    set_cookie(&mut response, &staff_hint_cookie(false, ctx.https))?;
     Ok(response)
 }

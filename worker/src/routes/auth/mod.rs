@@ -8,6 +8,7 @@ pub use login::login;
 pub use logout::{logout, logout_everywhere};
 pub use signup::signup;
 
+use edgedesk_domain::auth::staff_hint_cookie;
 use edgedesk_domain::ApiError;
 use worker::Response;
 
@@ -29,6 +30,7 @@ pub(super) async fn start_session(ctx: &Ctx<'_>, user_id: i64, status: u16) -> R
     let me = store::users::me(ctx.env, user_id).await?;
     let mut response = http::json(status, &me)?;
     set_cookie(&mut response, &session_cookie(&token, ctx.https))?;
+    set_cookie(&mut response, &staff_hint_cookie(me.role.is_staff(), ctx.https))?;
     Ok(response)
 }
 

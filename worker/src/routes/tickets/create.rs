@@ -12,6 +12,7 @@ use crate::live;
 use crate::routes::Ctx;
 use crate::sla::{self, Subject};
 use crate::store;
+use crate::store::batch::{Batch, Pending};
 use crate::store::tickets::Opening;
 
 /// `POST /api/tickets`: someone reports a problem from the portal, or an agent logs one
@@ -37,39 +38,44 @@ async fn open(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let report: NewTicket = http::read_json(req).await?;
     let ticket = report.validate()?;
     let intake = Intake::decide(ctx.principal(), report.channel, &ticket.name)?;
+    // Everything the new ticket depends on, in one round trip.
+    let mut batch = Batch::new(ctx.env)?;
+    let category = match report.category_id {
+        Some(id) => store::categories::by_id_in(&mut batch, id)?,
+        None => Pending::ready(None),
+    };
+    let known_customer = match intake.for_known_customer {
+        true => store::agents::customer_by_email_in(&mut batch, &ticket.email)?,
+        false => Pending::ready(None),
+    };
+    let rules = store::settings::rules_in(&mut batch)?;
+    let sla_settings = store::settings::sla_in(&mut batch)?;
+    let found = batch.run().await?;
     // The category names the usual affected service when the reporter did not.
-    let (category_id, answers, affected_service) = match report.category_id {
-        None if report.answers.is_empty() => (None, Vec::new(), ticket.affected_service.clone()),
-        None => {
+    let (category_id, answers, affected_service) = match (report.category_id, category.take(&found)?) {
+        (None, _) if report.answers.is_empty() => (None, Vec::new(), ticket.affected_service.clone()),
+        (None, _) => {
             return Err(
                 ApiError::new(ErrorCode::InvalidValue, "Answers need a category").with_field("answers")
             )
         }
-        Some(id) => {
-            let category = store::categories::by_id(ctx.env, id)
-                .await?
-                .filter(|category| category.active)
-                .ok_or_else(|| {
-                    ApiError::new(ErrorCode::InvalidValue, "There is no such category")
-                        .with_field("category_id")
-                })?;
+        (Some(id), category) => {
+            let category = category.filter(|category| category.active).ok_or_else(|| {
+                ApiError::new(ErrorCode::InvalidValue, "There is no such category").with_field("category_id")
+            })?;
             let service = ticket.affected_service.clone().or(category.service);
             (Some(id), check_answers(&category.questions, &report.answers)?, service)
         }
     };
-    let known_customer = if intake.for_known_customer {
-        store::agents::customer_by_email(ctx.env, &ticket.email).await?
-    } else {
-        None
-    };
-    let owner = intake.owner(ctx.principal(), known_customer);
+    let owner = intake.owner(ctx.principal(), known_customer.take(&found)?);
     let status_token = crypto::random_token()?;
     let status_token_hash = crypto::sha256_hex(&status_token).await?;
-    let (rules, _) = store::settings::rules(ctx.env).await?;
+    let (rules, _) = rules.take(&found)?;
     let status_url = format!("{}/status/{status_token}", http::origin(req));
     let (state, notices) = workflow::open(&ticket, &rules, &status_url);
     let subject = Subject { priority: state.priority, category_id, organisation_id: owner.organisation_id };
-    let clocks = sla::for_new_ticket(ctx.env, subject, ctx.now).await?;
+    let (sla_settings, _) = sla_settings.take(&found)?;
+    let clocks = sla::for_new_ticket(&sla_settings, subject, ctx.now);
     let opening = Opening {
         state: &state,
         owner,

@@ -7,11 +7,11 @@ mod presence;
 mod revoke_status_link;
 mod show;
 
-pub use act::{act, perform};
+pub use act::{act, perform, start_in};
 pub use bulk::bulk;
 pub use calendar::{calendar_file, invitation};
 pub use create::create;
 pub use list::{list, queues};
 pub use presence::presence;
 pub use revoke_status_link::revoke_status_link;
-pub use show::show;
+pub use show::{page_after_step_in, page_of_in, show};

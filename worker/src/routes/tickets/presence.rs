@@ -11,8 +11,7 @@ use crate::store;
 pub async fn presence(id: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let principal = policy::staff(ctx.principal())?;
     let ticket_id = http::path_id(id, "Ticket")?;
-    let (rules, _) = store::settings::rules(ctx.env).await?;
-    store::tickets::by_id(ctx.env, ticket_id, &rules).await?.ok_or_else(|| ApiError::not_found("Ticket"))?;
+    store::tickets::by_id(ctx.env, ticket_id).await?.0.ok_or_else(|| ApiError::not_found("Ticket"))?;
     let update: PresenceUpdate = http::read_json(req).await?;
     let mine = Presence {
         user_id: principal.user_id,

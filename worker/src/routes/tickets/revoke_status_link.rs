@@ -10,9 +10,7 @@ use crate::store;
 pub async fn revoke_status_link(id: &str, ctx: &Ctx<'_>) -> Reply {
     let principal = policy::signed_in(ctx.principal())?;
     let id = http::path_id(id, "Ticket")?;
-    let (rules, _) = store::settings::rules(ctx.env).await?;
-    let stored =
-        store::tickets::by_id(ctx.env, id, &rules).await?.ok_or_else(|| ApiError::not_found("Ticket"))?;
+    let stored = store::tickets::by_id(ctx.env, id).await?.0.ok_or_else(|| ApiError::not_found("Ticket"))?;
     policy::manage_ticket(Some(principal), stored.owner)?;
     store::tickets::revoke_status_link(ctx.env, id, &principal.actor(), &principal.name, ctx.now).await?;
     Ok(Response::empty().map_err(http::internal)?.with_status(204))

@@ -1,4 +1,6 @@
-use edgedesk_domain::ticket::TicketView;
+use chrono::{DateTime, Utc};
+use edgedesk_domain::call::Call;
+use edgedesk_domain::ticket::{StatusView, TicketSummary, TicketView, TimelineEntry};
 use edgedesk_domain::workflow::Rules;
 use edgedesk_domain::{policy, ApiError};
 
@@ -6,66 +8,145 @@ use crate::http::{self, Reply};
 use crate::routes::Ctx;
 use crate::sla;
 use crate::store;
+use crate::store::batch::{Batch, Pending};
 use crate::store::events::Audience;
+use crate::store::tickets::Stored;
 
 /// `GET /api/tickets/{id}`: the ticket page in one answer (ticket, history, calls). 404
 /// for ids that do not exist, are not ids at all, or belong to someone the caller may not
-/// see. Customers get the public history and no working state.
+/// see. Customers get the public history and no working state. Two D1 round trips: who
+/// is calling, then one batch with all of the page.
 pub async fn show(id: &str, ctx: &Ctx<'_>) -> Reply {
-    let stored = visible(id, ctx).await?;
-    let staff = policy::ticket_scope(ctx.principal())? == policy::TicketScope::All;
-    let audience = if staff { Audience::Staff } else { Audience::Customer };
-    let page = view(ctx, stored, audience).await?;
-    if let (true, Some(principal)) = (staff, ctx.principal()) {
-        // Read after the page: everything it showed is now seen.
-        let at = ctx.now.timestamp_millis();
-        store::ticket_list::mark_read(ctx.env, principal.user_id, page.ticket.id, at).await?;
+    let audience = audience(ctx)?;
+    let id = http::path_id(id, "Ticket")?;
+    let mut batch = Batch::new(ctx.env)?;
+    let page = page_in(&mut batch, id, audience)?;
+    if let (Audience::Staff, Some(principal)) = (audience, ctx.principal()) {
+        // After the page's reads in the same batch: everything it shows is now seen. Staff
+        // may see every ticket, and nothing is marked for an id without events.
+        store::ticket_list::mark_read_in(&mut batch, principal.user_id, id, ctx.now.timestamp_millis())?;
     }
-    http::json(200, &page)
+    let page = page.take(&batch.run().await?)?;
+    policy::view_ticket(ctx.principal(), page.stored()?.owner)?;
+    http::json(200, &page.into_view(ctx.now)?)
+}
+
+/// Which view of a ticket the signed-in caller gets.
+pub fn audience(ctx: &Ctx<'_>) -> Result<Audience, ApiError> {
+    policy::signed_in(ctx.principal())?;
+    Ok(match policy::ticket_scope(ctx.principal())? {
+        policy::TicketScope::All => Audience::Staff,
+        _ => Audience::Customer,
+    })
 }
 
 /// Ticket `id` if the caller may see it; 404 alike for missing, malformed and foreign ids.
-pub async fn visible(id: &str, ctx: &Ctx<'_>) -> Result<store::tickets::Stored, ApiError> {
+pub async fn visible(id: &str, ctx: &Ctx<'_>) -> Result<Stored, ApiError> {
     policy::signed_in(ctx.principal())?;
-    let (rules, _) = store::settings::rules(ctx.env).await?;
-    let stored = store::tickets::by_id(ctx.env, http::path_id(id, "Ticket")?, &rules)
-        .await?
-        .ok_or_else(|| ApiError::not_found("Ticket"))?;
+    let id = http::path_id(id, "Ticket")?;
+    let (stored, _) = Batch::one(ctx.env, |batch| store::tickets::with_rules_in(batch, id)).await?;
+    let stored = stored.ok_or_else(|| ApiError::not_found("Ticket"))?;
     policy::view_ticket(ctx.principal(), stored.owner)?;
     Ok(stored)
 }
 
-/// The ticket page as `audience` may see it, read fresh.
-pub async fn load_view(
-    ctx: &Ctx<'_>,
-    id: i64,
-    audience: Audience,
-    rules: &Rules,
-) -> Result<TicketView, ApiError> {
-    let stored =
-        store::tickets::by_id(ctx.env, id, rules).await?.ok_or_else(|| ApiError::not_found("Ticket"))?;
-    view(ctx, stored, audience).await
+/// The ticket page as `audience` may see it, read fresh in one round trip.
+pub async fn load_view(ctx: &Ctx<'_>, id: i64, audience: Audience) -> Result<TicketView, ApiError> {
+    let mut batch = Batch::new(ctx.env)?;
+    let page = page_in(&mut batch, id, audience)?;
+    page.take(&batch.run().await?)?.into_view(ctx.now)
 }
 
-async fn view(
-    ctx: &Ctx<'_>,
-    stored: store::tickets::Stored,
+/// What a ticket page is made of, as read in one batch.
+pub struct Page {
+    stored: Option<Stored>,
+    clocks: sla::Inputs,
+    timeline: Vec<TimelineEntry>,
+    calls: Vec<Call>,
+    linked: Vec<TicketSummary>,
     audience: Audience,
-) -> Result<TicketView, ApiError> {
+}
+
+/// Adds ticket `id`'s page to `batch`, with the rules and clock inputs it needs.
+pub fn page_in(batch: &mut Batch, id: i64, audience: Audience) -> Result<Pending<Page>, ApiError> {
+    let ticket = store::tickets::with_rules_in(batch, id)?;
+    let clocks = sla::inputs_in(batch, id)?;
+    rest_of_page_in(batch, id, audience, ticket, clocks)
+}
+
+/// Adds ticket `id`'s page to a batch that has just stored a step, which knew the rules
+/// and computed the clocks' inputs already.
+pub fn page_after_step_in(
+    batch: &mut Batch,
+    id: i64,
+    audience: Audience,
+    rules: Rules,
+    clocks: sla::Inputs,
+) -> Result<Pending<Page>, ApiError> {
+    let ticket = store::tickets::by_id_in(batch, id, Pending::ready(rules))?;
+    rest_of_page_in(batch, id, audience, ticket, Pending::ready(clocks))
+}
+
+/// Adds the rest of the page of a ticket read already (found through its status link).
+pub fn page_of_in(
+    batch: &mut Batch,
+    stored: Stored,
+    rules: Rules,
+    audience: Audience,
+) -> Result<Pending<Page>, ApiError> {
     let id = stored.state.id;
-    let (clocks, promise) = sla::for_page(ctx.env, &stored, ctx.now).await?;
-    let mut ticket = match audience {
-        Audience::Staff => stored.ticket,
-        Audience::Customer => stored.ticket.for_customer(),
+    let clocks = sla::inputs_in(batch, id)?;
+    rest_of_page_in(batch, id, audience, Pending::ready((Some(stored), rules)), clocks)
+}
+
+fn rest_of_page_in(
+    batch: &mut Batch,
+    id: i64,
+    audience: Audience,
+    ticket: Pending<(Option<Stored>, Rules)>,
+    clocks: Pending<sla::Inputs>,
+) -> Result<Pending<Page>, ApiError> {
+    let timeline = store::events::timeline_in(batch, id, audience)?;
+    let calls = store::calls::of_ticket_in(batch, id)?;
+    // Only a major incident has linked tickets, but asking costs no round trip.
+    let linked = match audience {
+        Audience::Staff => store::ticket_list::linked_in(batch, id)?,
+        Audience::Customer => Pending::ready(Vec::new()),
     };
-    if audience == Audience::Staff && stored.state.is_major {
-        ticket.linked = store::ticket_list::linked(ctx.env, id).await?;
+    Ok(ticket.and(clocks).and(timeline).and(calls).and(linked).map(
+        move |(((((stored, _), clocks), timeline), calls), linked)| {
+            Ok(Page { stored, clocks, timeline, calls, linked, audience })
+        },
+    ))
+}
+
+impl Page {
+    /// The ticket, or 404 when there is none.
+    pub fn stored(&self) -> Result<&Stored, ApiError> {
+        self.stored.as_ref().ok_or_else(|| ApiError::not_found("Ticket"))
     }
-    let timeline = store::events::timeline(ctx.env, id, audience).await?;
-    let calls = store::calls::of_ticket(ctx.env, id).await?;
-    let (sla, promise) = match audience {
-        Audience::Staff => (Some(clocks), None),
-        Audience::Customer => (None, Some(promise)),
-    };
-    Ok(TicketView { ticket, timeline, calls, sla, promise })
+
+    pub fn into_view(self, now: DateTime<Utc>) -> Result<TicketView, ApiError> {
+        let stored = self.stored.ok_or_else(|| ApiError::not_found("Ticket"))?;
+        let (clocks, promise) = self.clocks.for_page(&stored, now);
+        let (mut ticket, sla, promise) = match self.audience {
+            Audience::Staff => (stored.ticket, Some(clocks), None),
+            Audience::Customer => (stored.ticket.for_customer(), None, Some(promise)),
+        };
+        if self.audience == Audience::Staff && stored.state.is_major {
+            ticket.linked = self.linked;
+        }
+        Ok(TicketView { ticket, timeline: self.timeline, calls: self.calls, sla, promise })
+    }
+
+    /// What a status link shows: the public ticket, without contact details.
+    pub fn into_status_view(self, now: DateTime<Utc>) -> Result<StatusView, ApiError> {
+        let view = self.into_view(now)?;
+        Ok(StatusView {
+            ticket: view.ticket.public,
+            timeline: view.timeline,
+            calls: view.calls,
+            promise: view.promise,
+        })
+    }
 }

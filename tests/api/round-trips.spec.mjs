@@ -1,0 +1,88 @@
+// Deployed, every D1 round trip goes to the region of the D1 primary, so round trips, not
+// CPU, set the latency a user feels. Every answer says how many it took (`Server-Timing:
+// d1;desc="N round trips"`); these budgets keep the count from creeping back: a read is who
+// is calling plus one batch, a step or a new ticket at most one more.
+import { test, expect, report } from '../support/fixtures.mjs';
+import { createTicket, signedIn } from '../support/api.mjs';
+
+const READ = 2;
+const WRITE = 3;
+
+function roundTrips(response) {
+  const timing = response.headers()['server-timing'] ?? '';
+  const match = /\bd1;desc="(\d+) round trips"/.exec(timing);
+  expect(match, `Server-Timing of ${response.url()}: ${timing}`).not.toBeNull();
+  return Number(match[1]);
+}
+
+async function expectWithin(response, budget, status = 200) {
+  expect(response.status(), `${response.url()}: ${await response.text()}`).toBe(status);
+  const trips = roundTrips(response);
+  expect(trips, `round trips of ${response.url()}`).toBeLessThanOrEqual(budget);
+  return trips;
+}
+
+test('the count is real: a ticket page takes D1 round trips, and the health check exactly one', async ({ request }) => {
+  await expectWithin(await request.get('/api/health'), 1);
+  expect(roundTrips(await request.get('/api/health'))).toBe(1);
+  const agent = await signedIn('l1@example.com');
+  const created = await createTicket(agent, report());
+  expect(roundTrips(await agent.get(`/api/tickets/${created.id}`))).toBeGreaterThanOrEqual(1);
+});
+
+test('staff reads: who is calling, then one batch', async () => {
+  const agent = await signedIn('l1@example.com');
+  const created = await createTicket(agent, report());
+  for (const path of [
+    '/api/tickets?limit=50',
+    '/api/tickets?queue=mine&sort=due',
+    `/api/tickets/${created.id}`,
+    '/api/queues',
+    '/api/agents',
+    '/api/categories',
+    '/api/canned-replies',
+    '/api/me',
+    '/api/session',
+  ]) {
+    await expectWithin(await agent.get(path), READ);
+  }
+});
+
+test('customer and anonymous reads stay within two round trips', async ({ request }) => {
+  const customer = await signedIn('customer@example.com');
+  const created = await createTicket(customer, report());
+  for (const path of [`/api/tickets/${created.id}`, '/api/tickets?limit=20', '/api/kb', '/api/categories']) {
+    await expectWithin(await customer.get(path), READ);
+  }
+  const anonymous = await createTicket(request, report());
+  await expectWithin(await request.get(`/api/status/${anonymous.status_token}`), READ);
+});
+
+test('a step stores and answers the page in three round trips, whatever it names', async () => {
+  const agent = await signedIn('l1@example.com');
+  const created = await createTicket(agent, report());
+  const page = async () => (await agent.get(`/api/tickets/${created.id}`)).json();
+  const steps = [
+    { action: 'reply', body: 'Looking into it.' },
+    { action: 'note', body: 'Internal: checked the spooler.' },
+  ];
+  for (const body of steps) {
+    await expectWithin(await agent.post(`/api/tickets/${created.id}/actions`, { data: body }), WRITE);
+  }
+  const categories = await (await agent.get('/api/categories')).json();
+  const { ticket } = await page();
+  await expectWithin(await agent.post(`/api/tickets/${created.id}/actions`, {
+    data: { action: 'set_category', category_id: categories[0].id, version: ticket.version },
+  }), WRITE);
+  const current = (await page()).ticket;
+  await expectWithin(await agent.post(`/api/tickets/${created.id}/actions`, {
+    data: { action: 'auto_assign', version: current.version },
+  }), WRITE);
+});
+
+test('a new ticket is stored in at most three round trips', async () => {
+  const agent = await signedIn('l1@example.com');
+  await expectWithin(await agent.post('/api/tickets', { data: report() }), WRITE, 201);
+  const customer = await signedIn('customer@example.com');
+  await expectWithin(await customer.post('/api/tickets', { data: report() }), WRITE, 201);
+});
