@@ -47,14 +47,14 @@ pub async fn list_tickets(
 pub async fn act(ticket_id: i64, action: &ActionRequest) -> Result<Saved<TicketView>, ApiError> {
     let request =
         Request::post(&format!("/api/tickets/{ticket_id}/actions")).json(action).map_err(network)?;
-    versioned(request.send().await.map_err(network)?).await
+    versioned(dispatch(request).await?).await
 }
 
 /// A step taken through a status link (reply, confirm, reopen, rate).
 pub async fn act_by_link(token: &str, action: &ActionRequest) -> Result<Saved<StatusView>, ApiError> {
     let path = format!("/api/status/{}/actions", js_sys::encode_uri_component(token));
     let request = Request::post(&path).json(action).map_err(network)?;
-    versioned(request.send().await.map_err(network)?).await
+    versioned(dispatch(request).await?).await
 }
 
 pub async fn articles(search: &str) -> Result<Vec<ArticleSummary>, ApiError> {
@@ -71,7 +71,7 @@ pub async fn create_article(input: &ArticleInput) -> Result<Article, ApiError> {
 
 pub async fn update_article(id: i64, input: &ArticleInput) -> Result<Saved<Article>, ApiError> {
     let request = Request::patch(&format!("/api/kb/{id}")).json(input).map_err(network)?;
-    versioned(request.send().await.map_err(network)?).await
+    versioned(dispatch(request).await?).await
 }
 
 /// Earlier solutions for a text; `ticket` leaves that ticket itself out.
@@ -104,7 +104,7 @@ pub async fn create_category(input: &CategoryInput) -> Result<Category, ApiError
 
 pub async fn update_category(id: i64, input: &CategoryInput) -> Result<Saved<Category>, ApiError> {
     let request = Request::patch(&format!("/api/admin/categories/{id}")).json(input).map_err(network)?;
-    versioned(request.send().await.map_err(network)?).await
+    versioned(dispatch(request).await?).await
 }
 
 pub async fn rules() -> Result<SavedRules, ApiError> {
@@ -113,7 +113,7 @@ pub async fn rules() -> Result<SavedRules, ApiError> {
 
 pub async fn save_rules(rules: &SavedRules) -> Result<Saved<SavedRules>, ApiError> {
     let request = Request::put("/api/admin/rules").json(rules).map_err(network)?;
-    versioned(request.send().await.map_err(network)?).await
+    versioned(dispatch(request).await?).await
 }
 
 pub async fn sla_settings() -> Result<SavedSlaSettings, ApiError> {
@@ -122,7 +122,7 @@ pub async fn sla_settings() -> Result<SavedSlaSettings, ApiError> {
 
 pub async fn save_sla_settings(settings: &SavedSlaSettings) -> Result<Saved<SavedSlaSettings>, ApiError> {
     let request = Request::put("/api/admin/sla").json(settings).map_err(network)?;
-    versioned(request.send().await.map_err(network)?).await
+    versioned(dispatch(request).await?).await
 }
 
 pub async fn sweep_runs() -> Result<Vec<SweepRun>, ApiError> {
@@ -131,7 +131,7 @@ pub async fn sweep_runs() -> Result<Vec<SweepRun>, ApiError> {
 
 pub async fn save_canned_replies(canned: &CannedReplies) -> Result<Saved<CannedReplies>, ApiError> {
     let request = Request::put("/api/admin/canned-replies").json(canned).map_err(network)?;
-    versioned(request.send().await.map_err(network)?).await
+    versioned(dispatch(request).await?).await
 }
 
 pub async fn categories() -> Result<Vec<Category>, ApiError> {
@@ -150,12 +150,12 @@ pub async fn agents() -> Result<Vec<AgentSummary>, ApiError> {
 pub async fn set_away(away: bool) -> Result<(), ApiError> {
     let request =
         Request::put("/api/me/availability").json(&serde_json::json!({ "away": away })).map_err(network)?;
-    decode::<serde_json::Value>(request.send().await.map_err(network)?).await.map(|_| ())
+    decode::<serde_json::Value>(dispatch(request).await?).await.map(|_| ())
 }
 
 pub async fn set_language(language: Lang) -> Result<(), ApiError> {
     let request = Request::put("/api/me/language").json(&LanguageChoice { language }).map_err(network)?;
-    decode::<LanguageChoice>(request.send().await.map_err(network)?).await.map(|_| ())
+    decode::<LanguageChoice>(dispatch(request).await?).await.map(|_| ())
 }
 
 pub async fn outbox(cursor: Option<&str>) -> Result<Page<OutboxMessage>, ApiError> {
@@ -172,7 +172,8 @@ pub async fn get_ticket(id: &str) -> Result<TicketView, ApiError> {
 
 pub async fn revoke_status_link(ticket_id: i64) -> Result<(), ApiError> {
     expect_empty(
-        Request::delete(&format!("/api/tickets/{ticket_id}/status-link")).send().await.map_err(network)?,
+        dispatch(Request::delete(&format!("/api/tickets/{ticket_id}/status-link")).build().map_err(network)?)
+            .await?,
     )
     .await
 }
@@ -203,7 +204,7 @@ impl<T> Saved<T> {
 
 pub async fn update_account(id: i64, change: &UserChange) -> Result<Saved<UserSummary>, ApiError> {
     let request = Request::patch(&format!("/api/admin/users/{id}")).json(change).map_err(network)?;
-    versioned(request.send().await.map_err(network)?).await
+    versioned(dispatch(request).await?).await
 }
 
 /// Reads the answer to a versioned write: a 409 with `current` means someone saved first;
@@ -239,7 +240,7 @@ pub async fn update_organisation(
     change: &OrganisationChange,
 ) -> Result<Saved<OrganisationSummary>, ApiError> {
     let request = Request::patch(&format!("/api/admin/organisations/{id}")).json(change).map_err(network)?;
-    versioned(request.send().await.map_err(network)?).await
+    versioned(dispatch(request).await?).await
 }
 
 pub async fn list_tokens() -> Result<Vec<ApiTokenSummary>, ApiError> {
@@ -251,7 +252,10 @@ pub async fn create_token(token: &NewApiToken) -> Result<ApiTokenCreated, ApiErr
 }
 
 pub async fn revoke_token(id: i64) -> Result<(), ApiError> {
-    expect_empty(Request::delete(&format!("/api/admin/tokens/{id}")).send().await.map_err(network)?).await
+    expect_empty(
+        dispatch(Request::delete(&format!("/api/admin/tokens/{id}")).build().map_err(network)?).await?,
+    )
+    .await
 }
 
 pub async fn get_invitation(token: &str) -> Result<InvitationInfo, ApiError> {
@@ -280,11 +284,12 @@ pub async fn signup(account: &SignUp) -> Result<Me, ApiError> {
 }
 
 pub async fn logout() -> Result<(), ApiError> {
-    expect_empty(Request::post("/api/auth/logout").send().await.map_err(network)?).await
+    expect_empty(dispatch(Request::post("/api/auth/logout").build().map_err(network)?).await?).await
 }
 
 pub async fn logout_everywhere() -> Result<(), ApiError> {
-    expect_empty(Request::post("/api/auth/logout-everywhere").send().await.map_err(network)?).await
+    expect_empty(dispatch(Request::post("/api/auth/logout-everywhere").build().map_err(network)?).await?)
+        .await
 }
 
 /// For answers without a body (204).
@@ -298,11 +303,32 @@ async fn expect_empty(response: Response) -> Result<(), ApiError> {
 
 async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let request = Request::post(path).json(body).map_err(network)?;
-    decode(request.send().await.map_err(network)?).await
+    decode(dispatch(request).await?).await
 }
 
 async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
-    decode(request.send().await.map_err(network)?).await
+    decode(dispatch(request.build().map_err(network)?).await?).await
+}
+
+thread_local! {
+    /// The D1 bookmark of the latest answer (README, "Round trips to D1").
+    static BOOKMARK: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+const BOOKMARK_HEADER: &str = "X-D1-Bookmark";
+
+/// Sends `request` with the D1 bookmark of the last answer, so a read served by a replica
+/// is at least as fresh as what this browser saw (its own writes included), and keeps the
+/// bookmark of this answer for the next request.
+async fn dispatch(request: Request) -> Result<Response, ApiError> {
+    if let Some(bookmark) = BOOKMARK.with(|bookmark| bookmark.borrow().clone()) {
+        request.headers().set(BOOKMARK_HEADER, &bookmark);
+    }
+    let response = request.send().await.map_err(network)?;
+    if let Some(bookmark) = response.headers().get(BOOKMARK_HEADER) {
+        BOOKMARK.with(|latest| *latest.borrow_mut() = Some(bookmark));
+    }
+    Ok(response)
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {

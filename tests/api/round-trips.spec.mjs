@@ -1,6 +1,6 @@
 // Deployed, every D1 round trip goes to the region of the D1 primary, so round trips, not
 // CPU, set the latency a user feels. Every answer says how many it took (`Server-Timing:
-// d1;desc="N round trips"`); these budgets keep the count from creeping back: a read is who
+// d1;desc="round trips: N"`); these budgets keep the count from creeping back: a read is who
 // is calling plus one batch, a step or a new ticket at most one more.
 import { test, expect, report } from '../support/fixtures.mjs';
 import { createTicket, signedIn } from '../support/api.mjs';
@@ -10,7 +10,7 @@ const WRITE = 3;
 
 function roundTrips(response) {
   const timing = response.headers()['server-timing'] ?? '';
-  const match = /\bd1;desc="(\d+) round trips"/.exec(timing);
+  const match = /\bd1;desc="round trips: (\d+)"/.exec(timing);
   expect(match, `Server-Timing of ${response.url()}: ${timing}`).not.toBeNull();
   return Number(match[1]);
 }
@@ -85,4 +85,27 @@ test('a new ticket is stored in at most three round trips', async () => {
   await expectWithin(await agent.post('/api/tickets', { data: report() }), WRITE, 201);
   const customer = await signedIn('customer@example.com');
   await expectWithin(await customer.post('/api/tickets', { data: report() }), WRITE, 201);
+});
+
+// D1 read replication: every answer carries the session's bookmark, and a request that
+// sends one back is served no older than it (bookmarks order as strings).
+test('answers carry a D1 bookmark; a request after a bookmark reads at least that fresh', async () => {
+  const agent = await signedIn('l1@example.com');
+  const created = await createTicket(agent, report());
+  const reply = await agent.post(`/api/tickets/${created.id}/actions`, { data: { action: 'reply', body: 'On it.' } });
+  expect(reply.status()).toBe(200);
+  const written = reply.headers()['x-d1-bookmark'];
+  expect(written).toMatch(/^[0-9a-f-]+$/);
+  const read = await agent.get(`/api/tickets/${created.id}`, { headers: { 'X-D1-Bookmark': written } });
+  expect(read.status()).toBe(200);
+  expect(read.headers()['x-d1-bookmark'] >= written).toBe(true);
+  const { timeline } = await read.json();
+  expect(timeline.map((entry) => entry.text)).toContain('On it.');
+});
+
+test('a malformed bookmark is ignored, never an error', async ({ request }) => {
+  for (const bookmark of ['not a bookmark', 'x'.repeat(500), '-', '0'.repeat(200)]) {
+    const response = await request.get('/api/kb', { headers: { 'X-D1-Bookmark': bookmark } });
+    expect(response.status(), bookmark).toBe(200);
+  }
 });

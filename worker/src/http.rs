@@ -5,7 +5,9 @@ use edgedesk_domain::body::{missing_field, unknown_field};
 use edgedesk_domain::id::{oversized_number, parse_id};
 use edgedesk_domain::{ApiError, ErrorCode};
 use serde::{de::DeserializeOwned, Serialize};
-use worker::{console_error, Request, Response};
+use worker::{console_error, Method, Request, Response};
+
+use crate::store::request::Served;
 
 /// Largest request body the API reads. Ticket text is limited far below this by the domain.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -145,13 +147,39 @@ pub fn storage(cause: worker::Error) -> ApiError {
     ApiError::new(ErrorCode::StorageUnavailable, "The ticket store is unavailable; please try again")
 }
 
-/// How many D1 round trips the answer took, as `Server-Timing` (browsers' developer tools
-/// show it; tests and `make bench` read it so the count cannot creep up unnoticed).
-pub fn with_round_trips(mut response: Response, round_trips: u32) -> Response {
+/// The header that carries a D1 bookmark both ways (README, "Round trips to D1").
+const BOOKMARK: &str = "X-D1-Bookmark";
+
+/// Where the request's D1 session starts: after the bookmark the client last saw (so it
+/// reads its own writes from any replica), else anywhere for reads and at the primary for
+/// writes (which check versions against the latest state). Only a plausible bookmark is
+/// passed on (hex and dashes, short): anything else is ignored, never an error.
+pub fn d1_session_start(req: &Request) -> String {
+    let bookmark = req.headers().get(BOOKMARK).ok().flatten().filter(|bookmark| {
+        (1..=128).contains(&bookmark.len()) && bookmark.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+    });
+    match (bookmark, req.method()) {
+        (Some(bookmark), _) => bookmark,
+        (None, Method::Get | Method::Head) => "first-unconstrained".to_string(),
+        (None, _) => "first-primary".to_string(),
+    }
+}
+
+/// What the request did with D1: how many round trips it took, as `Server-Timing`
+/// (browsers' developer tools show it; tests and `make bench` read it so the count cannot
+/// creep up unnoticed), and the bookmark for the client's next request.
+pub fn with_d1(mut response: Response, served: &Served) -> Response {
     if response.status_code() != 101 {
-        let timing = format!("d1;desc=\"{round_trips} round trips\"");
-        if let Err(err) = response.headers_mut().set("Server-Timing", &timing) {
-            console_error!("could not set Server-Timing: {err}");
+        let headers = response.headers_mut();
+        let timing = format!("d1;desc=\"round trips: {}\"", served.round_trips);
+        let set = |name: &str, value: &str| {
+            if let Err(err) = headers.set(name, value) {
+                console_error!("could not set {name}: {err}");
+            }
+        };
+        set("Server-Timing", &timing);
+        if let Some(bookmark) = &served.bookmark {
+            set(BOOKMARK, bookmark);
         }
     }
     response

@@ -20,12 +20,13 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 #[event(fetch)]
 async fn fetch(mut req: Request, env: Env, ctx: Context) -> Result<Response> {
     let https = req.inner().url().starts_with("https:");
-    let (reply, round_trips) = store::round_trips::counted(routes::handle(&mut req, &env, &ctx, https)).await;
+    let start = http::d1_session_start(&req);
+    let (reply, served) = store::request::serve(start, routes::handle(&mut req, &env, &ctx, https)).await;
     let response = match reply {
         Ok(response) => response,
         Err(error) => http::error_response(&error),
     };
-    Ok(http::with_round_trips(http::with_security_headers(response, https), round_trips))
+    Ok(http::with_d1(http::with_security_headers(response, https), &served))
 }
 
 #[event(scheduled)]

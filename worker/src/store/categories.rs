@@ -101,7 +101,7 @@ pub async fn update(env: &Env, id: i64, version: i64, input: &CategoryInput) -> 
         i32::from(input.active)
     )
     .map_err(http::storage)?;
-    super::round_trips::count();
+    super::request::count();
     let result = statement.run().await.map_err(name_taken)?;
     Ok(changes(&result)? == 1)
 }

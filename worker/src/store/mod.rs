@@ -13,7 +13,7 @@ pub mod limits;
 pub mod organisations;
 pub mod outbox;
 pub mod presence;
-pub mod round_trips;
+pub mod request;
 pub mod sessions;
 pub mod settings;
 pub mod sla;
@@ -26,16 +26,16 @@ use edgedesk_domain::ApiError;
 use serde::de::DeserializeOwned;
 use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 
-use round_trips::count;
+use request::count;
 
 use crate::http;
 
 /// Ids stay below 2^53 (they travel as JS numbers), so this bound means "no cursor".
 pub const ABOVE_EVERY_ID: i64 = (1 << 53) - 1;
 
-/// The `DB` binding from wrangler.toml.
+/// The `DB` binding from wrangler.toml, through the request's D1 session.
 pub fn db(env: &Env) -> Result<D1Database, ApiError> {
-    env.d1("DB").map_err(http::storage)
+    request::database(env).map_err(http::storage)
 }
 
 /// Whether D1 answers a trivial query.
