@@ -43,8 +43,17 @@ test('staff reads: who is calling, then one batch', async () => {
     '/api/canned-replies',
     '/api/me',
     '/api/session',
+    '/api/suggestions?q=printer',
+    `/api/status/${created.status_token}`,
   ]) {
     await expectWithin(await agent.get(path), READ);
+  }
+  const admin = await signedIn('admin@example.com');
+  for (const path of [
+    '/api/admin/users', '/api/admin/outbox', '/api/admin/rules', '/api/admin/sla', '/api/admin/categories',
+    '/api/admin/tokens', '/api/admin/organisations', '/api/sweep-runs',
+  ]) {
+    await expectWithin(await admin.get(path), READ);
   }
 });
 
@@ -56,6 +65,11 @@ test('customer and anonymous reads stay within two round trips', async ({ reques
   }
   const anonymous = await createTicket(request, report());
   await expectWithin(await request.get(`/api/status/${anonymous.status_token}`), READ);
+  // A step through a status link: the link, its attempt and the ticket in one batch.
+  const linkStep = await request.post(`/api/status/${anonymous.status_token}/actions`, {
+    data: { action: 'reply', body: 'One more detail.' },
+  });
+  await expectWithin(linkStep, WRITE);
 });
 
 test('a step stores and answers the page in three round trips, whatever it names', async () => {

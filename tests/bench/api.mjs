@@ -63,6 +63,26 @@ async function compare(name, ours, peer) {
   line(`api_${name}_overhead_ratio`, (mine.p50 / bare.p50).toFixed(2), 'x');
 }
 
+/** How many sequential D1 round trips each measured request makes (its Server-Timing). */
+async function roundTrips(url, cookie) {
+  const trips = (response) => Number(/round trips: (\d+)/.exec(response.headers.get('server-timing'))[1]);
+  const headers = { cookie, origin: url, 'content-type': 'application/json' };
+  const list = await fetch(`${url}/api/tickets?limit=50`, { headers });
+  line('d1_round_trips_list', trips(list), 'round trips');
+  const page = await fetch(`${url}/api/tickets/500`, { headers });
+  line('d1_round_trips_ticket_page', trips(page), 'round trips');
+  const { ticket } = await page.json();
+  const step = await fetch(`${url}/api/tickets/500/actions`, {
+    method: 'POST', headers, body: JSON.stringify({ action: 'set_status', status: 'in_progress', version: ticket.version }),
+  });
+  if (step.status !== 200) throw new Error(`the measured step answered ${step.status}: ${await step.text()}`);
+  line('d1_round_trips_step', trips(step), 'round trips');
+  const create = await fetch(`${url}/api/tickets`, {
+    method: 'POST', headers, body: JSON.stringify({ name: 'Bench', email: 'bench@example.com', title: 'Round trips', description: 'Counted once.' }),
+  });
+  line('d1_round_trips_create', trips(create), 'round trips');
+}
+
 const dir = await makePersistDir();
 let server;
 let peer;
@@ -77,6 +97,7 @@ try {
   try {
     peer = await startPeer(peerDir);
     const cookie = ['-H', `Cookie: ${agentCookie}`];
+    await roundTrips(server.url, agentCookie);
     await compare('list', [`${server.url}/api/tickets?limit=50`, cookie], [`${peer.url}/items`]);
     await compare('page', [`${server.url}/api/tickets/500`, cookie], [`${peer.url}/items/500`]);
     // As an agent: the public form's per-address limit would otherwise stop wrk at 30.

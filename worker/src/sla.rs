@@ -14,7 +14,7 @@ use crate::live;
 use crate::store;
 use crate::store::batch::{Batch, Pending};
 use crate::store::sla::History;
-use crate::store::tickets::Stored;
+use crate::store::tickets::{Stored, TicketKey};
 
 /// How many due tickets the sweep loads at a time.
 const PAGE: u32 = 100;
@@ -65,10 +65,10 @@ pub struct Inputs {
     history: History,
 }
 
-/// The inputs of ticket `id`'s clocks, read in `batch`.
-pub fn inputs_in(batch: &mut Batch, id: i64) -> Result<Pending<Inputs>, ApiError> {
+/// The inputs of the clocks of the ticket `key` names, read in `batch`.
+pub fn inputs_in(batch: &mut Batch, key: &TicketKey) -> Result<Pending<Inputs>, ApiError> {
     let settings = store::settings::sla_in(batch)?;
-    let history = store::sla::history_in(batch, id)?;
+    let history = store::sla::history_in(batch, key)?;
     Ok(settings.and(history).map(|((settings, _), history)| Ok(Inputs { settings, history })))
 }
 

@@ -6,6 +6,7 @@ use worker::Request;
 use super::Ctx;
 use crate::http::{self, Reply};
 use crate::store;
+use crate::store::batch::{Batch, Pending};
 
 fn is_staff(ctx: &Ctx<'_>) -> bool {
     policy::staff(ctx.principal()).is_ok()
@@ -82,11 +83,12 @@ pub async fn suggestions(req: &Request, ctx: &Ctx<'_>) -> Reply {
     };
     let staff = is_staff(ctx);
     let except = value("ticket").and_then(|id| edgedesk_domain::id::parse_id(&id)).unwrap_or(0);
-    let tickets = if staff {
-        store::knowledge::similar_resolved(ctx.env, &fts_query, except, 5).await?
-    } else {
-        Vec::new()
+    let mut batch = Batch::new(ctx.env)?;
+    let tickets = match staff {
+        true => store::knowledge::similar_resolved_in(&mut batch, &fts_query, except, 5)?,
+        false => Pending::ready(Vec::new()),
     };
-    let articles = store::knowledge::articles(ctx.env, Some(&fts_query), staff, 5).await?;
-    http::json(200, &Suggestions { tickets, articles })
+    let articles = store::knowledge::articles_in(&mut batch, Some(&fts_query), staff, 5)?;
+    let found = batch.run().await?;
+    http::json(200, &Suggestions { tickets: tickets.take(&found)?, articles: articles.take(&found)? })
 }

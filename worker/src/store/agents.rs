@@ -9,6 +9,7 @@ use serde::Deserialize;
 use worker::{query, Env};
 
 use super::batch::{Batch, Pending};
+use super::tickets::TicketKey;
 use super::{all, db, run};
 
 #[derive(Deserialize)]
@@ -55,13 +56,16 @@ pub fn by_id_in(batch: &mut Batch, id: i64) -> Result<Pending<Option<(Named, Tie
     })
 }
 
-/// The agents of ticket `ticket_id`'s tier who are not away, with their load, for
+/// The agents of the `ticket`'s tier who are not away, with their load, for
 /// auto-assignment, read in `batch` (the tier from the same snapshot as the ticket).
-pub fn candidates_in(batch: &mut Batch, ticket_id: i64) -> Result<Pending<Vec<Candidate>>, ApiError> {
+pub fn candidates_in(batch: &mut Batch, ticket: &TicketKey) -> Result<Pending<Vec<Candidate>>, ApiError> {
     let statement = query!(
         batch.db(),
-        &format!("{COLUMNS} AND u.tier = (SELECT tier FROM tickets WHERE id = ?1) AND u.away = 0"),
-        ticket_id
+        &format!(
+            "{COLUMNS} AND u.tier = (SELECT tier FROM tickets WHERE id = {}) AND u.away = 0",
+            ticket.id_sql()
+        ),
+        ticket
     );
     batch.read(statement, |rows: Vec<Row>| {
         Ok(rows

@@ -4,6 +4,7 @@ use serde::Deserialize;
 use worker::{query, Env};
 
 use super::batch::{Batch, Pending};
+use super::tickets::TicketKey;
 use crate::clock::from_millis;
 
 #[derive(Deserialize)]
@@ -19,12 +20,15 @@ struct Row {
 }
 
 /// The ticket's calls in time order, read in `batch`.
-pub fn of_ticket_in(batch: &mut Batch, ticket_id: i64) -> Result<Pending<Vec<Call>>, ApiError> {
+pub fn of_ticket_in(batch: &mut Batch, ticket: &TicketKey) -> Result<Pending<Vec<Call>>, ApiError> {
     let statement = query!(
         batch.db(),
-        "SELECT id, starts_at, minutes, channel, phone, link, note, scheduled_by
-         FROM calls WHERE ticket_id = ?1 ORDER BY starts_at, id",
-        ticket_id
+        &format!(
+            "SELECT id, starts_at, minutes, channel, phone, link, note, scheduled_by
+             FROM calls WHERE ticket_id = {} ORDER BY starts_at, id",
+            ticket.id_sql()
+        ),
+        ticket
     );
     batch.read(statement, |rows: Vec<Row>| {
         Ok(rows
@@ -46,5 +50,5 @@ pub fn of_ticket_in(batch: &mut Batch, ticket_id: i64) -> Result<Pending<Vec<Cal
 }
 
 pub async fn of_ticket(env: &Env, ticket_id: i64) -> Result<Vec<Call>, ApiError> {
-    Batch::one(env, |batch| of_ticket_in(batch, ticket_id)).await
+    Batch::one(env, |batch| of_ticket_in(batch, &TicketKey::Id(ticket_id))).await
 }

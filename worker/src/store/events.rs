@@ -7,6 +7,7 @@ use serde::Deserialize;
 use worker::query;
 
 use super::batch::{Batch, Pending};
+use super::tickets::TicketKey;
 use crate::clock::from_millis;
 
 /// Who reads the history decides what it contains.
@@ -30,19 +31,22 @@ struct Row {
 /// stripped of internal fields by the domain's `customer_view`.
 pub fn timeline_in(
     batch: &mut Batch,
-    ticket_id: i64,
+    ticket: &TicketKey,
     audience: Audience,
 ) -> Result<Pending<Vec<TimelineEntry>>, ApiError> {
     let statement = query!(
         batch.db(),
-        "SELECT e.id, e.kind, e.actor_name, e.at, e.data,
+        &format!(
+            "SELECT e.id, e.kind, e.actor_name, e.at, e.data,
                 CASE WHEN e.actor = 'system' THEN 'system'
                      WHEN u.role IS NOT NULL AND u.role <> 'customer' THEN 'staff'
                      ELSE 'customer' END AS author
          FROM ticket_events e
          LEFT JOIN users u ON e.actor LIKE 'user:%' AND u.id = CAST(substr(e.actor, 6) AS INTEGER)
-         WHERE e.ticket_id = ?1 ORDER BY e.id",
-        ticket_id
+         WHERE e.ticket_id = {} ORDER BY e.id",
+            ticket.id_sql()
+        ),
+        ticket
     );
     batch.read(statement, move |rows: Vec<Row>| {
         Ok(rows

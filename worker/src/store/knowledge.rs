@@ -7,17 +7,18 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{all, created, db, first, inserted_id};
+use super::batch::{Batch, Pending};
+use super::{created, db, first, inserted_id};
 use crate::clock::from_millis;
 
 /// Resolved or closed tickets matching `fts_query`, best first (title weighs most, then the
 /// resolution, then the description).
-pub async fn similar_resolved(
-    env: &Env,
+pub fn similar_resolved_in(
+    batch: &mut Batch,
     fts_query: &str,
     except_id: i64,
     limit: u32,
-) -> Result<Vec<SimilarTicket>, ApiError> {
+) -> Result<Pending<Vec<SimilarTicket>>, ApiError> {
     #[derive(Deserialize)]
     struct Row {
         id: i64,
@@ -25,9 +26,8 @@ pub async fn similar_resolved(
         title: String,
         resolution_notes: Option<String>,
     }
-    let db = db(env)?;
-    let rows = all::<Row>(query!(
-        &db,
+    let statement = query!(
+        batch.db(),
         "SELECT t.id, t.kind, t.title, t.resolution_notes
          FROM tickets_fts JOIN tickets t ON t.id = tickets_fts.rowid
          WHERE tickets_fts MATCH ?1 AND t.status IN ('resolved', 'closed') AND t.id != ?2
@@ -35,17 +35,18 @@ pub async fn similar_resolved(
         fts_query,
         except_id,
         limit
-    ))
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| SimilarTicket {
-            id: row.id,
-            number: ticket_number(TicketKind::parse(&row.kind).unwrap_or(TicketKind::Incident), row.id),
-            title: row.title,
-            resolution: row.resolution_notes.as_deref().map(excerpt),
-        })
-        .collect())
+    );
+    batch.read(statement, |rows: Vec<Row>| {
+        Ok(rows
+            .into_iter()
+            .map(|row| SimilarTicket {
+                id: row.id,
+                number: ticket_number(TicketKind::parse(&row.kind).unwrap_or(TicketKind::Incident), row.id),
+                title: row.title,
+                resolution: row.resolution_notes.as_deref().map(excerpt),
+            })
+            .collect())
+    })
 }
 
 #[derive(Deserialize)]
@@ -79,7 +80,16 @@ pub async fn articles(
     with_drafts: bool,
     limit: u32,
 ) -> Result<Vec<ArticleSummary>, ApiError> {
-    let db = db(env)?;
+    Batch::one(env, |batch| articles_in(batch, fts_query, with_drafts, limit)).await
+}
+
+pub fn articles_in(
+    batch: &mut Batch,
+    fts_query: Option<&str>,
+    with_drafts: bool,
+    limit: u32,
+) -> Result<Pending<Vec<ArticleSummary>>, ApiError> {
+    let db = batch.db();
     let published = if with_drafts { "" } else { "AND a.published = 1" };
     let statement = match fts_query {
         Some(fts_query) => query!(
@@ -97,7 +107,7 @@ pub async fn articles(
             limit
         ),
     };
-    Ok(all::<ArticleRow>(statement).await?.into_iter().map(summary).collect())
+    batch.read(statement, |rows: Vec<ArticleRow>| Ok(rows.into_iter().map(summary).collect()))
 }
 
 pub async fn article(env: &Env, id: i64) -> Result<Option<Article>, ApiError> {

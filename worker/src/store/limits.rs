@@ -8,7 +8,8 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{console_error, query, Env};
 
-use super::{db, first, run};
+use super::batch::{Batch, Pending};
+use super::{db, run};
 
 /// One attempt counted against a limit; give it back if it turns out not to count.
 #[derive(Deserialize)]
@@ -20,38 +21,50 @@ pub struct Taken {
 /// Counts one attempt of `subject`, or answers 429 (with `retry_after`) when the window
 /// that ends now already holds `limit.max` of them.
 pub async fn take(env: &Env, limit: &Limit, subject: &str, now: DateTime<Utc>) -> Result<Taken, ApiError> {
-    let db = db(env)?;
+    Batch::one(env, |batch| take_in(batch, limit, subject, now)).await?
+}
+
+/// [`take`] as part of `batch`, before whatever the batch goes on to read.
+pub fn take_in(
+    batch: &mut Batch,
+    limit: &Limit,
+    subject: &str,
+    now: DateTime<Utc>,
+) -> Result<Pending<Result<Taken, ApiError>>, ApiError> {
     let key = limit.key(subject);
     let at = now.timestamp_millis();
     let opened = limit.window_opened_at(now);
-    let taken = first::<Taken>(query!(
-        &db,
-        "INSERT INTO limit_attempts (key, at, expires_at)
-         SELECT ?1, ?2, ?3
-         WHERE (SELECT COUNT(*) FROM limit_attempts WHERE key = ?1 AND at > ?4) < ?5
-         RETURNING id",
-        key,
-        at,
-        at + limit.window_ms(),
-        opened,
-        limit.max
-    ))
-    .await?;
-    if let Some(taken) = taken {
-        return Ok(taken);
-    }
+    let taken = batch.read(
+        query!(
+            batch.db(),
+            "INSERT INTO limit_attempts (key, at, expires_at)
+             SELECT ?1, ?2, ?3
+             WHERE (SELECT COUNT(*) FROM limit_attempts WHERE key = ?1 AND at > ?4) < ?5
+             RETURNING id",
+            key,
+            at,
+            at + limit.window_ms(),
+            opened,
+            limit.max
+        ),
+        |rows: Vec<Taken>| Ok(rows.into_iter().next()),
+    )?;
     #[derive(Deserialize)]
     struct Oldest {
         at: Option<i64>,
     }
-    let oldest = first::<Oldest>(query!(
-        &db,
-        "SELECT MIN(at) AS at FROM limit_attempts WHERE key = ?1 AND at > ?2",
-        key,
-        opened
-    ))
-    .await?;
-    Err(limit.refusal(oldest.and_then(|row| row.at), now))
+    // Read in the same round trip, for the refusal's Retry-After.
+    let oldest = batch.read(
+        query!(
+            batch.db(),
+            "SELECT MIN(at) AS at FROM limit_attempts WHERE key = ?1 AND at > ?2",
+            key,
+            opened
+        ),
+        |rows: Vec<Oldest>| Ok(rows.into_iter().next().and_then(|row| row.at)),
+    )?;
+    let limit = *limit;
+    Ok(taken.and(oldest).map(move |(taken, oldest)| Ok(taken.ok_or_else(|| limit.refusal(oldest, now)))))
 }
 
 /// Returns an attempt that does not count after all (a successful sign-in, a form the

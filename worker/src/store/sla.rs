@@ -12,7 +12,7 @@ use serde::Deserialize;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
 use super::batch::{Batch, Pending};
-use super::tickets::{event_statement, projection_statement, TicketRef};
+use super::tickets::{event_statement, projection_statement, TicketKey, TicketRef};
 use super::{all, db, lost_race, outbox};
 use crate::clock::from_millis;
 use crate::{http, mail};
@@ -49,22 +49,38 @@ struct StepRow {
 /// The histories of `ids`, read in `batch` however many tickets.
 pub fn histories_in(batch: &mut Batch, ids: &[i64]) -> Result<Pending<HashMap<i64, History>>, ApiError> {
     let list = if ids.is_empty() { "NULL".to_string() } else { id_list(ids) };
+    histories_of(batch, &list, None)
+}
+
+/// The histories of the tickets whose ids the SQL expression `ids` lists, with `key`
+/// bound as `?1` when the expression names it.
+fn histories_of(
+    batch: &mut Batch,
+    ids: &str,
+    key: Option<&TicketKey>,
+) -> Result<Pending<HashMap<i64, History>>, ApiError> {
+    let statement = |batch: &Batch, sql: String| match key {
+        Some(key) => query!(batch.db(), &sql, key),
+        None => Ok(batch.db().prepare(sql)),
+    };
     // Who wrote an event decides whether a reply is the desk's answer: staff, not customers.
-    let events = batch.read(
-        Ok(batch.db().prepare(format!(
+    let events = statement(
+        batch,
+        format!(
             "SELECT e.ticket_id, e.kind, e.at, e.data, COALESCE(u.role <> 'customer', 0) AS by_staff
              FROM ticket_events e
              LEFT JOIN users u ON e.actor LIKE 'user:%' AND u.id = CAST(substr(e.actor, 6) AS INTEGER)
-             WHERE e.ticket_id IN ({list}) ORDER BY e.ticket_id, e.id"
-        ))),
-        |rows: Vec<EventRow>| Ok(rows),
-    )?;
-    let steps = batch.read(
-        Ok(batch.db().prepare(format!(
-            "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({list})"
-        ))),
-        |rows: Vec<StepRow>| Ok(rows),
-    )?;
+             WHERE e.ticket_id IN ({ids}) ORDER BY e.ticket_id, e.id"
+        ),
+    );
+    let events = batch.read(events, |rows: Vec<EventRow>| Ok(rows))?;
+    let steps = statement(
+        batch,
+        format!(
+            "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({ids})"
+        ),
+    );
+    let steps = batch.read(steps, |rows: Vec<StepRow>| Ok(rows))?;
     Ok(events.and(steps).map(|(events, steps)| Ok(assemble(events, steps))))
 }
 
@@ -97,9 +113,11 @@ pub async fn histories(env: &Env, ids: &[i64]) -> Result<HashMap<i64, History>, 
     Batch::one(env, |batch| histories_in(batch, ids)).await
 }
 
-/// The history of ticket `id`, read in `batch`.
-pub fn history_in(batch: &mut Batch, id: i64) -> Result<Pending<History>, ApiError> {
-    Ok(histories_in(batch, &[id])?.map(move |mut histories| Ok(histories.remove(&id).unwrap_or_default())))
+/// The history of the ticket `key` names, read in `batch`.
+pub fn history_in(batch: &mut Batch, key: &TicketKey) -> Result<Pending<History>, ApiError> {
+    let histories = histories_of(batch, key.id_sql(), Some(key))?;
+    // One ticket at most, so its history is the only one there may be.
+    Ok(histories.map(|histories| Ok(histories.into_values().next().unwrap_or_default())))
 }
 
 fn state_text(state: ClockState) -> &'static str {

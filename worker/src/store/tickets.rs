@@ -133,6 +133,42 @@ pub async fn insert(
         .ok_or_else(|| http::internal("INSERT … RETURNING id returned no row"))
 }
 
+/// Names the ticket a read is about, as a bound parameter `?1`: by id, or by the hash of
+/// its status link, so a status page reads everything in one batch without first asking
+/// for the id.
+#[derive(Debug, Clone)]
+pub enum TicketKey {
+    Id(i64),
+    StatusLink(String),
+}
+
+impl TicketKey {
+    /// The condition on `tickets` (aliased `t`) that picks the ticket.
+    fn condition(&self) -> &'static str {
+        match self {
+            TicketKey::Id(_) => "t.id = ?1",
+            TicketKey::StatusLink(_) => "t.status_token_hash = ?1",
+        }
+    }
+
+    /// A SQL expression for the ticket's id, for reads of other tables.
+    pub fn id_sql(&self) -> &'static str {
+        match self {
+            TicketKey::Id(_) => "?1",
+            TicketKey::StatusLink(_) => "(SELECT id FROM tickets WHERE status_token_hash = ?1)",
+        }
+    }
+}
+
+impl serde::Serialize for TicketKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TicketKey::Id(id) => serializer.serialize_i64(*id),
+            TicketKey::StatusLink(hash) => serializer.serialize_str(hash),
+        }
+    }
+}
+
 /// Names the ticket a statement is about: a known id, or the one this batch just created.
 #[derive(Debug, Clone, Copy)]
 pub enum TicketRef {
@@ -503,14 +539,14 @@ pub async fn by_ids(env: &Env, ids: &[i64], rules: &Rules) -> Result<Vec<Stored>
     rows.into_iter().map(|row| stored(row, rules)).collect()
 }
 
-/// Ticket `id`, read in `batch`, and the process rules that shape it (when a resolved
-/// ticket closes), which may be read in the same batch.
-pub fn by_id_in(
+/// The ticket `key` names, read in `batch`, and the process rules that shape it (when a
+/// resolved ticket closes), which may be read in the same batch.
+pub fn by_key_in(
     batch: &mut Batch,
-    id: i64,
+    key: &TicketKey,
     rules: Pending<Rules>,
 ) -> Result<Pending<(Option<Stored>, Rules)>, ApiError> {
-    let statement = query!(batch.db(), &format!("{TICKET_COLUMNS} WHERE t.id = ?1"), id);
+    let statement = query!(batch.db(), &format!("{TICKET_COLUMNS} WHERE {}", key.condition()), key);
     shaped_in(batch, statement, rules)
 }
 
@@ -524,27 +560,18 @@ fn shaped_in(
     Ok(rules.and(ticket).map(|(rules, row)| Ok((row.map(|row| stored(row, &rules)).transpose()?, rules))))
 }
 
-/// Ticket `id` and the process rules, both read in `batch`.
-pub fn with_rules_in(batch: &mut Batch, id: i64) -> Result<Pending<(Option<Stored>, Rules)>, ApiError> {
+/// The ticket `key` names and the process rules, both read in `batch`.
+pub fn with_rules_in(
+    batch: &mut Batch,
+    key: &TicketKey,
+) -> Result<Pending<(Option<Stored>, Rules)>, ApiError> {
     let rules = super::settings::rules_in(batch)?.map(|(rules, _)| Ok(rules));
-    by_id_in(batch, id, rules)
+    by_key_in(batch, key, rules)
 }
 
 /// Ticket `id` and the process rules, in one round trip.
 pub async fn by_id(env: &Env, id: i64) -> Result<(Option<Stored>, Rules), ApiError> {
-    Batch::one(env, |batch| with_rules_in(batch, id)).await
-}
-
-/// The ticket behind a status link and the rules that shape it, in one round trip;
-/// nothing for unknown or revoked links.
-pub async fn by_status_token(env: &Env, token_hash: &str) -> Result<(Option<Stored>, Rules), ApiError> {
-    Batch::one(env, |batch| {
-        let rules = super::settings::rules_in(batch)?.map(|(rules, _)| Ok(rules));
-        let statement =
-            query!(batch.db(), &format!("{TICKET_COLUMNS} WHERE t.status_token_hash = ?1"), token_hash);
-        shaped_in(batch, statement, rules)
-    })
-    .await
+    Batch::one(env, |batch| with_rules_in(batch, &TicketKey::Id(id))).await
 }
 
 /// Revokes the ticket's status link and records who did it, in one batch. Revoking a

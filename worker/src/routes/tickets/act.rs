@@ -15,7 +15,7 @@ use crate::sla;
 use crate::store;
 use crate::store::batch::{Batch, Pending};
 use crate::store::events::Audience;
-use crate::store::tickets::Stored;
+use crate::store::tickets::{Stored, TicketKey};
 
 /// `POST /api/tickets/{id}/actions`: one step of the process (`{"action": "escalate",
 /// "version": 3, …}`). The domain decides; the answer is the ticket page after the step,
@@ -29,7 +29,7 @@ pub async fn act(id: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let request: Result<ActionRequest, ApiError> = http::read_json(req).await;
     let staff = policy::ticket_scope(ctx.principal())? == policy::TicketScope::All;
     let command = request.as_ref().ok().filter(|_| staff).map(|request| &request.command);
-    let start = Batch::one(ctx.env, |batch| start_in(batch, id, command)).await?;
+    let start = Batch::one(ctx.env, |batch| start_in(batch, &TicketKey::Id(id), command)).await?;
     let stored = start.stored.as_ref().ok_or_else(|| ApiError::not_found("Ticket"))?;
     let actor = policy::work_on_ticket(ctx.principal(), stored.owner)?;
     let request = request?;
@@ -61,12 +61,16 @@ pub struct Start {
     named: Lookup,
 }
 
-/// Adds what a step on ticket `id` starts from to `batch`. `command` is given only for
-/// staff: customers cannot name records.
-pub fn start_in(batch: &mut Batch, id: i64, command: Option<&Command>) -> Result<Pending<Start>, ApiError> {
-    let ticket = store::tickets::with_rules_in(batch, id)?;
-    let clocks = sla::inputs_in(batch, id)?;
-    let named = lookup_in(batch, id, command)?;
+/// Adds what a step on the ticket `key` names starts from to `batch`. `command` is given
+/// only for staff: customers cannot name records.
+pub fn start_in(
+    batch: &mut Batch,
+    key: &TicketKey,
+    command: Option<&Command>,
+) -> Result<Pending<Start>, ApiError> {
+    let ticket = store::tickets::with_rules_in(batch, key)?;
+    let clocks = sla::inputs_in(batch, key)?;
+    let named = lookup_in(batch, key, command)?;
     Ok(ticket
         .and(clocks)
         .and(named)
@@ -83,13 +87,17 @@ enum Lookup {
     Major(Option<TicketState>),
 }
 
-fn lookup_in(batch: &mut Batch, id: i64, command: Option<&Command>) -> Result<Pending<Lookup>, ApiError> {
+fn lookup_in(
+    batch: &mut Batch,
+    key: &TicketKey,
+    command: Option<&Command>,
+) -> Result<Pending<Lookup>, ApiError> {
     Ok(match command {
         Some(Command::Assign { agent_id }) => {
             store::agents::by_id_in(batch, *agent_id)?.map(|agent| Ok(Lookup::Agent(agent)))
         }
         Some(Command::AutoAssign) => {
-            store::agents::candidates_in(batch, id)?.map(|candidates| Ok(Lookup::Candidates(candidates)))
+            store::agents::candidates_in(batch, key)?.map(|candidates| Ok(Lookup::Candidates(candidates)))
         }
         Some(
             Command::Triage { category_id: Some(category), .. }
@@ -97,7 +105,7 @@ fn lookup_in(batch: &mut Batch, id: i64, command: Option<&Command>) -> Result<Pe
         ) => store::categories::by_id_in(batch, *category)?.map(|category| Ok(Lookup::Category(category))),
         // Only the major incident's state is used, which the rules do not shape.
         Some(Command::LinkToMajor { major_id }) => {
-            store::tickets::by_id_in(batch, *major_id, Pending::ready(Rules::default()))?
+            store::tickets::by_key_in(batch, &TicketKey::Id(*major_id), Pending::ready(Rules::default()))?
                 .map(|(major, _)| Ok(Lookup::Major(major.map(|stored| stored.state))))
         }
         _ => Pending::ready(Lookup::Nothing),
@@ -154,7 +162,7 @@ where
                 attempt += 1;
                 let id = id.ok_or_else(|| ApiError::not_found("Ticket"))?;
                 // Appends name no records.
-                start = Batch::one(ctx.env, |batch| start_in(batch, id, None)).await?;
+                start = Batch::one(ctx.env, |batch| start_in(batch, &TicketKey::Id(id), None)).await?;
             }
             outcome => return outcome,
         }

@@ -6,6 +6,7 @@ use super::{perform, start_in};
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
 use crate::store::batch::{Batch, Pending};
+use crate::store::tickets::TicketKey;
 
 /// `POST /api/tickets/bulk` (staff): one step (assign, status, category) for up to 100
 /// tickets, each applied to the version it has now and checked like a single step. The
@@ -17,7 +18,8 @@ pub async fn bulk(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let ids = request.validate()?;
     let mut outcomes = Vec::with_capacity(ids.len());
     for id in ids {
-        let start = Batch::one(ctx.env, |batch| start_in(batch, id, Some(&request.command))).await?;
+        let start =
+            Batch::one(ctx.env, |batch| start_in(batch, &TicketKey::Id(id), Some(&request.command))).await?;
         let result = match start.stored.as_ref().map(|stored| stored.state.version) {
             None => Err(ApiError::not_found("Ticket")),
             Some(version) => {

@@ -14,4 +14,4 @@ pub use create::create;
 pub use list::{list, queues};
 pub use presence::presence;
 pub use revoke_status_link::revoke_status_link;
-pub use show::{page_after_step_in, page_of_in, show};
+pub use show::{page_after_step_in, page_in, show};

@@ -10,7 +10,7 @@ use crate::sla;
 use crate::store;
 use crate::store::batch::{Batch, Pending};
 use crate::store::events::Audience;
-use crate::store::tickets::Stored;
+use crate::store::tickets::{Stored, TicketKey};
 
 /// `GET /api/tickets/{id}`: the ticket page in one answer (ticket, history, calls). 404
 /// for ids that do not exist, are not ids at all, or belong to someone the caller may not
@@ -20,7 +20,7 @@ pub async fn show(id: &str, ctx: &Ctx<'_>) -> Reply {
     let audience = audience(ctx)?;
     let id = http::path_id(id, "Ticket")?;
     let mut batch = Batch::new(ctx.env)?;
-    let page = page_in(&mut batch, id, audience)?;
+    let page = page_in(&mut batch, &TicketKey::Id(id), audience)?;
     if let (Audience::Staff, Some(principal)) = (audience, ctx.principal()) {
         // After the page's reads in the same batch: everything it shows is now seen. Staff
         // may see every ticket, and nothing is marked for an id without events.
@@ -44,7 +44,8 @@ pub fn audience(ctx: &Ctx<'_>) -> Result<Audience, ApiError> {
 pub async fn visible(id: &str, ctx: &Ctx<'_>) -> Result<Stored, ApiError> {
     policy::signed_in(ctx.principal())?;
     let id = http::path_id(id, "Ticket")?;
-    let (stored, _) = Batch::one(ctx.env, |batch| store::tickets::with_rules_in(batch, id)).await?;
+    let (stored, _) =
+        Batch::one(ctx.env, |batch| store::tickets::with_rules_in(batch, &TicketKey::Id(id))).await?;
     let stored = stored.ok_or_else(|| ApiError::not_found("Ticket"))?;
     policy::view_ticket(ctx.principal(), stored.owner)?;
     Ok(stored)
@@ -53,7 +54,7 @@ pub async fn visible(id: &str, ctx: &Ctx<'_>) -> Result<Stored, ApiError> {
 /// The ticket page as `audience` may see it, read fresh in one round trip.
 pub async fn load_view(ctx: &Ctx<'_>, id: i64, audience: Audience) -> Result<TicketView, ApiError> {
     let mut batch = Batch::new(ctx.env)?;
-    let page = page_in(&mut batch, id, audience)?;
+    let page = page_in(&mut batch, &TicketKey::Id(id), audience)?;
     page.take(&batch.run().await?)?.into_view(ctx.now)
 }
 
@@ -67,11 +68,12 @@ pub struct Page {
     audience: Audience,
 }
 
-/// Adds ticket `id`'s page to `batch`, with the rules and clock inputs it needs.
-pub fn page_in(batch: &mut Batch, id: i64, audience: Audience) -> Result<Pending<Page>, ApiError> {
-    let ticket = store::tickets::with_rules_in(batch, id)?;
-    let clocks = sla::inputs_in(batch, id)?;
-    rest_of_page_in(batch, id, audience, ticket, clocks)
+/// Adds the page of the ticket `key` names to `batch`, with the rules and clock inputs it
+/// needs.
+pub fn page_in(batch: &mut Batch, key: &TicketKey, audience: Audience) -> Result<Pending<Page>, ApiError> {
+    let ticket = store::tickets::with_rules_in(batch, key)?;
+    let clocks = sla::inputs_in(batch, key)?;
+    rest_of_page_in(batch, key, audience, ticket, clocks)
 }
 
 /// Adds ticket `id`'s page to a batch that has just stored a step, which knew the rules
@@ -83,35 +85,24 @@ pub fn page_after_step_in(
     rules: Rules,
     clocks: sla::Inputs,
 ) -> Result<Pending<Page>, ApiError> {
-    let ticket = store::tickets::by_id_in(batch, id, Pending::ready(rules))?;
-    rest_of_page_in(batch, id, audience, ticket, Pending::ready(clocks))
-}
-
-/// Adds the rest of the page of a ticket read already (found through its status link).
-pub fn page_of_in(
-    batch: &mut Batch,
-    stored: Stored,
-    rules: Rules,
-    audience: Audience,
-) -> Result<Pending<Page>, ApiError> {
-    let id = stored.state.id;
-    let clocks = sla::inputs_in(batch, id)?;
-    rest_of_page_in(batch, id, audience, Pending::ready((Some(stored), rules)), clocks)
+    let key = TicketKey::Id(id);
+    let ticket = store::tickets::by_key_in(batch, &key, Pending::ready(rules))?;
+    rest_of_page_in(batch, &key, audience, ticket, Pending::ready(clocks))
 }
 
 fn rest_of_page_in(
     batch: &mut Batch,
-    id: i64,
+    key: &TicketKey,
     audience: Audience,
     ticket: Pending<(Option<Stored>, Rules)>,
     clocks: Pending<sla::Inputs>,
 ) -> Result<Pending<Page>, ApiError> {
-    let timeline = store::events::timeline_in(batch, id, audience)?;
-    let calls = store::calls::of_ticket_in(batch, id)?;
+    let timeline = store::events::timeline_in(batch, key, audience)?;
+    let calls = store::calls::of_ticket_in(batch, key)?;
     // Only a major incident has linked tickets, but asking costs no round trip.
-    let linked = match audience {
-        Audience::Staff => store::ticket_list::linked_in(batch, id)?,
-        Audience::Customer => Pending::ready(Vec::new()),
+    let linked = match (audience, key) {
+        (Audience::Staff, TicketKey::Id(id)) => store::ticket_list::linked_in(batch, *id)?,
+        _ => Pending::ready(Vec::new()),
     };
     Ok(ticket.and(clocks).and(timeline).and(calls).and(linked).map(
         move |(((((stored, _), clocks), timeline), calls), linked)| {
