@@ -7,7 +7,7 @@ dev:
 	scripts/dev.sh
 
 test:
-	scripts/setup.sh --browser
+	scripts/setup.sh --browser --fuzz
 	scripts/build.sh
 	scripts/test.sh
 
@@ -17,7 +17,7 @@ bench:
 	scripts/bench.sh
 
 setup:
-	scripts/setup.sh --browser --bench
+	scripts/setup.sh --browser --bench --fuzz
 
 build:
 	scripts/setup.sh

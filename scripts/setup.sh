@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build and run Edgedesk, and nothing that is already
-# there. Options: --browser (Chromium for the browser tests), --bench (wrk and brotli).
+# there. Options: --browser (Chromium for the browser tests), --bench (wrk and brotli),
+# --fuzz (Schemathesis, in its own Python environment under .tools/).
 source "$(dirname "$0")/lib.sh"
 
 want_browser=false
 want_bench=false
+want_fuzz=false
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=true ;;
     --bench) want_bench=true ;;
+    --fuzz) want_fuzz=true ;;
     *) die "unknown option $arg" ;;
   esac
 done
@@ -62,5 +65,15 @@ if $want_bench; then
   command -v wrk >/dev/null || missing+=(wrk)
   command -v brotli >/dev/null || missing+=(brotli)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+fi
+# Pinned, so a run is repeatable; a venv, so nothing of the system's Python changes.
+schemathesis_version="4.32.5"
+schemathesis="$ROOT/.tools/schemathesis"
+if $want_fuzz && [ "$("$schemathesis/bin/st" --version 2>/dev/null | awk '{print $NF}')" != "$schemathesis_version" ]; then
+  command -v python3 >/dev/null || die "python3 is missing: Schemathesis needs Python 3.9 or newer"
+  say "Installing Schemathesis $schemathesis_version (Python, into .tools/schemathesis)"
+  python3 -m venv "$schemathesis" || die "python3 -m venv failed: install Debian's python3-venv"
+  "$schemathesis/bin/pip" install --quiet "schemathesis==$schemathesis_version" \
+    || die "pip install schemathesis==$schemathesis_version failed: cannot reach PyPI"
 fi
 say "Setup complete"

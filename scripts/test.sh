@@ -12,3 +12,7 @@ say "Domain tests (native)"
 cargo test --quiet
 say "API and browser tests (workerd + D1 + headless Chromium)"
 playwright test --config tests/playwright.config.mjs "$@"
+if [ $# -eq 0 ]; then
+  say "Property-based API tests (Schemathesis: every role, fixed seed)"
+  node tests/fuzz/schemathesis.mjs
+fi

@@ -79,3 +79,12 @@ test('search syntax typed by people is inert', async () => {
     expect((await l2.get(`/api/suggestions?q=${encodeURIComponent(q)}`)).status(), q).toBe(200);
   }
 });
+
+test('an article naming a ticket that does not exist is refused with the field, and not stored', async () => {
+  const marker = word('ghostsource');
+  const refused = await l2.post('/api/kb', {
+    data: { title: `From nowhere ${marker}`, body: 'No such ticket.', source_ticket_id: 987654321 },
+  });
+  expect((await expectError(refused, 422, 'invalid_value')).field).toBe('source_ticket_id');
+  expect(await (await l2.get(`/api/kb?q=${marker}`)).json()).toEqual([]);
+});

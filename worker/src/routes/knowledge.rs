@@ -49,7 +49,9 @@ pub async fn show(id: &str, ctx: &Ctx<'_>) -> Reply {
 pub async fn create(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let principal = policy::staff(ctx.principal())?;
     let input = http::read_json::<ArticleInput>(req).await?.validate()?;
-    let id = store::knowledge::insert(ctx.env, &input, &principal.name, ctx.now).await?;
+    let id = store::knowledge::insert(ctx.env, &input, &principal.name, ctx.now).await?.ok_or_else(|| {
+        ApiError::new(ErrorCode::InvalidValue, "There is no such ticket").with_field("source_ticket_id")
+    })?;
     http::json(201, &store::knowledge::article(ctx.env, id).await?.ok_or_else(|| http::internal("vanished"))?)
 }
 

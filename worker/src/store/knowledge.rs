@@ -8,7 +8,7 @@ use serde::Deserialize;
 use worker::{query, Env};
 
 use super::batch::{Batch, Pending};
-use super::{created, db, first, inserted_id};
+use super::{db, first, inserted_id};
 use crate::clock::from_millis;
 
 /// Resolved or closed tickets matching `fts_query`, best first (title weighs most, then the
@@ -130,27 +130,28 @@ pub async fn article(env: &Env, id: i64) -> Result<Option<Article>, ApiError> {
     }))
 }
 
+/// A new article; `None` when it names a source ticket that does not exist.
 pub async fn insert(
     env: &Env,
     input: &ArticleInput,
     author: &str,
     now: DateTime<Utc>,
-) -> Result<i64, ApiError> {
+) -> Result<Option<i64>, ApiError> {
     let db = db(env)?;
-    created(
-        inserted_id(query!(
-            &db,
-            "INSERT INTO kb_articles (title, body, source_ticket_id, published, author, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id",
+    inserted_id(query!(
+        &db,
+        "INSERT INTO kb_articles (title, body, source_ticket_id, published, author, created_at, updated_at)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?6
+         WHERE ?3 IS NULL OR EXISTS (SELECT 1 FROM tickets WHERE id = ?3)
+         RETURNING id",
         &input.title,
         &input.body,
         input.source_ticket_id,
         i32::from(input.published),
         author,
         now.timestamp_millis()
-        ))
-        .await?,
-    )
+    ))
+    .await
 }
 
 /// Saves a change based on `version`; false when someone saved first.
