@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::priority::Priority;
-use edgedesk_domain::sla::{self, breach, Clock, Moment, Progress, Promise, SlaSettings, TicketSla};
+use edgedesk_domain::sla::{self, breach, Clocks, Moment, Promise, SlaSettings, TicketSla};
 use edgedesk_domain::workflow::{Actor, Decision, Rules, TicketState};
 use edgedesk_domain::{ApiError, ErrorCode};
 use worker::Env;
@@ -20,13 +20,6 @@ use crate::store::tickets::{Stored, TicketKey};
 const PAGE: u32 = 100;
 /// The sweep leaves what is still due after this long to the next minute's run.
 const BUDGET_SECONDS: i64 = 20;
-
-/// A ticket's clocks and their projection.
-#[derive(Debug, Default)]
-pub struct Clocks {
-    pub clocks: Vec<Clock>,
-    pub progress: Progress,
-}
 
 /// What picks a ticket's policy.
 #[derive(Debug, Clone, Copy)]

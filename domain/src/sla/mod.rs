@@ -123,6 +123,13 @@ impl Clock {
     }
 }
 
+/// A ticket's clocks and their projection, as a write stores them.
+#[derive(Debug, Clone, Default)]
+pub struct Clocks {
+    pub clocks: Vec<Clock>,
+    pub progress: Progress,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
     pub badge: Option<SlaBadge>,

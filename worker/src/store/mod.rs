@@ -17,6 +17,7 @@ pub mod request;
 pub mod sessions;
 pub mod settings;
 pub mod sla;
+pub mod statements;
 pub mod sweep_runs;
 pub mod ticket_list;
 pub mod tickets;

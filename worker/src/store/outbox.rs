@@ -10,7 +10,8 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
-use super::tickets::{active_statuses, TicketRef};
+use super::statements::TicketRef;
+use super::tickets::active_statuses;
 use super::{all, db, run, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::{http, mail};

@@ -5,14 +5,15 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use edgedesk_domain::sla::breach::Response;
-use edgedesk_domain::sla::{Clock, ClockState, Moment, Progress, RecordedStep, SlaBadge, Target};
+use edgedesk_domain::sla::{Clock, Moment, Progress, RecordedStep, SlaBadge, Target};
 use edgedesk_domain::workflow::{Actor, EventDetails, EventKind, TicketState};
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
-use worker::{query, D1Database, D1PreparedStatement, Env};
+use worker::{query, Env};
 
 use super::batch::{Batch, Pending};
-use super::tickets::{event_statement, projection_statement, TicketKey, TicketRef};
+use super::statements::{event_statement, projection_statement, sla_projection, TicketRef};
+use super::tickets::TicketKey;
 use super::{all, db, lost_race, outbox};
 use crate::clock::from_millis;
 use crate::{http, mail};
@@ -120,74 +121,6 @@ pub fn history_in(batch: &mut Batch, key: &TicketKey) -> Result<Pending<History>
     Ok(histories.map(|histories| Ok(histories.into_values().next().unwrap_or_default())))
 }
 
-fn state_text(state: ClockState) -> &'static str {
-    match state {
-        ClockState::Running => "running",
-        ClockState::Paused => "paused",
-        ClockState::Stopped => "stopped",
-    }
-}
-
-/// Statements that store the clocks' projection: the ticket's badge and next step, and a
-/// metrics row per target. Part of whatever batch changed the ticket; they write nothing
-/// unless the ticket is still at `version`, so a slower writer cannot put back stale clocks.
-pub fn projection(
-    db: &D1Database,
-    ticket: TicketRef,
-    version: i64,
-    clocks: &[Clock],
-    progress: &Progress,
-    now: DateTime<Utc>,
-) -> Result<Vec<D1PreparedStatement>, ApiError> {
-    let id = ticket.sql();
-    let millis = |at: Option<DateTime<Utc>>| at.map(|at| at.timestamp_millis());
-    let badge = progress.badge;
-    let mut statements = vec![query!(
-        db,
-        &format!(
-            "UPDATE tickets SET sla_target = ?1, sla_due_at = ?2, sla_level = ?3, sla_next_step_at = ?4
-             WHERE id = {id} AND version = {version}"
-        ),
-        badge.map(|badge| badge.target.as_str()),
-        millis(badge.and_then(|badge| badge.due_at)),
-        badge.map_or(0, |badge| badge.level),
-        millis(progress.next_step_at)
-    )
-    .map_err(http::storage)?];
-    for clock in clocks {
-        // A next-update target recurs; once any cycle was breached the ticket stays breached.
-        statements.push(
-            query!(
-                db,
-                &format!(
-                    "INSERT INTO sla_metrics (ticket_id, target, policy, target_minutes, state, elapsed_minutes,
-                                              paused_minutes, breached, stopped_at, updated_at)
-                     SELECT id, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM tickets
-                     WHERE id = {id} AND version = {version}
-                     ON CONFLICT (ticket_id, target) DO UPDATE SET
-                        policy = excluded.policy, target_minutes = excluded.target_minutes,
-                        state = excluded.state, elapsed_minutes = excluded.elapsed_minutes,
-                        paused_minutes = excluded.paused_minutes, stopped_at = excluded.stopped_at,
-                        updated_at = excluded.updated_at,
-                        breached = CASE WHEN excluded.target = 'next_update'
-                                        THEN MAX(breached, excluded.breached) ELSE excluded.breached END"
-                ),
-                clock.target.as_str(),
-                &clock.policy,
-                clock.target_minutes,
-                state_text(clock.state),
-                clock.elapsed_seconds / 60,
-                clock.paused_seconds / 60,
-                i32::from(clock.breached),
-                millis(clock.stopped_at),
-                now.timestamp_millis()
-            )
-            .map_err(http::storage)?,
-        );
-    }
-    Ok(statements)
-}
-
 /// Tickets with a step due by `now`, after the keyset `(after_at, after_id)`, soonest first.
 pub async fn due(
     env: &Env,
@@ -272,7 +205,7 @@ pub async fn record(env: &Env, sweep: Sweep<'_>, now: DateTime<Utc>) -> Result<(
         statements.extend(outbox::statements(&db, TicketRef::Id(id), notice, desk, now)?);
     }
     let version = sweep.response.state.version;
-    statements.extend(projection(&db, TicketRef::Id(id), version, sweep.clocks, sweep.progress, now)?);
+    statements.extend(sla_projection(&db, TicketRef::Id(id), version, sweep.clocks, sweep.progress, now)?);
     super::send_batch(&db, statements)
         .await
         .map_err(|error| lost_race(error, "Another run recorded this step first, or the ticket changed"))?;
@@ -289,7 +222,7 @@ pub async fn refresh(
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     let db = db(env)?;
-    let statements = projection(&db, TicketRef::Id(state.id), state.version, clocks, progress, now)?;
+    let statements = sla_projection(&db, TicketRef::Id(state.id), state.version, clocks, progress, now)?;
     super::send_batch(&db, statements).await.map_err(http::storage)?;
     Ok(())
 }

@@ -8,21 +8,21 @@ use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::message::Language;
 use edgedesk_domain::policy::TicketOwner;
 use edgedesk_domain::priority::{Level, Priority};
+use edgedesk_domain::sla::Clocks;
 use edgedesk_domain::ticket::{
     ticket_number, Channel, PublicTicket, Reporter, Ticket, TicketKind, ValidTicket,
 };
 use edgedesk_domain::workflow::{
-    Actor, Decision, LinkedEffect, Named, NewEvent, Notice, Rating, Resolution, ResolutionCode, Rules,
-    TicketState,
+    Actor, Decision, LinkedEffect, Named, Notice, Rating, Resolution, ResolutionCode, Rules, TicketState,
 };
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
 use super::batch::{Batch, Pending};
-use super::{all, db, lost_race, outbox, sla};
+use super::statements::{event_statement, projection_statement, sla_projection, TicketRef};
+use super::{all, db, lost_race, outbox};
 use crate::clock::from_millis;
-use crate::sla::Clocks;
 use crate::{http, mail};
 
 /// What a new ticket needs besides the validated report.
@@ -112,7 +112,7 @@ pub async fn insert(
         statements.extend(outbox::statements(&db, TicketRef::Newest, notice, desk, reported_at)?);
     }
     let clocks = opening.clocks;
-    statements.extend(sla::projection(
+    statements.extend(sla_projection(
         &db,
         TicketRef::Newest,
         1,
@@ -169,23 +169,6 @@ impl serde::Serialize for TicketKey {
     }
 }
 
-/// Names the ticket a statement is about: a known id, or the one this batch just created.
-#[derive(Debug, Clone, Copy)]
-pub enum TicketRef {
-    Id(i64),
-    Newest,
-}
-
-impl TicketRef {
-    /// A SQL expression for the id (ids are integers, so formatting them in is safe).
-    pub fn sql(self) -> String {
-        match self {
-            TicketRef::Id(id) => id.to_string(),
-            TicketRef::Newest => "(SELECT MAX(id) FROM tickets)".to_string(),
-        }
-    }
-}
-
 /// Adds a decision to `batch`: the event (whose UNIQUE (ticket, version) refuses a write
 /// based on a stale version), the new projection, the notifications, a scheduled call and
 /// the effects on linked tickets. Run it with [`lost_step`]: a lost race is a conflict.
@@ -235,7 +218,7 @@ pub fn apply_in(
         );
     }
     statements.extend(linked_statements(db, state, &decision.linked, actor, at)?);
-    statements.extend(sla::projection(
+    statements.extend(sla_projection(
         db,
         TicketRef::Id(id),
         state.version,
@@ -250,67 +233,6 @@ pub fn apply_in(
 /// What a failed step's batch means: someone else stored a step on this version first.
 pub fn lost_step(error: worker::Error) -> ApiError {
     lost_race(error, "Someone else changed this ticket first; review and retry")
-}
-
-pub(super) fn event_statement(
-    db: &D1Database,
-    ticket_id: i64,
-    event: &NewEvent,
-    actor: &Actor,
-    at: i64,
-    version: Option<i64>,
-) -> Result<D1PreparedStatement, ApiError> {
-    let data = serde_json::to_string(&event.details).map_err(http::internal)?;
-    query!(
-        db,
-        "INSERT INTO ticket_events (ticket_id, kind, actor, actor_name, at, data, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        ticket_id,
-        event.kind.as_str(),
-        actor.label(),
-        actor.name(),
-        at,
-        data,
-        version
-    )
-    .map_err(http::storage)
-}
-
-pub(super) fn projection_statement(
-    db: &D1Database,
-    state: &TicketState,
-    at: i64,
-) -> Result<D1PreparedStatement, ApiError> {
-    let millis = |time: Option<DateTime<Utc>>| time.map(|time| time.timestamp_millis());
-    query!(
-        db,
-        "UPDATE tickets SET kind = ?2, status = ?3, tier = ?4, assignee_id = ?5, impact = ?6, urgency = ?7,
-                priority = ?8, category_id = ?9, is_major = ?10, major_id = ?11, resolution_code = ?12,
-                resolution_notes = ?13, resolved_at = ?14, closed_at = ?15, first_response_at = ?16,
-                rating = ?17, rating_comment = ?18, version = ?19, updated_at = ?20
-         WHERE id = ?1 AND version = ?19 - 1",
-        state.id,
-        state.kind.as_str(),
-        state.status.as_str(),
-        state.tier.as_str(),
-        state.assignee.as_ref().map(|assignee| assignee.id),
-        state.impact.map(Level::as_str),
-        state.urgency.map(Level::as_str),
-        state.priority.map(Priority::as_str),
-        state.category.as_ref().map(|category| category.id),
-        i32::from(state.is_major),
-        state.major_id,
-        state.resolution.as_ref().map(|resolution| resolution.code.as_str()),
-        state.resolution.as_ref().map(|resolution| resolution.notes.as_str()),
-        millis(state.resolved_at),
-        millis(state.closed_at),
-        millis(state.first_response_at),
-        state.rating.as_ref().map(|rating| rating.score),
-        state.rating.as_ref().and_then(|rating| rating.comment.as_deref()),
-        state.version,
-        at
-    )
-    .map_err(http::storage)
 }
 
 /// A SQL list of the statuses in which someone still works on a ticket.
