@@ -292,3 +292,29 @@ test('a sweep that fails is recorded with its error for admins', async () => {
     await d1(dir, 'execute', 'edgedesk', '--command', "DELETE FROM settings WHERE key = 'sla'");
   }
 });
+
+test('a major incident resolving its linked tickets stops their clocks in the queue at the next sweep', async () => {
+  const l3 = await playwrightRequest.newContext({ baseURL: server.url });
+  await signIn(l3, 'l3@example.com');
+  const major = await createTicket(agent, report({ title: 'Mail is down' }));
+  let majorPage = await step(l3, major.id, { action: 'mark_major', version: 1 });
+  const child = await ticketAt('P2');
+  const listedBadge = async () => {
+    const listed = await (await agent.get('/api/tickets?queue=all&limit=100&sort=updated')).json();
+    return listed.items.find((ticket) => ticket.id === child.ticket.id).sla;
+  };
+  expect(await listedBadge()).toMatchObject({ target: 'first_response' });
+  await step(agent, child.ticket.id, { action: 'link_to_major', version: child.ticket.version, major_id: major.id });
+  majorPage = await step(l3, major.id, { action: 'reply', body: 'Restoring mail.' });
+  await step(l3, major.id, {
+    action: 'resolve', version: majorPage.ticket.version, code: 'fixed', notes: 'Mail restored', resolve_linked: true,
+  });
+  const resolved = await pageOf(agent, child.ticket.id);
+  expect(resolved.ticket.status).toBe('resolved');
+  expect(resolved.sla.clocks.every((clock) => clock.state === 'stopped')).toBe(true);
+  // The queue's badge is the stored projection: one sweep a minute later brings it in line.
+  const run = await sweepAt(admin, Date.now() + MINUTE);
+  expect(run.error).toBeNull();
+  expect(await listedBadge()).toBeUndefined();
+  await l3.dispose();
+});

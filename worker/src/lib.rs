@@ -30,6 +30,6 @@ async fn fetch(mut req: Request, env: Env, ctx: Context) -> Result<Response> {
 }
 
 #[event(scheduled)]
-async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    sweep::run(&event, &env).await;
+async fn scheduled(event: ScheduledEvent, env: Env, ctx: ScheduleContext) {
+    sweep::run(&event, &env, &ctx).await;
 }

@@ -101,6 +101,9 @@ pub struct Swept {
     pub conflicts: i64,
     /// The first ticket that failed for another reason; the others were still swept.
     pub failed: Option<ApiError>,
+    /// What open pages should hear of, told once the sweep is done (each costs a call to a
+    /// Durable Object, which the sweep does not wait for ticket by ticket).
+    pub changed: Vec<live::Change>,
 }
 
 /// Finds the tickets whose clocks reached a step by `now` through the index on their next
@@ -120,10 +123,12 @@ pub async fn sweep(env: &Env, rules: &Rules, now: DateTime<Utc>) -> Result<Swept
             swept.examined += 1;
             let history = histories.remove(&stored.state.id).unwrap_or_default();
             match sweep_one(env, &settings, &stored, history, now).await {
-                Ok((warnings, breaches)) => {
+                Ok(Some((warnings, breaches, change))) => {
                     swept.warnings += warnings;
                     swept.breaches += breaches;
+                    swept.changed.push(change);
                 }
+                Ok(None) => {}
                 Err(error) if error.code == ErrorCode::VersionConflict => swept.conflicts += 1,
                 Err(error) => swept.failed = swept.failed.or(Some(error)),
             }
@@ -135,20 +140,21 @@ pub async fn sweep(env: &Env, rules: &Rules, now: DateTime<Utc>) -> Result<Swept
     Ok(swept)
 }
 
-/// One ticket: (warnings, breaches) recorded.
+/// One ticket: the warnings and breaches recorded and the change to tell open pages of;
+/// nothing when only its stale projection was refreshed.
 async fn sweep_one(
     env: &Env,
     settings: &SlaSettings,
     stored: &Stored,
     history: History,
     now: DateTime<Utc>,
-) -> Result<(i64, i64), ApiError> {
+) -> Result<Option<(i64, i64, live::Change)>, ApiError> {
     let organisation_id = stored.owner.organisation_id;
     let before = compute(settings, Subject::of(&stored.state, organisation_id), &history, now);
     let due = sla::due_steps(&before.clocks, &history.recorded, now);
     if due.is_empty() {
         store::sla::refresh(env, &stored.state, &before.clocks, &before.progress, now).await?;
-        return Ok((0, 0));
+        return Ok(None);
     }
     let response = breach::respond(&stored.state, &before.clocks, &due, &settings.on_breach);
     let mut recorded = history.recorded;
@@ -165,6 +171,7 @@ async fn sweep_one(
     };
     store::sla::record(env, sweep, now).await?;
     // Open workspaces and queues show the warning or the escalation without a reload.
-    live::publish(env, stored.state.id, response.state.version, stored.owner).await;
-    Ok((response.warnings.len() as i64, i64::from(response.breach.is_some())))
+    let change =
+        live::Change { ticket_id: stored.state.id, version: response.state.version, owner: stored.owner };
+    Ok(Some((response.warnings.len() as i64, i64::from(response.breach.is_some()), change)))
 }

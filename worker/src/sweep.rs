@@ -6,14 +6,15 @@
 //! at chosen times.
 
 use edgedesk_domain::sweep::SweepReport;
-use worker::{console_error, Env, ScheduledEvent};
+use worker::{console_error, Env, ScheduleContext, ScheduledEvent};
 
 use crate::clock;
 use crate::delivery;
+use crate::live;
 use crate::sla;
 use crate::store;
 
-pub async fn run(event: &ScheduledEvent, env: &Env) {
+pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
     let scheduled_at = clock::from_millis(event.schedule() as i64);
     let started_at = clock::now();
     let (swept, closed) = match store::settings::rules(env).await {
@@ -42,7 +43,8 @@ pub async fn run(event: &ScheduledEvent, env: &Env) {
     .map(|error| error.message.clone())
     .reduce(|first, second| format!("{first}; {second}"));
     let delivered = delivered.unwrap_or_default();
-    let swept = swept.unwrap_or_default();
+    let mut swept = swept.unwrap_or_default();
+    live::after_sweep(ctx, env, std::mem::take(&mut swept.changed));
     let report = SweepReport {
         cron: event.cron(),
         scheduled_at,

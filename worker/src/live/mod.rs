@@ -7,7 +7,7 @@ mod room;
 use edgedesk_domain::live::{Peer, Room, ServerMessage};
 use edgedesk_domain::policy::{self, TicketOwner};
 use edgedesk_domain::{ApiError, ErrorCode};
-use worker::{console_warn, Env, Headers, Method, Request, RequestInit, Response};
+use worker::{console_warn, Env, Headers, Method, Request, RequestInit, Response, ScheduleContext};
 
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
@@ -53,6 +53,27 @@ pub async fn connect(req: &Request, ctx: &Ctx<'_>) -> Reply {
     room_stub(ctx.env, room).map_err(unavailable)?.fetch_with_request(request).await.map_err(unavailable)
 }
 
+/// A stored change of a ticket, for its readers.
+#[derive(Debug, Clone, Copy)]
+pub struct Change {
+    pub ticket_id: i64,
+    pub version: i64,
+    pub owner: TicketOwner,
+}
+
+/// Tells the readers of each change, after the sweep that made them has finished.
+pub fn after_sweep(ctx: &ScheduleContext, env: &Env, changes: Vec<Change>) {
+    if changes.is_empty() {
+        return;
+    }
+    let env = env.clone();
+    ctx.wait_until(async move {
+        for change in changes {
+            publish(&env, change.ticket_id, change.version, change.owner).await;
+        }
+    });
+}
+
 /// Tells every room that may read the ticket that it changed, after the response is sent.
 pub fn ticket_changed(ctx: &Ctx<'_>, ticket_id: i64, version: i64, owner: TicketOwner) {
     let env = ctx.env.clone();
@@ -77,7 +98,7 @@ pub fn linked_changed(ctx: &Ctx<'_>, major_id: i64) {
 
 /// Tells every room that may read the ticket that it changed, now (the cron sweep, which
 /// has no response to send first).
-pub async fn publish(env: &Env, ticket_id: i64, version: i64, owner: TicketOwner) {
+async fn publish(env: &Env, ticket_id: i64, version: i64, owner: TicketOwner) {
     let Ok(body) = serde_json::to_string(&ServerMessage::TicketChanged { ticket_id, version }) else {
         return;
     };

@@ -267,6 +267,10 @@ pub async fn linked_to(env: &Env, major_id: i64) -> Result<Vec<LinkedTicket>, Ap
     .await
 }
 
+/// What a major incident's step does to its open linked tickets: the reply or the
+/// resolution `decide` gives the major, written to every child by statements whose number
+/// does not grow with the children (each statement of a batch counts against D1's queries
+/// per invocation, 50 on the Free plan), each child's event on its next version.
 fn linked_statements(
     db: &D1Database,
     major: &TicketState,
@@ -275,8 +279,8 @@ fn linked_statements(
     at: i64,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let active = active_statuses();
-    let statements = match effect {
-        LinkedEffect::None => Vec::new(),
+    let mut statements = match effect {
+        LinkedEffect::None => return Ok(Vec::new()),
         LinkedEffect::Broadcast(body) => {
             let data = serde_json::json!({ "text": body }).to_string();
             vec![query!(
@@ -328,6 +332,18 @@ fn linked_statements(
             .map_err(http::storage)?,
         ],
     };
+    // The children's clocks changed (answered, or stopped) but their projection (badge,
+    // next step, metrics) is computed in Rust from each one's history: the sweep does that
+    // within a minute when their next look is now.
+    statements.push(
+        query!(
+            db,
+            "UPDATE tickets SET sla_next_step_at = ?2 WHERE major_id = ?1 AND sla_next_step_at > ?2",
+            major.id,
+            at
+        )
+        .map_err(http::storage)?,
+    );
     Ok(statements)
 }
 
