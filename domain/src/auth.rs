@@ -359,7 +359,7 @@ impl SessionPolicy {
     }
 
     /// Which sessions get their last use recorded at `now`: live ones last seen at least
-    /// `touch_every` ago. As bounds, so the store can touch in the statement that reads.
+    /// `touch_every` ago. As bounds, so the store's UPDATE can never revive an ended session.
     pub fn touch_bounds(&self, now: DateTime<Utc>) -> TouchBounds {
         TouchBounds {
             last_seen_at_most: now - self.touch_every,

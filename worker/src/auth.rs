@@ -6,7 +6,7 @@ use edgedesk_domain::admin::API_TOKEN_PREFIX;
 use edgedesk_domain::auth::{constant_time_eq, Principal, SESSIONS};
 use edgedesk_domain::hex::{hex, unhex};
 use edgedesk_domain::{ApiError, ErrorCode};
-use worker::{Env, Request};
+use worker::{console_warn, Env, Request};
 
 use crate::crypto;
 use crate::store;
@@ -59,6 +59,27 @@ pub struct Caller {
     pub principal: Option<Principal>,
     /// The hash of the presented session token, to revoke it on sign-out.
     pub session_hash: Option<String>,
+    /// The use to record once the response is out, if one is due.
+    pub touch: Option<Touch>,
+}
+
+/// A session's or an API token's last use, recorded after the response so that reading
+/// who is calling stays a read (a write would send the request to D1's primary).
+pub enum Touch {
+    Session(String),
+    ApiToken(i64),
+}
+
+impl Touch {
+    pub async fn record(self, env: &Env, now: DateTime<Utc>) {
+        let recorded = match &self {
+            Touch::Session(hash) => store::sessions::touch(env, hash, now).await,
+            Touch::ApiToken(id) => store::api_tokens::touch(env, *id, now).await,
+        };
+        if let Err(error) = recorded {
+            console_warn!("could not record a session's or token's use: {}", error.message);
+        }
+    }
 }
 
 pub async fn identify(req: &Request, env: &Env, now: DateTime<Utc>) -> Result<Caller, ApiError> {
@@ -66,15 +87,19 @@ pub async fn identify(req: &Request, env: &Env, now: DateTime<Utc>) -> Result<Ca
         // A presented but unknown or revoked token is an error, not anonymity: the
         // integration must learn at once that it lost access.
         let hash = crypto::sha256_hex(&token).await?;
-        let principal = store::api_tokens::principal(env, &hash, now).await?.ok_or_else(|| {
+        let (principal, stale) = store::api_tokens::principal(env, &hash, now).await?.ok_or_else(|| {
             ApiError::new(ErrorCode::Unauthenticated, "This API token is unknown or was revoked")
         })?;
-        return Ok(Caller { principal: Some(principal), session_hash: None });
+        let touch = principal.token.as_ref().filter(|_| stale).map(|grant| Touch::ApiToken(grant.token_id));
+        return Ok(Caller { principal: Some(principal), session_hash: None, touch });
     }
-    let Some(token) = session_token(req) else { return Ok(Caller { principal: None, session_hash: None }) };
+    let Some(token) = session_token(req) else {
+        return Ok(Caller { principal: None, session_hash: None, touch: None });
+    };
     let session_hash = crypto::sha256_hex(&token).await?;
-    let principal = store::sessions::principal(env, &session_hash, now).await?;
-    Ok(Caller { principal, session_hash: Some(session_hash) })
+    let found = store::sessions::principal(env, &session_hash, now).await?;
+    let touch = found.as_ref().filter(|(_, stale)| *stale).map(|_| Touch::Session(session_hash.clone()));
+    Ok(Caller { principal: found.map(|(principal, _)| principal), session_hash: Some(session_hash), touch })
 }
 
 /// `Authorization: Bearer edt_…` (other schemes are left to the route, e.g. bootstrap).

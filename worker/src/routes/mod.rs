@@ -198,7 +198,11 @@ pub async fn handle(req: &mut Request, env: &Env, background: &Context, https: b
         http::require_same_origin(req)?;
     }
     let now = clock::now();
-    let caller = identify(req, env, now).await?;
+    let mut caller = identify(req, env, now).await?;
+    if let Some(touch) = caller.touch.take() {
+        let env = env.clone();
+        background.wait_until(async move { touch.record(&env, now).await });
+    }
     let ctx = Ctx { env, now, caller, https, background };
     match (&endpoint, method) {
         (Endpoint::OpenApi, Method::Get) => openapi::show(),

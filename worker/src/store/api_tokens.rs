@@ -81,13 +81,13 @@ pub async fn revoke(env: &Env, id: i64, now: DateTime<Utc>) -> Result<bool, ApiE
     Ok(changes(&result)? == 1)
 }
 
-/// The principal behind a live token, recording its use at most once a minute. Tokens
-/// act with agent-level visibility, bounded by their scopes.
+/// The principal behind a live token, and whether its use should be recorded ([`touch`],
+/// at most once a minute). Tokens act with agent-level visibility, bounded by their scopes.
 pub async fn principal(
     env: &Env,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> Result<Option<Principal>, ApiError> {
+) -> Result<Option<(Principal, bool)>, ApiError> {
     #[derive(Deserialize)]
     struct Row {
         id: i64,
@@ -102,16 +102,8 @@ pub async fn principal(
         token_hash
     )).await?;
     let Some(row) = row else { return Ok(None) };
-    if row.last_used_at.is_none_or(|last| now >= from_millis(last) + TOUCH_EVERY) {
-        run(query!(
-            &db,
-            "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1",
-            row.id,
-            now.timestamp_millis()
-        ))
-        .await?;
-    }
-    Ok(Some(Principal {
+    let stale = row.last_used_at.is_none_or(|last| now >= from_millis(last) + TOUCH_EVERY);
+    let principal = Principal {
         user_id: row.created_by,
         name: format!("API token {}", row.id),
         role: Role::Agent,
@@ -119,5 +111,14 @@ pub async fn principal(
         organisation_id: None,
         organisation_shares_tickets: false,
         token: Some(TokenGrant { token_id: row.id, scopes: parse_scopes(&row.scopes) }),
-    }))
+    };
+    Ok(Some((principal, stale)))
+}
+
+/// Records that token `id` was used now (after the response: nobody waits for it).
+pub async fn touch(env: &Env, id: i64, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let db = db(env)?;
+    run(query!(&db, "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1", id, now.timestamp_millis()))
+        .await?;
+    Ok(())
 }

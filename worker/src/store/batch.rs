@@ -119,8 +119,4 @@ impl Answers {
     pub fn rows<T: DeserializeOwned>(&self, slot: Slot<T>) -> Result<Vec<T>, ApiError> {
         self.0[slot.index].results::<T>().map_err(http::storage)
     }
-
-    pub fn first<T: DeserializeOwned>(&self, slot: Slot<T>) -> Result<Option<T>, ApiError> {
-        Ok(self.rows(slot)?.into_iter().next())
-    }
 }

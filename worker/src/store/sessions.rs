@@ -4,8 +4,7 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::batch::Batch;
-use super::{db, run, users};
+use super::{db, first, run, users};
 use crate::clock::from_millis;
 
 pub async fn create(env: &Env, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), ApiError> {
@@ -35,25 +34,48 @@ struct SessionRow {
 }
 
 /// The principal behind a session token hash, if the session is live and the account
-/// active; records use at most once per `touch_every`, in the same round trip.
+/// active, and whether its use should be recorded ([`touch`], once per `touch_every`).
+/// Only a read: a write in this batch would send every request to D1's primary.
 pub async fn principal(
     env: &Env,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> Result<Option<Principal>, ApiError> {
-    let mut batch = Batch::new(env)?;
-    let session = batch.add::<SessionRow>(query!(
-        batch.db(),
+) -> Result<Option<(Principal, bool)>, ApiError> {
+    let db = db(env)?;
+    let row = first::<SessionRow>(query!(
+        &db,
         "SELECT s.user_id, s.created_at, s.last_seen_at, u.name, u.role, u.tier, u.organisation_id, o.members_see_all_tickets
          FROM sessions s
          JOIN users u ON u.id = s.user_id AND u.active = 1
          LEFT JOIN organisations o ON o.id = u.organisation_id
          WHERE s.token_hash = ?1 AND s.revoked_at IS NULL",
         token_hash
-    ))?;
+    ))
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let last_seen = from_millis(row.last_seen_at);
+    if !SESSIONS.is_live(from_millis(row.created_at), last_seen, now) {
+        return Ok(None);
+    }
+    let stale = last_seen <= SESSIONS.touch_bounds(now).last_seen_at_most;
+    let principal = users::principal(
+        row.user_id,
+        row.name,
+        &row.role,
+        row.tier.as_deref(),
+        row.organisation_id,
+        row.members_see_all_tickets,
+    )?;
+    Ok(Some((principal, stale)))
+}
+
+/// Records that the session was used now, if it is still live and was last seen
+/// `touch_every` ago (run after the response: nobody waits for it).
+pub async fn touch(env: &Env, token_hash: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let db = db(env)?;
     let bounds = SESSIONS.touch_bounds(now);
-    batch.add::<()>(query!(
-        batch.db(),
+    run(query!(
+        &db,
         "UPDATE sessions SET last_seen_at = ?2
          WHERE token_hash = ?1 AND revoked_at IS NULL
            AND last_seen_at <= ?3 AND last_seen_at > ?4 AND created_at > ?5",
@@ -62,20 +84,9 @@ pub async fn principal(
         bounds.last_seen_at_most.timestamp_millis(),
         bounds.last_seen_after.timestamp_millis(),
         bounds.created_after.timestamp_millis()
-    ))?;
-    let Some(row) = batch.run().await?.first(session)? else { return Ok(None) };
-    if !SESSIONS.is_live(from_millis(row.created_at), from_millis(row.last_seen_at), now) {
-        return Ok(None);
-    }
-    users::principal(
-        row.user_id,
-        row.name,
-        &row.role,
-        row.tier.as_deref(),
-        row.organisation_id,
-        row.members_see_all_tickets,
-    )
-    .map(Some)
+    ))
+    .await?;
+    Ok(())
 }
 
 pub async fn revoke(env: &Env, token_hash: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
