@@ -16,7 +16,7 @@ use worker::{query, Env};
 
 use super::batch::{Batch, Pending};
 use super::tickets::{active_statuses, parse_kind, parse_status};
-use super::{all, db, first, sla, ABOVE_EVERY_ID};
+use super::{all, db, first, run, sla, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::http;
 
@@ -337,18 +337,27 @@ pub async fn counts(env: &Env, viewer_id: i64) -> Result<Counts, ApiError> {
     Ok(first::<Counts>(statement).await?.unwrap_or_default())
 }
 
-/// Remembers that `user_id` has seen ticket `ticket_id` up to its latest event, so the
-/// console marks only what changed after this.
-pub fn mark_read_in(batch: &mut Batch, user_id: i64, ticket_id: i64, at: i64) -> Result<(), ApiError> {
-    batch.add::<()>(query!(
-        batch.db(),
+/// Remembers that `user_id` has seen ticket `ticket_id` up to event `last_event_id`, so
+/// the console marks only what changed after this. Never moves the mark back.
+pub async fn mark_read(
+    env: &Env,
+    user_id: i64,
+    ticket_id: i64,
+    last_event_id: i64,
+    at: i64,
+) -> Result<(), ApiError> {
+    let db = db(env)?;
+    run(query!(
+        &db,
         "INSERT INTO ticket_reads (user_id, ticket_id, last_event_id, read_at)
-         SELECT ?1, ?2, MAX(id), ?3 FROM ticket_events WHERE ticket_id = ?2 HAVING MAX(id) IS NOT NULL
+         SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM tickets WHERE id = ?2)
          ON CONFLICT (user_id, ticket_id) DO UPDATE
          SET last_event_id = MAX(last_event_id, excluded.last_event_id), read_at = excluded.read_at",
         user_id,
         ticket_id,
+        last_event_id,
         at
-    ))?;
+    ))
+    .await?;
     Ok(())
 }

@@ -19,16 +19,22 @@ use crate::store::tickets::{Stored, TicketKey};
 pub async fn show(id: &str, ctx: &Ctx<'_>) -> Reply {
     let audience = audience(ctx)?;
     let id = http::path_id(id, "Ticket")?;
-    let mut batch = Batch::new(ctx.env)?;
-    let page = page_in(&mut batch, &TicketKey::Id(id), audience)?;
-    if let (Audience::Staff, Some(principal)) = (audience, ctx.principal()) {
-        // After the page's reads in the same batch: everything it shows is now seen. Staff
-        // may see every ticket, and nothing is marked for an id without events.
-        store::ticket_list::mark_read_in(&mut batch, principal.user_id, id, ctx.now.timestamp_millis())?;
-    }
-    let page = page.take(&batch.run().await?)?;
+    let page = Batch::one(ctx.env, |batch| page_in(batch, &TicketKey::Id(id), audience)).await?;
     policy::view_ticket(ctx.principal(), page.stored()?.owner)?;
-    http::json(200, &page.into_view(ctx.now)?)
+    let view = page.into_view(ctx.now)?;
+    if let (Audience::Staff, Some(principal), Some(seen)) = (audience, ctx.principal(), view.timeline.last())
+    {
+        // Everything the page shows is now seen: marked after the response, so the page's
+        // batch stays a read that any replica may answer.
+        let (env, user_id, last_event_id, at) =
+            (ctx.env.clone(), principal.user_id, seen.id, ctx.now.timestamp_millis());
+        ctx.background.wait_until(async move {
+            if let Err(error) = store::ticket_list::mark_read(&env, user_id, id, last_event_id, at).await {
+                worker::console_warn!("could not mark ticket {id} read: {}", error.message);
+            }
+        });
+    }
+    http::json(200, &view)
 }
 
 /// Which view of a ticket the signed-in caller gets.
