@@ -1,7 +1,7 @@
 //! Several statements in one D1 round trip. Deployed, every round trip goes to the region
 //! of the D1 primary, so a page is read with one batch, and a step writes and reads back
-//! the page in another: each store module adds its statements, keeps a typed slot for the
-//! rows it wants, and takes them out of the answers by that slot.
+//! the page in another: each store module adds its statements and gets back a `Pending`
+//! value, made from that statement's rows once the batch has been answered.
 
 use std::marker::PhantomData;
 
@@ -18,7 +18,7 @@ pub struct Batch {
 }
 
 /// Where the rows of type `T` of one statement will be in the answers.
-pub struct Slot<T> {
+struct Slot<T> {
     index: usize,
     rows: PhantomData<fn() -> T>,
 }
@@ -68,7 +68,7 @@ impl Batch {
     }
 
     /// Adds a statement built with `query!`; its rows will be `T`s.
-    pub fn add<T>(&mut self, statement: worker::Result<D1PreparedStatement>) -> Result<Slot<T>, ApiError> {
+    fn add<T>(&mut self, statement: worker::Result<D1PreparedStatement>) -> Result<Slot<T>, ApiError> {
         self.statements.push(statement.map_err(http::storage)?);
         Ok(Slot { index: self.statements.len() - 1, rows: PhantomData })
     }
@@ -116,7 +116,7 @@ impl Batch {
 }
 
 impl Answers {
-    pub fn rows<T: DeserializeOwned>(&self, slot: Slot<T>) -> Result<Vec<T>, ApiError> {
+    fn rows<T: DeserializeOwned>(&self, slot: Slot<T>) -> Result<Vec<T>, ApiError> {
         self.0[slot.index].results::<T>().map_err(http::storage)
     }
 }

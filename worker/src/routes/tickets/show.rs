@@ -38,7 +38,7 @@ pub async fn show(id: &str, ctx: &Ctx<'_>) -> Reply {
 }
 
 /// Which view of a ticket the signed-in caller gets.
-pub fn audience(ctx: &Ctx<'_>) -> Result<Audience, ApiError> {
+fn audience(ctx: &Ctx<'_>) -> Result<Audience, ApiError> {
     policy::signed_in(ctx.principal())?;
     Ok(match policy::ticket_scope(ctx.principal())? {
         policy::TicketScope::All => Audience::Staff,
