@@ -70,9 +70,13 @@ fi
 schemathesis_version="4.32.5"
 schemathesis="$ROOT/.tools/schemathesis"
 if $want_fuzz && [ "$("$schemathesis/bin/st" --version 2>/dev/null | awk '{print $NF}')" != "$schemathesis_version" ]; then
-  command -v python3 >/dev/null || die "python3 is missing: Schemathesis needs Python 3.9 or newer"
+  command -v python3 >/dev/null || apt_install python3 python3-venv
   say "Installing Schemathesis $schemathesis_version (Python, into .tools/schemathesis)"
-  python3 -m venv "$schemathesis" || die "python3 -m venv failed: install Debian's python3-venv"
+  if ! python3 -m venv "$schemathesis" 2>/dev/null; then
+    rm -rf "$schemathesis"
+    apt_install python3-venv
+    python3 -m venv "$schemathesis" || die "python3 -m venv failed even with python3-venv installed"
+  fi
   "$schemathesis/bin/pip" install --quiet "schemathesis==$schemathesis_version" \
     || die "pip install schemathesis==$schemathesis_version failed: cannot reach PyPI"
 fi
