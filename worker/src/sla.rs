@@ -66,6 +66,10 @@ pub fn inputs_in(batch: &mut Batch, key: &TicketKey) -> Result<Pending<Inputs>, 
 }
 
 impl Inputs {
+    pub fn new(settings: SlaSettings, history: History) -> Inputs {
+        Inputs { settings, history }
+    }
+
     /// The clocks once `decision` is stored: the history plus the decision's own event.
     pub fn after_decision(
         &mut self,

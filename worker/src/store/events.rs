@@ -1,5 +1,7 @@
-//! Reading a ticket's history.
+//! Reading a ticket's history: its timeline and what its SLA clocks are computed from.
 
+use chrono::{DateTime, Utc};
+use edgedesk_domain::sla::Moment;
 use edgedesk_domain::ticket::{Author, TimelineEntry};
 use edgedesk_domain::workflow::{customer_view, EventDetails, EventKind};
 use edgedesk_domain::ApiError;
@@ -27,13 +29,19 @@ struct Row {
     data: String,
 }
 
-/// The ticket's history, oldest first, read in `batch`. Customers get public entries only,
-/// stripped of internal fields by the domain's `customer_view`.
-pub fn timeline_in(
-    batch: &mut Batch,
-    ticket: &TicketKey,
-    audience: Audience,
-) -> Result<Pending<Vec<TimelineEntry>>, ApiError> {
+/// One stored event of a ticket, parsed once for both of its readers: the timeline and the
+/// SLA clocks.
+pub struct StoredEvent {
+    id: i64,
+    kind: EventKind,
+    details: EventDetails,
+    actor_name: Option<String>,
+    author: Author,
+    at: DateTime<Utc>,
+}
+
+/// The ticket's events, oldest first, read in `batch`.
+pub fn events_in(batch: &mut Batch, ticket: &TicketKey) -> Result<Pending<Vec<StoredEvent>>, ApiError> {
     let statement = query!(
         batch.db(),
         &format!(
@@ -48,26 +56,53 @@ pub fn timeline_in(
         ),
         ticket
     );
-    batch.read(statement, move |rows: Vec<Row>| {
+    batch.read(statement, |rows: Vec<Row>| {
         Ok(rows
             .into_iter()
             .filter_map(|row| {
-                let kind = EventKind::parse(&row.kind)?;
-                let details: EventDetails = serde_json::from_str(&row.data).unwrap_or_default();
-                let (kind, details) = match audience {
-                    Audience::Staff => (kind, details),
-                    Audience::Customer => customer_view(kind, &details)?,
-                };
-                Some(TimelineEntry {
+                Some(StoredEvent {
                     id: row.id,
-                    kind,
-                    actor: row.actor_name.unwrap_or_else(|| "Edgedesk".to_string()),
+                    kind: EventKind::parse(&row.kind)?,
+                    details: serde_json::from_str(&row.data).unwrap_or_default(),
+                    actor_name: row.actor_name,
                     author: Author::parse(&row.author).unwrap_or(Author::Customer),
                     at: from_millis(row.at),
-                    public: kind.is_public(),
-                    details,
                 })
             })
             .collect())
     })
+}
+
+/// What the SLA clocks are computed from: who wrote each event decides whether a reply is
+/// the desk's answer (staff, not customers).
+pub fn moments(events: &[StoredEvent]) -> Vec<Moment> {
+    events
+        .iter()
+        .filter_map(|event| {
+            Moment::from_event(event.kind, &event.details, event.at, event.author == Author::Staff)
+        })
+        .collect()
+}
+
+/// The history as `audience` reads it. Customers get public entries only, stripped of
+/// internal fields by the domain's `customer_view`.
+pub fn timeline(events: Vec<StoredEvent>, audience: Audience) -> Vec<TimelineEntry> {
+    events
+        .into_iter()
+        .filter_map(|event| {
+            let (kind, details) = match audience {
+                Audience::Staff => (event.kind, event.details),
+                Audience::Customer => customer_view(event.kind, &event.details)?,
+            };
+            Some(TimelineEntry {
+                id: event.id,
+                kind,
+                actor: event.actor_name.unwrap_or_else(|| "Edgedesk".to_string()),
+                author: event.author,
+                at: event.at,
+                public: kind.is_public(),
+                details,
+            })
+        })
+        .collect()
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use worker::{query, Env};
 
 use super::batch::{Batch, Pending};
+use super::events;
 use super::statements::{event_statement, projection_statement, sla_projection, TicketRef};
 use super::tickets::TicketKey;
 use super::{all, db, lost_race, outbox};
@@ -47,40 +48,20 @@ struct StepRow {
     reached_at: i64,
 }
 
-/// The histories of `ids`, read in `batch` however many tickets.
+/// The histories of `ids`, read in `batch` however many tickets (the sweep's page).
 pub fn histories_in(batch: &mut Batch, ids: &[i64]) -> Result<Pending<HashMap<i64, History>>, ApiError> {
-    let list = if ids.is_empty() { "NULL".to_string() } else { id_list(ids) };
-    histories_of(batch, &list, None)
-}
-
-/// The histories of the tickets whose ids the SQL expression `ids` lists, with `key`
-/// bound as `?1` when the expression names it.
-fn histories_of(
-    batch: &mut Batch,
-    ids: &str,
-    key: Option<&TicketKey>,
-) -> Result<Pending<HashMap<i64, History>>, ApiError> {
-    let statement = |batch: &Batch, sql: String| match key {
-        Some(key) => query!(batch.db(), &sql, key),
-        None => Ok(batch.db().prepare(sql)),
-    };
+    let ids = if ids.is_empty() { "NULL".to_string() } else { id_list(ids) };
     // Who wrote an event decides whether a reply is the desk's answer: staff, not customers.
-    let events = statement(
-        batch,
-        format!(
-            "SELECT e.ticket_id, e.kind, e.at, e.data, COALESCE(u.role <> 'customer', 0) AS by_staff
+    let events = Ok(batch.db().prepare(format!(
+        "SELECT e.ticket_id, e.kind, e.at, e.data, COALESCE(u.role <> 'customer', 0) AS by_staff
              FROM ticket_events e
              LEFT JOIN users u ON e.actor LIKE 'user:%' AND u.id = CAST(substr(e.actor, 6) AS INTEGER)
              WHERE e.ticket_id IN ({ids}) ORDER BY e.ticket_id, e.id"
-        ),
-    );
+    )));
     let events = batch.read(events, |rows: Vec<EventRow>| Ok(rows))?;
-    let steps = statement(
-        batch,
-        format!(
-            "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({ids})"
-        ),
-    );
+    let steps = Ok(batch.db().prepare(format!(
+        "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({ids})"
+    )));
     let steps = batch.read(steps, |rows: Vec<StepRow>| Ok(rows))?;
     Ok(events.and(steps).map(|(events, steps)| Ok(assemble(events, steps))))
 }
@@ -94,16 +75,19 @@ fn assemble(events: Vec<EventRow>, steps: Vec<StepRow>) -> HashMap<i64, History>
             histories.entry(row.ticket_id).or_default().moments.push(moment);
         }
     }
-    for row in steps {
-        let Some(target) = Target::parse(&row.target) else { continue };
-        histories.entry(row.ticket_id).or_default().recorded.push(RecordedStep {
-            target,
-            cycle: row.cycle,
-            percent: row.step,
-            at: from_millis(row.reached_at),
-        });
+    for (ticket_id, step) in steps.into_iter().filter_map(recorded) {
+        histories.entry(ticket_id).or_default().recorded.push(step);
     }
     histories
+}
+
+/// A recorded step and its ticket; nothing for a target this build does not know.
+fn recorded(row: StepRow) -> Option<(i64, RecordedStep)> {
+    let target = Target::parse(&row.target)?;
+    Some((
+        row.ticket_id,
+        RecordedStep { target, cycle: row.cycle, percent: row.step, at: from_millis(row.reached_at) },
+    ))
 }
 
 /// The histories of `ids` in one round trip, however many tickets.
@@ -114,11 +98,28 @@ pub async fn histories(env: &Env, ids: &[i64]) -> Result<HashMap<i64, History>, 
     Batch::one(env, |batch| histories_in(batch, ids)).await
 }
 
+/// The SLA steps recorded for the ticket `key` names, read in `batch`.
+pub fn steps_in(batch: &mut Batch, key: &TicketKey) -> Result<Pending<Vec<RecordedStep>>, ApiError> {
+    let statement = query!(
+        batch.db(),
+        &format!(
+            "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id = {}",
+            key.id_sql()
+        ),
+        key
+    );
+    batch.read(statement, |rows: Vec<StepRow>| {
+        Ok(rows.into_iter().filter_map(recorded).map(|(_, step)| step).collect())
+    })
+}
+
 /// The history of the ticket `key` names, read in `batch`.
 pub fn history_in(batch: &mut Batch, key: &TicketKey) -> Result<Pending<History>, ApiError> {
-    let histories = histories_of(batch, key.id_sql(), Some(key))?;
-    // One ticket at most, so its history is the only one there may be.
-    Ok(histories.map(|histories| Ok(histories.into_values().next().unwrap_or_default())))
+    let events = events::events_in(batch, key)?;
+    let steps = steps_in(batch, key)?;
+    Ok(events
+        .and(steps)
+        .map(|(events, recorded)| Ok(History { moments: events::moments(&events), recorded })))
 }
 
 /// Tickets with a step due by `now`, after the keyset `(after_at, after_id)`, soonest first.

@@ -9,7 +9,8 @@ use crate::routes::Ctx;
 use crate::sla;
 use crate::store;
 use crate::store::batch::{Batch, Pending};
-use crate::store::events::Audience;
+use crate::store::events::{self, Audience, StoredEvent};
+use crate::store::sla::History;
 use crate::store::tickets::{Stored, TicketKey};
 
 /// `GET /api/tickets/{id}`: the ticket page in one answer (ticket, history, calls). 404
@@ -74,11 +75,21 @@ pub struct Page {
     audience: Audience,
 }
 
+/// Makes a page's clock inputs from the events the page read anyway.
+type ClocksFrom = Box<dyn FnOnce(&[StoredEvent]) -> sla::Inputs>;
+
 /// Adds the page of the ticket `key` names to `batch`, with the rules and clock inputs it
-/// needs.
+/// needs. The events are read once, for the timeline and for the clocks.
 pub fn page_in(batch: &mut Batch, key: &TicketKey, audience: Audience) -> Result<Pending<Page>, ApiError> {
     let ticket = store::tickets::with_rules_in(batch, key)?;
-    let clocks = sla::inputs_in(batch, key)?;
+    let settings = store::settings::sla_in(batch)?;
+    let steps = store::sla::steps_in(batch, key)?;
+    let clocks = settings.and(steps).map(|((settings, _), recorded)| {
+        let clocks: ClocksFrom = Box::new(move |events| {
+            sla::Inputs::new(settings, History { moments: events::moments(events), recorded })
+        });
+        Ok(clocks)
+    });
     rest_of_page_in(batch, key, audience, ticket, clocks)
 }
 
@@ -93,7 +104,8 @@ pub fn page_after_step_in(
 ) -> Result<Pending<Page>, ApiError> {
     let key = TicketKey::Id(id);
     let ticket = store::tickets::by_key_in(batch, &key, Pending::ready(rules))?;
-    rest_of_page_in(batch, &key, audience, ticket, Pending::ready(clocks))
+    let known: ClocksFrom = Box::new(move |_| clocks);
+    rest_of_page_in(batch, &key, audience, ticket, Pending::ready(known))
 }
 
 fn rest_of_page_in(
@@ -101,17 +113,19 @@ fn rest_of_page_in(
     key: &TicketKey,
     audience: Audience,
     ticket: Pending<(Option<Stored>, Rules)>,
-    clocks: Pending<sla::Inputs>,
+    clocks: Pending<ClocksFrom>,
 ) -> Result<Pending<Page>, ApiError> {
-    let timeline = store::events::timeline_in(batch, key, audience)?;
+    let events = events::events_in(batch, key)?;
     let calls = store::calls::of_ticket_in(batch, key)?;
     // Only a major incident has linked tickets, but asking costs no round trip.
     let linked = match (audience, key) {
         (Audience::Staff, TicketKey::Id(id)) => store::ticket_list::linked_in(batch, *id)?,
         _ => Pending::ready(Vec::new()),
     };
-    Ok(ticket.and(clocks).and(timeline).and(calls).and(linked).map(
-        move |(((((stored, _), clocks), timeline), calls), linked)| {
+    Ok(ticket.and(clocks).and(events).and(calls).and(linked).map(
+        move |(((((stored, _), clocks), events), calls), linked)| {
+            let clocks = clocks(&events);
+            let timeline = events::timeline(events, audience);
             Ok(Page { stored, clocks, timeline, calls, linked, audience })
         },
     ))
