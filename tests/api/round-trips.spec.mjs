@@ -101,6 +101,16 @@ test('a new ticket is stored in at most three round trips', async () => {
   await expectWithin(await customer.post('/api/tickets', { data: report() }), WRITE, 201);
 });
 
+test('signing in takes the attempts and the account, then the session: two round trips', async ({ playwright }) => {
+  const browser = await playwright.request.newContext({ baseURL: process.env.EDGEDESK_URL });
+  const first = await browser.post('/api/auth/login', { data: { email: 'l2@example.com', password: 'demo-password' } });
+  expect(await expectWithin(first, 2)).toBe(2);
+  // Signing in again from a signed-in browser also ends its old session: one more, to find it.
+  const again = await browser.post('/api/auth/login', { data: { email: 'l2@example.com', password: 'demo-password' } });
+  await expectWithin(again, WRITE);
+  await browser.dispose();
+});
+
 // D1 read replication: every answer carries the session's bookmark, and a request that
 // sends one back is served no older than it (bookmarks order as strings).
 test('answers carry a D1 bookmark; a request after a bookmark reads at least that fresh', async () => {

@@ -70,6 +70,8 @@ test('a customer who types the console address is sent to their own tickets', as
 test('an agent signs in and reaches the console; a signed-out visitor is asked to sign in', async ({ page }) => {
   await openApp(page, '/console');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fconsole$/);
+  // The sign-in page belongs to the portal bundle, which loads in place of the console's.
+  await expect(page.getByLabel('Email')).toBeVisible();
   await expectAccessible(page);
   await signInWithForm(page, 'l2@example.com');
   await expect(page).toHaveURL(/\/console$/);

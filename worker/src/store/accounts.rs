@@ -8,8 +8,9 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
+use super::batch::{Batch, Pending};
 use super::users::{parse_role, parse_tier};
-use super::{all, changes, db, first, run, ABOVE_EVERY_ID};
+use super::{all, changes, db, run, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 
 const COLUMNS: &str =
@@ -67,9 +68,13 @@ pub async fn newest(env: &Env, page: PageRequest) -> Result<Vec<UserSummary>, Ap
 }
 
 pub async fn by_id(env: &Env, id: i64) -> Result<Option<UserSummary>, ApiError> {
-    let db = db(env)?;
-    let row = first::<Row>(query!(&db, &format!("{COLUMNS} WHERE u.id = ?1"), id)).await?;
-    row.map(Row::into_summary).transpose()
+    Batch::one(env, |batch| by_id_in(batch, id)).await
+}
+
+pub fn by_id_in(batch: &mut Batch, id: i64) -> Result<Pending<Option<UserSummary>>, ApiError> {
+    batch.read(query!(batch.db(), &format!("{COLUMNS} WHERE u.id = ?1"), id), |rows: Vec<Row>| {
+        rows.into_iter().next().map(Row::into_summary).transpose()
+    })
 }
 
 /// Writes `next` only if the stored version is still `next.version`; returns whether it did.

@@ -93,6 +93,11 @@ impl Batch {
         pending.take(&batch.run().await?)
     }
 
+    /// Adds a write built with `query!`, whose rows nobody reads.
+    pub fn write(&mut self, statement: worker::Result<D1PreparedStatement>) -> Result<(), ApiError> {
+        self.add::<()>(statement).map(drop)
+    }
+
     /// Adds statements whose rows nobody reads (writes built elsewhere).
     pub fn extend(&mut self, statements: impl IntoIterator<Item = D1PreparedStatement>) {
         self.statements.extend(statements);

@@ -71,12 +71,18 @@ pub fn take_in(
 /// server refused). A failure is logged, not fatal: one attempt too many is counted.
 pub async fn give_back(env: &Env, taken: Taken) {
     let outcome = async {
-        let db = db(env)?;
-        run(query!(&db, "DELETE FROM limit_attempts WHERE id = ?1", taken.id)).await
+        let mut batch = Batch::new(env)?;
+        give_back_in(&mut batch, taken)?;
+        batch.run().await
     };
     if let Err(error) = outcome.await {
         console_error!("could not give back a counted attempt: {error}");
     }
+}
+
+/// [`give_back`] as part of a batch that writes anyway.
+pub fn give_back_in(batch: &mut Batch, taken: Taken) -> Result<(), ApiError> {
+    batch.write(query!(batch.db(), "DELETE FROM limit_attempts WHERE id = ?1", taken.id))
 }
 
 /// Drops attempts that have left every window (run by the cron sweep).

@@ -4,21 +4,25 @@ use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
+use super::batch::Batch;
 use super::{db, first, run, users};
 use crate::clock::from_millis;
 
-pub async fn create(env: &Env, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), ApiError> {
-    let db = db(env)?;
-    let at = now.timestamp_millis();
-    run(query!(
-        &db,
+/// A new session for `user_id`, written with `batch`.
+pub fn create_in(
+    batch: &mut Batch,
+    token_hash: &str,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let statement = query!(
+        batch.db(),
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)",
         token_hash,
         user_id,
-        at
-    ))
-    .await?;
-    Ok(())
+        now.timestamp_millis()
+    );
+    batch.write(statement)
 }
 
 #[derive(Deserialize)]
@@ -90,15 +94,20 @@ pub async fn touch(env: &Env, token_hash: &str, now: DateTime<Utc>) -> Result<()
 }
 
 pub async fn revoke(env: &Env, token_hash: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
-    let db = db(env)?;
-    run(query!(
-        &db,
+    let mut batch = Batch::new(env)?;
+    revoke_in(&mut batch, token_hash, now)?;
+    batch.run().await.map(drop)
+}
+
+/// Ends a session, written with `batch`; ending an ended one changes nothing.
+pub fn revoke_in(batch: &mut Batch, token_hash: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let statement = query!(
+        batch.db(),
         "UPDATE sessions SET revoked_at = ?1 WHERE token_hash = ?2 AND revoked_at IS NULL",
         now.timestamp_millis(),
         token_hash
-    ))
-    .await?;
-    Ok(())
+    );
+    batch.write(statement)
 }
 
 pub async fn revoke_all(env: &Env, user_id: i64, now: DateTime<Utc>) -> Result<(), ApiError> {

@@ -1,11 +1,13 @@
 use chrono::{DateTime, Utc};
+use edgedesk_domain::admin::UserSummary;
 use edgedesk_domain::auth::{Me, Principal, Role, Tier, ValidSignUp};
 use edgedesk_domain::message::Language;
 use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::{query, Env};
 
-use super::{accounts, db, first, inserted_id, run};
+use super::batch::{Batch, Pending};
+use super::{accounts, db, inserted_id, run};
 use crate::auth::PasswordHash;
 use crate::http;
 
@@ -17,7 +19,9 @@ pub struct LoginRecord {
     pub password_iterations: u32,
 }
 
-pub async fn login_record(env: &Env, email: &str) -> Result<Option<LoginRecord>, ApiError> {
+/// The sign-in record of the active account with this email, read in `batch`. Accounts
+/// without a password (invited, not yet accepted) cannot sign in with one.
+pub fn login_record_in(batch: &mut Batch, email: &str) -> Result<Pending<Option<LoginRecord>>, ApiError> {
     #[derive(Deserialize)]
     struct Row {
         id: i64,
@@ -25,21 +29,21 @@ pub async fn login_record(env: &Env, email: &str) -> Result<Option<LoginRecord>,
         password_salt: Option<String>,
         password_iterations: Option<u32>,
     }
-    let db = db(env)?;
-    let row = first::<Row>(query!(
-        &db,
+    let statement = query!(
+        batch.db(),
         "SELECT id, password_hash, password_salt, password_iterations FROM users WHERE email = ?1 AND active = 1",
         email
-    )).await?;
-    // Accounts without a password (invited, not yet accepted) cannot sign in with one.
-    Ok(row.and_then(|row| {
-        Some(LoginRecord {
-            user_id: row.id,
-            password_hash: row.password_hash?,
-            password_salt: row.password_salt?,
-            password_iterations: row.password_iterations?,
-        })
-    }))
+    );
+    batch.read(statement, |rows: Vec<Row>| {
+        Ok(rows.into_iter().next().and_then(|row| {
+            Some(LoginRecord {
+                user_id: row.id,
+                password_hash: row.password_hash?,
+                password_salt: row.password_salt?,
+                password_iterations: row.password_iterations?,
+            })
+        }))
+    })
 }
 
 /// A new self-registered customer. Returns the id, or `email_taken`.
@@ -109,9 +113,15 @@ fn email_taken() -> ApiError {
 /// The signed-in account as `/api/me` shows it: the admin view of it, less what is
 /// only for admins.
 pub async fn me(env: &Env, user_id: i64) -> Result<Me, ApiError> {
-    let account = accounts::by_id(env, user_id)
-        .await?
-        .ok_or_else(|| http::internal(format!("user {user_id} vanished")))?;
+    Batch::one(env, |batch| me_in(batch, user_id)).await
+}
+
+pub fn me_in(batch: &mut Batch, user_id: i64) -> Result<Pending<Me>, ApiError> {
+    Ok(accounts::by_id_in(batch, user_id)?.map(move |account| me_of(account, user_id)))
+}
+
+fn me_of(account: Option<UserSummary>, user_id: i64) -> Result<Me, ApiError> {
+    let account = account.ok_or_else(|| http::internal(format!("user {user_id} vanished")))?;
     Ok(Me {
         id: account.id,
         name: account.name,
