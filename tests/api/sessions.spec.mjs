@@ -1,6 +1,8 @@
 import { request as http } from '@playwright/test';
 import { test, expect, report, DEMO_PASSWORD } from '../support/fixtures.mjs';
+import { createHash, randomBytes } from 'node:crypto';
 import { expectError } from '../support/api.mjs';
+import { d1 } from '../support/server.mjs';
 
 function newAccount() {
   const tag = `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
@@ -113,6 +115,25 @@ test('writes from another site are refused (CSRF)', async ({ request, baseURL })
 test('status links: unknown or malformed tokens are 404', async ({ request }) => {
   await expectError(await request.get(`/api/status/${'0'.repeat(64)}`), 404, 'not_found');
   await expectError(await request.get('/api/status/short'), 404, 'not_found');
+});
+
+test('a guessed status link leaves no counted attempt behind; a real one is counted', async ({ request }) => {
+  const attemptsFor = async (token) => {
+    const hash = createHash('sha256').update(token).digest('hex');
+    const out = await d1(process.env.EDGEDESK_PERSIST_DIR, 'execute', 'edgedesk', '--json', '--command',
+      `SELECT COUNT(*) AS n FROM limit_attempts WHERE substr(key, -64) = '${hash}'`);
+    return JSON.parse(out)[0].results[0].n;
+  };
+  const guessed = randomBytes(32).toString('hex');
+  for (let i = 0; i < 3; i += 1) {
+    await expectError(await request.post(`/api/status/${guessed}/actions`, { data: { action: 'reply', body: 'hi' } }), 404, 'not_found');
+  }
+  expect(await attemptsFor(guessed)).toBe(0);
+  const created = await request.post('/api/tickets', { data: report() });
+  const { status_token: real } = await created.json();
+  const step = await request.post(`/api/status/${real}/actions`, { data: { action: 'reply', body: 'More detail' } });
+  expect(step.status()).toBe(200);
+  expect(await attemptsFor(real)).toBe(1);
 });
 
 test('guessing one account\'s password is stopped with 429 and Retry-After', async ({ request }) => {

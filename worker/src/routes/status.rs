@@ -43,8 +43,15 @@ pub async fn act(token: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let start = start_in(&mut batch, &key, None)?;
     let found = batch.run().await?;
     let start = start.take(&found)?;
-    let stored = start.stored.as_ref().ok_or_else(missing)?;
-    let _counted = counted.take(&found)??;
+    let counted = counted.take(&found)?;
+    let Some(stored) = start.stored.as_ref() else {
+        // A guessed link leaves no attempt behind: only real links are counted.
+        if let Ok(taken) = counted {
+            store::limits::give_back(ctx.env, taken).await;
+        }
+        return Err(missing());
+    };
+    let _counted = counted?;
     let request: ActionRequest = http::read_json(req).await?;
     let actor = Actor::Customer { user_id: None, name: stored.ticket.reporter.name.clone() };
     let page = |batch: &mut Batch, id, rules, clocks| {
