@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use edgedesk_domain::sla::breach::Response;
 use edgedesk_domain::sla::{Clock, Moment, Progress, RecordedStep, SlaBadge, Target};
-use edgedesk_domain::workflow::{Actor, EventDetails, EventKind, TicketState};
+use edgedesk_domain::workflow::{Actor, TicketState};
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
@@ -31,15 +31,6 @@ fn id_list(ids: &[i64]) -> String {
 }
 
 #[derive(Deserialize)]
-struct EventRow {
-    ticket_id: i64,
-    kind: String,
-    at: i64,
-    data: String,
-    by_staff: i64,
-}
-
-#[derive(Deserialize)]
 struct StepRow {
     ticket_id: i64,
     target: String,
@@ -48,37 +39,24 @@ struct StepRow {
     reached_at: i64,
 }
 
-/// The histories of `ids`, read in `batch` however many tickets (the sweep's page).
-pub fn histories_in(batch: &mut Batch, ids: &[i64]) -> Result<Pending<HashMap<i64, History>>, ApiError> {
-    let ids = if ids.is_empty() { "NULL".to_string() } else { id_list(ids) };
-    // Who wrote an event decides whether a reply is the desk's answer: staff, not customers.
-    let events = Ok(batch.db().prepare(format!(
-        "SELECT e.ticket_id, e.kind, e.at, e.data, COALESCE(u.role <> 'customer', 0) AS by_staff
-             FROM ticket_events e
-             LEFT JOIN users u ON e.actor LIKE 'user:%' AND u.id = CAST(substr(e.actor, 6) AS INTEGER)
-             WHERE e.ticket_id IN ({ids}) ORDER BY e.ticket_id, e.id"
-    )));
-    let events = batch.read(events, |rows: Vec<EventRow>| Ok(rows))?;
+/// The histories of `ids` (not empty), read in `batch` however many tickets.
+fn histories_in(batch: &mut Batch, ids: &[i64]) -> Result<Pending<HashMap<i64, History>>, ApiError> {
+    let events = events::events_of_in(batch, ids)?;
     let steps = Ok(batch.db().prepare(format!(
-        "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({ids})"
+        "SELECT ticket_id, target, cycle, step, reached_at FROM sla_steps WHERE ticket_id IN ({})",
+        id_list(ids)
     )));
     let steps = batch.read(steps, |rows: Vec<StepRow>| Ok(rows))?;
-    Ok(events.and(steps).map(|(events, steps)| Ok(assemble(events, steps))))
-}
-
-fn assemble(events: Vec<EventRow>, steps: Vec<StepRow>) -> HashMap<i64, History> {
-    let mut histories: HashMap<i64, History> = HashMap::new();
-    for row in events {
-        let Some(kind) = EventKind::parse(&row.kind) else { continue };
-        let details: EventDetails = serde_json::from_str(&row.data).unwrap_or_default();
-        if let Some(moment) = Moment::from_event(kind, &details, from_millis(row.at), row.by_staff == 1) {
-            histories.entry(row.ticket_id).or_default().moments.push(moment);
+    Ok(events.and(steps).map(|(events, steps)| {
+        let mut histories: HashMap<i64, History> = events
+            .into_iter()
+            .map(|(id, events)| (id, History { moments: events::moments(&events), recorded: Vec::new() }))
+            .collect();
+        for (ticket_id, step) in steps.into_iter().filter_map(recorded) {
+            histories.entry(ticket_id).or_default().recorded.push(step);
         }
-    }
-    for (ticket_id, step) in steps.into_iter().filter_map(recorded) {
-        histories.entry(ticket_id).or_default().recorded.push(step);
-    }
-    histories
+        Ok(histories)
+    }))
 }
 
 /// A recorded step and its ticket; nothing for a target this build does not know.
