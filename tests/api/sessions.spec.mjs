@@ -2,7 +2,7 @@ import { request as http } from '@playwright/test';
 import { test, expect, report, DEMO_PASSWORD } from '../support/fixtures.mjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { expectError } from '../support/api.mjs';
-import { d1 } from '../support/server.mjs';
+import { d1, sessionCookie as serverSessionCookie } from '../support/server.mjs';
 
 function newAccount() {
   const tag = `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
@@ -115,6 +115,20 @@ test('writes from another site are refused (CSRF)', async ({ request, baseURL })
 test('status links: unknown or malformed tokens are 404', async ({ request }) => {
   await expectError(await request.get(`/api/status/${'0'.repeat(64)}`), 404, 'not_found');
   await expectError(await request.get('/api/status/short'), 404, 'not_found');
+});
+
+test('a session in use stays alive: its last use is recorded (after the answer) once it is five minutes old', async () => {
+  const cookie = await serverSessionCookie(process.env.EDGEDESK_URL, 'l3@example.com');
+  const hash = createHash('sha256').update(cookie.split('=')[1]).digest('hex');
+  const sql = (command) => d1(process.env.EDGEDESK_PERSIST_DIR, 'execute', 'edgedesk', '--json', '--command', command);
+  const lastSeen = async () =>
+    JSON.parse(await sql(`SELECT last_seen_at AS at FROM sessions WHERE token_hash = '${hash}'`))[0].results[0].at;
+  // Nearly idle for the 12 hours that end a session.
+  const idle = Date.now() - (11 * 60 + 50) * 60_000;
+  await sql(`UPDATE sessions SET last_seen_at = ${idle} WHERE token_hash = '${hash}'`);
+  const me = await fetch(`${process.env.EDGEDESK_URL}/api/me`, { headers: { cookie } });
+  expect(me.status).toBe(200);
+  await expect.poll(lastSeen).toBeGreaterThan(Date.now() - 60_000);
 });
 
 test('a guessed status link leaves no counted attempt behind; a real one is counted', async ({ request }) => {
