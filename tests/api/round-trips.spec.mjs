@@ -1,7 +1,8 @@
 // Deployed, every D1 round trip goes to the region of the D1 primary, so round trips, not
 // CPU, set the latency a user feels. Every answer says how many it took (`Server-Timing:
 // d1;desc="round trips: N"`); these budgets keep the count from creeping back: a read is who
-// is calling plus one batch, a step or a new ticket at most one more.
+// is calling plus one batch, a step or a new ticket at most one more. A read by a caller
+// the isolate remembers proves who is calling inside its one batch (README, "Round trips").
 import { test, expect, report } from '../support/fixtures.mjs';
 import { createTicket, signedIn } from '../support/api.mjs';
 
@@ -54,6 +55,15 @@ test('staff reads: who is calling, then one batch', async () => {
     '/api/admin/tokens', '/api/admin/organisations', '/api/sweep-runs',
   ]) {
     await expectWithin(await admin.get(path), READ);
+  }
+});
+
+test('reads by a caller the Worker remembers take one round trip', async () => {
+  const agent = await signedIn('l2@example.com');
+  const created = await createTicket(agent, report());
+  await expectWithin(await agent.get('/api/me'), READ);
+  for (const path of ['/api/tickets?limit=50', `/api/tickets/${created.id}`, '/api/queues', '/api/agents', '/api/me']) {
+    expect(await expectWithin(await agent.get(path), READ), path).toBe(1);
   }
 });
 

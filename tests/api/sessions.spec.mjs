@@ -178,3 +178,39 @@ test('parallel password guesses cannot slip past the limit together', async ({ r
   // Five wrong guesses are allowed per account in the window; the other seven are refused.
   expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
 });
+
+test('a read may start from who the Worker remembers, but never answers on that memory alone', async ({ baseURL }) => {
+  const account = newAccount();
+  const signup = await fetch(`${baseURL}/api/auth/signup`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: baseURL }, body: JSON.stringify(account),
+  });
+  expect(signup.status).toBe(201);
+  const cookie = signup.headers.get('set-cookie').split(';')[0];
+  const hash = createHash('sha256').update(cookie.split('=')[1]).digest('hex');
+  const sql = (command) => d1(process.env.EDGEDESK_PERSIST_DIR, 'execute', 'edgedesk', '--json', '--command', command);
+  const get = (path) => fetch(`${baseURL}${path}`, { headers: { cookie } });
+  const roundTrips = (response) => Number(/round trips: (\d+)/.exec(response.headers.get('server-timing'))[1]);
+
+  // Remembered: who is calling rides in the read's own batch.
+  expect((await get('/api/tickets')).status).toBe(200);
+  const remembered = await get('/api/tickets');
+  expect(remembered.status).toBe(200);
+  expect(roundTrips(remembered)).toBe(1);
+  expect((await get('/api/queues')).status).toBe(403);
+
+  // Changed in D1 behind the Worker's back: the next read sees the account as it now is.
+  await sql(`UPDATE users SET role = 'agent', tier = 'l1' WHERE email = '${account.email}'`);
+  const promoted = await get('/api/queues');
+  expect(promoted.status).toBe(200);
+  expect(roundTrips(promoted)).toBeGreaterThan(1);
+  await sql(`UPDATE users SET role = 'customer', tier = NULL WHERE email = '${account.email}'`);
+  expect((await get('/api/queues')).status).toBe(403);
+
+  // Ended behind its back: refused at once.
+  await sql(`UPDATE sessions SET revoked_at = ${Date.now()} WHERE token_hash = '${hash}'`);
+  for (const path of ['/api/tickets', '/api/me']) {
+    const refused = await get(path);
+    expect(refused.status, path).toBe(401);
+    expect((await refused.json()).code).toBe('unauthenticated');
+  }
+});

@@ -63,10 +63,14 @@ async function compare(name, ours, peer) {
   line(`api_${name}_overhead_ratio`, (mine.p50 / bare.p50).toFixed(2), 'x');
 }
 
-/** How many sequential D1 round trips each measured request makes (its Server-Timing). */
+/**
+ * How many sequential D1 round trips each measured request makes (its Server-Timing): the
+ * first read of a session on an isolate, then reads by a caller the isolate remembers.
+ */
 async function roundTrips(url, cookie) {
   const trips = (response) => Number(/round trips: (\d+)/.exec(response.headers.get('server-timing'))[1]);
   const headers = { cookie, origin: url, 'content-type': 'application/json' };
+  line('d1_round_trips_first_read', trips(await fetch(`${url}/api/tickets?limit=50`, { headers })), 'round trips');
   const list = await fetch(`${url}/api/tickets?limit=50`, { headers });
   line('d1_round_trips_list', trips(list), 'round trips');
   const page = await fetch(`${url}/api/tickets/500`, { headers });

@@ -82,7 +82,15 @@ impl Touch {
     }
 }
 
-pub async fn identify(req: &Request, env: &Env, now: DateTime<Utc>) -> Result<Caller, ApiError> {
+/// Who is calling. With `recall`, a session this isolate remembers is taken on trust for
+/// now and proved in the request's first batch (`store::sessions::recall`): only for
+/// requests that read, whose answer can be thrown away if the proof fails.
+pub async fn identify(
+    req: &Request,
+    env: &Env,
+    now: DateTime<Utc>,
+    recall: bool,
+) -> Result<Caller, ApiError> {
     if let Some(token) = bearer_token(req) {
         // A presented but unknown or revoked token is an error, not anonymity: the
         // integration must learn at once that it lost access.
@@ -97,7 +105,11 @@ pub async fn identify(req: &Request, env: &Env, now: DateTime<Utc>) -> Result<Ca
         return Ok(Caller { principal: None, session_hash: None, touch: None });
     };
     let session_hash = crypto::sha256_hex(&token).await?;
-    let found = store::sessions::principal(env, &session_hash, now).await?;
+    let recalled = if recall { store::sessions::recall(env, &session_hash, now)? } else { None };
+    let found = match recalled {
+        Some(found) => Some(found),
+        None => store::sessions::principal(env, &session_hash, now).await?,
+    };
     let touch = found.as_ref().filter(|(_, stale)| *stale).map(|_| Touch::Session(session_hash.clone()));
     Ok(Caller { principal: found.map(|(principal, _)| principal), session_hash: Some(session_hash), touch })
 }

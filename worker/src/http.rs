@@ -143,7 +143,10 @@ pub fn internal(cause: impl std::fmt::Display) -> ApiError {
 
 /// D1 failures are reported as a retryable 503 without the driver's text.
 pub fn storage(cause: worker::Error) -> ApiError {
-    console_error!("D1 error: {cause}");
+    // A refuted request is served again; its failed batch is no fault to report.
+    if !crate::store::request::refuted() {
+        console_error!("D1 error: {cause}");
+    }
     ApiError::new(ErrorCode::StorageUnavailable, "The ticket store is unavailable; please try again")
 }
 

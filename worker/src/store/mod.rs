@@ -52,39 +52,77 @@ pub async fn ping(env: &Env) -> bool {
 
 /// Runs a statement built with `query!`, mapping every D1 failure the same way.
 pub async fn run(statement: worker::Result<D1PreparedStatement>) -> Result<D1Result, ApiError> {
-    count();
-    statement.map_err(http::storage)?.run().await.map_err(http::storage)
+    let statement = statement.map_err(http::storage)?;
+    match request::take_proof() {
+        Some(proof) => with_proof(proof, statement).await,
+        None => {
+            count();
+            statement.run().await
+        }
+    }
+    .map_err(http::storage)
 }
 
 /// The first row of a statement's answer, if any.
 pub async fn first<T: DeserializeOwned>(
     statement: worker::Result<D1PreparedStatement>,
 ) -> Result<Option<T>, ApiError> {
-    count();
-    statement.map_err(http::storage)?.first::<T>(None).await.map_err(http::storage)
+    let statement = statement.map_err(http::storage)?;
+    match request::take_proof() {
+        Some(proof) => with_proof(proof, statement)
+            .await
+            .and_then(|result| result.results::<T>())
+            .map(|rows| rows.into_iter().next()),
+        None => {
+            count();
+            statement.first::<T>(None).await
+        }
+    }
+    .map_err(http::storage)
 }
 
 /// Every row of a statement's answer.
 pub async fn all<T: DeserializeOwned>(
     statement: worker::Result<D1PreparedStatement>,
 ) -> Result<Vec<T>, ApiError> {
-    count();
-    statement
-        .map_err(http::storage)?
-        .all()
-        .await
-        .and_then(|result| result.results::<T>())
-        .map_err(http::storage)
+    let statement = statement.map_err(http::storage)?;
+    match request::take_proof() {
+        Some(proof) => with_proof(proof, statement).await,
+        None => {
+            count();
+            statement.all().await
+        }
+    }
+    .and_then(|result| result.results::<T>())
+    .map_err(http::storage)
 }
 
 /// Runs `statements` as one D1 batch: one round trip, one transaction. The error is left
 /// to the caller, which knows whether a UNIQUE failure means a lost race.
 pub async fn send_batch(
     db: &D1Database,
-    statements: Vec<D1PreparedStatement>,
+    mut statements: Vec<D1PreparedStatement>,
 ) -> worker::Result<Vec<D1Result>> {
     count();
-    db.batch(statements).await
+    let Some(proof) = request::take_proof() else {
+        return db.batch(statements).await;
+    };
+    statements.insert(0, proof.statement);
+    let mut results = db.batch(statements).await?;
+    let proved = !results.is_empty() && (proof.holds)(&results.remove(0));
+    if !proved {
+        request::refute();
+        return Err(worker::Error::RustError("the request's proof of its caller failed".into()));
+    }
+    Ok(results)
+}
+
+/// One statement in a batch with the request's proof.
+async fn with_proof(proof: request::Proof, statement: D1PreparedStatement) -> worker::Result<D1Result> {
+    let db = request::opened()?;
+    request::require(proof);
+    let mut results = send_batch(&db, vec![statement]).await?;
+    results.pop().ok_or_else(|| worker::Error::RustError("D1 answered a batch of one with none".into()))
 }
 
 /// A batch that lost a race on a UNIQUE constraint (an event's version, a recorded SLA
