@@ -73,6 +73,7 @@ pub struct ProcessTexts {
     pub event_status_link_revoked: &'static str,
     pub event_sla_warning: &'static str,
     pub event_sla_breached: &'static str,
+    pub event_alert_recovered: &'static str,
 
     pub compose_heading: &'static str,
     pub compose_reply: &'static str,
@@ -287,6 +288,7 @@ impl ProcessTexts {
             EventKind::StatusLinkRevoked => self.event_status_link_revoked,
             EventKind::SlaWarning => self.event_sla_warning,
             EventKind::SlaBreached => self.event_sla_breached,
+            EventKind::AlertRecovered => self.event_alert_recovered,
         }
     }
 
@@ -311,11 +313,13 @@ impl ProcessTexts {
             (ResolutionCode::NoFaultFound, Lang::En) => "No fault found",
             (ResolutionCode::Duplicate, Lang::En) => "Duplicate",
             (ResolutionCode::Fulfilled, Lang::En) => "Request fulfilled",
+            (ResolutionCode::ResolvedByMonitoring, Lang::En) => "Resolved by monitoring",
             (ResolutionCode::Fixed, Lang::Da) => "Rettet",
             (ResolutionCode::Workaround, Lang::Da) => "Midlertidig løsning",
             (ResolutionCode::NoFaultFound, Lang::Da) => "Ingen fejl fundet",
             (ResolutionCode::Duplicate, Lang::Da) => "Dublet",
             (ResolutionCode::Fulfilled, Lang::Da) => "Anmodning opfyldt",
+            (ResolutionCode::ResolvedByMonitoring, Lang::Da) => "Løst af overvågningen",
         }
     }
 
@@ -420,6 +424,7 @@ pub static EN: ProcessTexts = ProcessTexts {
     event_status_link_revoked: "Status link revoked",
     event_sla_warning: "SLA warning",
     event_sla_breached: "SLA breached",
+    event_alert_recovered: "Monitoring reports recovery",
 
     compose_heading: "Write",
     compose_reply: "Reply to the customer",
@@ -625,6 +630,7 @@ pub static DA: ProcessTexts = ProcessTexts {
     event_status_link_revoked: "Statuslink tilbagekaldt",
     event_sla_warning: "SLA-advarsel",
     event_sla_breached: "SLA overskredet",
+    event_alert_recovered: "Overvågningen melder normal drift igen",
 
     compose_heading: "Skriv",
     compose_reply: "Svar kunden",

@@ -106,7 +106,8 @@ pub struct TokenGrant {
 pub struct Principal {
     /// The person, or for a token the admin who created it.
     pub user_id: i64,
-    /// The person's name, or for a token "API token N": how history shows who acted.
+    /// The person's name, or the token's (an integration's, "Prometheus"): how history
+    /// shows who acted.
     pub name: String,
     pub role: Role,
     pub tier: Option<Tier>,

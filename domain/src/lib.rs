@@ -7,6 +7,7 @@
 
 pub mod admin;
 pub mod age;
+pub mod alert;
 pub mod auth;
 pub mod body;
 pub mod call;

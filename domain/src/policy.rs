@@ -2,7 +2,7 @@
 //! decides access. Customers get "not found" for tickets that are not theirs, never
 //! "forbidden", so ticket ids cannot be probed.
 
-use crate::auth::{Principal, Role, Scope};
+use crate::auth::{Principal, Role, Scope, TokenGrant};
 use crate::error::{ApiError, ErrorCode};
 use crate::ticket::Channel;
 use crate::workflow::{Actor, Command};
@@ -67,6 +67,19 @@ fn token_allows(principal: &Principal, scope: Scope) -> Result<(), ApiError> {
             format!("This API token lacks the {} scope", scope.as_str()),
         )),
         _ => Ok(()),
+    }
+}
+
+/// Sending monitoring alerts: only an API token with `alerts:write` (an integration), never
+/// a person, so every alert names the integration it came from.
+pub fn send_alerts(principal: Option<&Principal>) -> Result<TokenGrant, ApiError> {
+    let principal = signed_in(principal)?;
+    match &principal.token {
+        Some(grant) => token_allows(principal, Scope::AlertsWrite).map(|()| grant.clone()),
+        None => Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "Alerts come from an API token with the alerts:write scope",
+        )),
     }
 }
 

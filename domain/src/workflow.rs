@@ -39,10 +39,23 @@ pub enum ResolutionCode {
     Duplicate,
     /// A service request delivered.
     Fulfilled,
+    /// The monitoring that opened the incident saw the service recover before anyone
+    /// touched it.
+    ResolvedByMonitoring,
 }
 
 impl ResolutionCode {
-    pub const ALL: [ResolutionCode; 5] = [
+    pub const ALL: [ResolutionCode; 6] = [
+        ResolutionCode::Fixed,
+        ResolutionCode::Workaround,
+        ResolutionCode::NoFaultFound,
+        ResolutionCode::Duplicate,
+        ResolutionCode::Fulfilled,
+        ResolutionCode::ResolvedByMonitoring,
+    ];
+
+    /// The codes a person chooses from when resolving.
+    pub const FOR_PEOPLE: [ResolutionCode; 5] = [
         ResolutionCode::Fixed,
         ResolutionCode::Workaround,
         ResolutionCode::NoFaultFound,
@@ -57,6 +70,7 @@ impl ResolutionCode {
             ResolutionCode::NoFaultFound => "no_fault_found",
             ResolutionCode::Duplicate => "duplicate",
             ResolutionCode::Fulfilled => "fulfilled",
+            ResolutionCode::ResolvedByMonitoring => "resolved_by_monitoring",
         }
     }
 
@@ -151,6 +165,12 @@ pub enum Actor {
     },
     /// The scheduled sweep.
     System,
+    /// A monitoring integration (an API token with `alerts:write`), on the incidents its
+    /// alerts opened.
+    Monitoring {
+        token_id: i64,
+        name: String,
+    },
 }
 
 impl Actor {
@@ -179,12 +199,16 @@ impl Actor {
             Actor::Customer { user_id: Some(user_id), .. } => format!("user:{user_id}"),
             Actor::Customer { user_id: None, .. } => "reporter".to_string(),
             Actor::System => "system".to_string(),
+            Actor::Monitoring { token_id, .. } => format!("token:{token_id}"),
         }
     }
 
     pub fn name(&self) -> &str {
         match self {
-            Actor::Agent { name, .. } | Actor::Lead { name, .. } | Actor::Customer { name, .. } => name,
+            Actor::Agent { name, .. }
+            | Actor::Lead { name, .. }
+            | Actor::Customer { name, .. }
+            | Actor::Monitoring { name, .. } => name,
             Actor::System => "Edgedesk",
         }
     }
@@ -395,10 +419,12 @@ pub enum EventKind {
     StatusLinkRevoked,
     SlaWarning,
     SlaBreached,
+    /// The monitoring reports recovery on an incident people are working (internal).
+    AlertRecovered,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 22] = [
+    pub const ALL: [EventKind; 23] = [
         EventKind::Created,
         EventKind::Triaged,
         EventKind::Categorised,
@@ -421,6 +447,7 @@ impl EventKind {
         EventKind::StatusLinkRevoked,
         EventKind::SlaWarning,
         EventKind::SlaBreached,
+        EventKind::AlertRecovered,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -447,6 +474,7 @@ impl EventKind {
             EventKind::StatusLinkRevoked => "status_link_revoked",
             EventKind::SlaWarning => "sla_warning",
             EventKind::SlaBreached => "sla_breached",
+            EventKind::AlertRecovered => "alert_recovered",
         }
     }
 
@@ -573,6 +601,9 @@ pub fn decide(
     );
     match actor {
         Actor::System => return Err(forbidden("The sweep only closes tickets")),
+        Actor::Monitoring { .. } if !matches!(command, Command::Resolve { .. } | Command::Reopen { .. }) => {
+            return Err(forbidden("Monitoring only resolves and reopens the incidents its alerts opened"));
+        }
         Actor::Customer { .. } if !customer_may => {
             return Err(forbidden("Only the service desk can do this"));
         }
@@ -767,6 +798,9 @@ pub fn decide(
             (EventKind::CallScheduled, None)
         }
         Command::Resolve { code, notes, resolve_linked } => {
+            if *code == ResolutionCode::ResolvedByMonitoring && !matches!(actor, Actor::Monitoring { .. }) {
+                return Err(invalid("code", "Only the monitoring can say it saw the service recover"));
+            }
             let notes = NOTES.required(notes)?;
             next.status = state.status.transition(Status::Resolved, state.kind)?;
             let resolution = Resolution { code: *code, notes: notes.clone() };
@@ -889,6 +923,17 @@ pub fn open(ticket: &ValidTicket, rules: &Rules, status_url: &str) -> (TicketSta
         message: Message::Received { name: ticket.name.clone(), status_url: status_url.to_string() },
         send_at: None,
     }];
+    route_critical(&before, &mut state, &mut notices);
+    (state, notices)
+}
+
+/// A new incident opened by a monitoring alert: its priority comes from the alert's
+/// severity (a P1 goes straight to L3, as any critical incident does), and nobody is sent a
+/// receipt, for nobody reported it.
+pub fn open_alert(ticket: &ValidTicket, priority: Priority) -> (TicketState, Vec<Notice>) {
+    let before = TicketState::reported(0, ticket.kind, &ticket.title);
+    let mut state = TicketState { priority: Some(priority), ..before.clone() };
+    let mut notices = Vec::new();
     route_critical(&before, &mut state, &mut notices);
     (state, notices)
 }

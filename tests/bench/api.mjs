@@ -113,6 +113,18 @@ try {
     await removePersistDir(peerDir);
   }
 
+  // Monitoring: repeats of an open alert, from an integration's token.
+  const admin = await sessionCookie(server.url, 'admin@example.com');
+  const created = await fetch(`${server.url}/api/admin/tokens`, {
+    method: 'POST', headers: { cookie: admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench monitoring', scopes: ['alerts:write'] }),
+  });
+  const { token } = await created.json();
+  const alerts = await wrk(`${server.url}/api/alerts`,
+    ['-s', path.join(ROOT, 'tests/bench/alert.lua'), '-H', `Authorization: Bearer ${token}`]);
+  line('alerts_ingest_rps', alerts.rps.toFixed(0), 'req/s');
+  line('alerts_ingest_p50_ms', alerts.p50.toFixed(1), 'ms');
+
   // One connection: the cost of one sign-in (PBKDF2 at the configured iterations, a
   // session row), not throughput.
   const signIn = await wrk(`${server.url}/api/auth/login`,

@@ -57,9 +57,33 @@ pub fn path_id(text: &str, what: &str) -> Result<i64, ApiError> {
     parse_id(text).ok_or_else(|| ApiError::not_found(what))
 }
 
-/// Batch a JSON object body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`],
+/// Reads a JSON object body: `Content-Type: application/json`, at most [`MAX_BODY_BYTES`],
 /// numbers D1 can hold exactly, and only fields the request type takes.
 pub async fn read_json<T: DeserializeOwned + Serialize>(req: &mut Request) -> Result<T, ApiError> {
+    let value = read_object(req).await?;
+    let parsed = T::deserialize(&value).map_err(|err| {
+        let detail = err.to_string();
+        match missing_field(&detail) {
+            Some(field) => {
+                ApiError::new(ErrorCode::Required, format!("{field} is required")).with_field(field)
+            }
+            None => invalid_json(detail),
+        }
+    })?;
+    let understood = serde_json::to_value(&parsed).map_err(internal)?;
+    if let Some(field) = unknown_field(&value, &understood) {
+        return Err(ApiError::new(ErrorCode::InvalidJson, format!("{field} is not a field of this request"))
+            .with_field(&field));
+    }
+    Ok(parsed)
+}
+
+fn invalid_json(detail: String) -> ApiError {
+    ApiError::new(ErrorCode::InvalidJson, format!("The body is not valid JSON for this request: {detail}"))
+}
+
+/// Reads a JSON object body with [`read_json`]'s checks, leaving its shape to the caller.
+pub async fn read_object(req: &mut Request) -> Result<serde_json::Value, ApiError> {
     let content_type = header(req, "content-type").unwrap_or_default().to_ascii_lowercase();
     let media_type = content_type.split(';').next().unwrap_or_default().trim();
     if media_type != "application/json" {
@@ -82,16 +106,11 @@ pub async fn read_json<T: DeserializeOwned + Serialize>(req: &mut Request) -> Re
     if body.len() > MAX_BODY_BYTES {
         return Err(too_large());
     }
-    let invalid = |detail: String| {
-        ApiError::new(
-            ErrorCode::InvalidJson,
-            format!("The body is not valid JSON for this request: {detail}"),
-        )
-    };
     // Serde would accept `[]` for a struct whose fields all default; request bodies are objects.
-    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|err| invalid(err.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&body).map_err(|err| invalid_json(err.to_string()))?;
     if !value.is_object() {
-        return Err(invalid("expected a JSON object".to_string()));
+        return Err(invalid_json("expected a JSON object".to_string()));
     }
     if let Some(field) = oversized_number(&value) {
         return Err(ApiError::new(
@@ -100,21 +119,7 @@ pub async fn read_json<T: DeserializeOwned + Serialize>(req: &mut Request) -> Re
         )
         .with_field(&field));
     }
-    let parsed = T::deserialize(&value).map_err(|err| {
-        let detail = err.to_string();
-        match missing_field(&detail) {
-            Some(field) => {
-                ApiError::new(ErrorCode::Required, format!("{field} is required")).with_field(field)
-            }
-            None => invalid(detail),
-        }
-    })?;
-    let understood = serde_json::to_value(&parsed).map_err(internal)?;
-    if let Some(field) = unknown_field(&value, &understood) {
-        return Err(ApiError::new(ErrorCode::InvalidJson, format!("{field} is not a field of this request"))
-            .with_field(&field));
-    }
-    Ok(parsed)
+    Ok(value)
 }
 
 /// CSRF defence for cookie-authenticated writes: a browser always sends `Origin` on a

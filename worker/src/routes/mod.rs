@@ -4,6 +4,7 @@
 
 mod admin;
 mod agents;
+mod alerts;
 mod auth;
 mod canned;
 mod categories;
@@ -45,6 +46,7 @@ impl Ctx<'_> {
 enum Endpoint {
     OpenApi,
     Health,
+    Alerts,
     Bootstrap,
     SignUp,
     Login,
@@ -96,6 +98,7 @@ impl Endpoint {
         match segments.as_slice() {
             ["api", "openapi.json"] => Some(Self::OpenApi),
             ["api", "health"] => Some(Self::Health),
+            ["api", "alerts"] => Some(Self::Alerts),
             ["api", "auth", "bootstrap"] => Some(Self::Bootstrap),
             ["api", "auth", "signup"] => Some(Self::SignUp),
             ["api", "auth", "login"] => Some(Self::Login),
@@ -201,7 +204,12 @@ impl Endpoint {
             Self::AdminUser(_) | Self::AdminOrganisation(_) => "PATCH",
             Self::AdminInvitations | Self::AcceptInvitation(_) => "POST",
             Self::AdminUsers | Self::Invitation(_) => "GET",
-            Self::Bootstrap | Self::SignUp | Self::Login | Self::Logout | Self::LogoutEverywhere => "POST",
+            Self::Alerts
+            | Self::Bootstrap
+            | Self::SignUp
+            | Self::Login
+            | Self::Logout
+            | Self::LogoutEverywhere => "POST",
             Self::OpenApi
             | Self::Health
             | Self::Me
@@ -257,6 +265,7 @@ async fn serve(
     match (endpoint, method) {
         (Endpoint::OpenApi, Method::Get) => openapi::show(),
         (Endpoint::Health, Method::Get) => health::show(&ctx).await,
+        (Endpoint::Alerts, Method::Post) => alerts::receive(req, &ctx).await,
         (Endpoint::Bootstrap, Method::Post) => auth::bootstrap(req, &ctx).await,
         (Endpoint::SignUp, Method::Post) => auth::signup(req, &ctx).await,
         (Endpoint::Login, Method::Post) => auth::login(req, &ctx).await,

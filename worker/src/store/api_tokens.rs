@@ -91,6 +91,7 @@ pub async fn principal(
     #[derive(Deserialize)]
     struct Row {
         id: i64,
+        name: String,
         scopes: String,
         created_by: i64,
         last_used_at: Option<i64>,
@@ -98,14 +99,14 @@ pub async fn principal(
     let db = db(env)?;
     let row = first::<Row>(query!(
         &db,
-        "SELECT id, scopes, created_by, last_used_at FROM api_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
+        "SELECT id, name, scopes, created_by, last_used_at FROM api_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
         token_hash
     )).await?;
     let Some(row) = row else { return Ok(None) };
     let stale = row.last_used_at.is_none_or(|last| now >= from_millis(last) + TOUCH_EVERY);
     let principal = Principal {
         user_id: row.created_by,
-        name: format!("API token {}", row.id),
+        name: row.name,
         role: Role::Agent,
         tier: None,
         organisation_id: None,

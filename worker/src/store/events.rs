@@ -44,9 +44,9 @@ pub struct StoredEvent {
 }
 
 /// Who wrote each event decides whether a reply is the desk's answer: staff, not customers
-/// (and not the system).
+/// (and not the system, nor a monitoring integration's token).
 const EVENTS: &str = "SELECT e.ticket_id, e.id, e.kind, e.actor_name, e.at, e.data,
-        CASE WHEN e.actor = 'system' THEN 'system'
+        CASE WHEN e.actor = 'system' OR e.actor LIKE 'token:%' THEN 'system'
              WHEN u.role IS NOT NULL AND u.role <> 'customer' THEN 'staff'
              ELSE 'customer' END AS author
     FROM ticket_events e

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod agents;
+pub mod alerts;
 pub mod api_tokens;
 pub mod batch;
 pub mod calls;

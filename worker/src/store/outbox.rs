@@ -47,12 +47,13 @@ pub fn statements(
     let mut sql = vec![match notice.audience {
         Audience::Reporter => email(format!(
             "SELECT t.id, 'email', t.reporter_email, {reporter}, ?3, ?4
-             FROM tickets t LEFT JOIN users u ON u.id = t.customer_id WHERE t.id = {ticket_id}"
+             FROM tickets t LEFT JOIN users u ON u.id = t.customer_id
+             WHERE t.id = {ticket_id} AND t.reporter_email <> ''"
         )),
         Audience::LinkedReporters => email(format!(
             "SELECT t.id, 'email', t.reporter_email, {reporter}, ?3, ?4
              FROM tickets t LEFT JOIN users u ON u.id = t.customer_id
-             WHERE t.major_id = {ticket_id} AND t.status IN ({active})"
+             WHERE t.major_id = {ticket_id} AND t.status IN ({active}) AND t.reporter_email <> ''"
         )),
         Audience::Supervisors => email(format!(
             "SELECT {ticket_id}, 'email', email, {account}, ?3, ?4 FROM users WHERE role = 'supervisor' AND active = 1"

@@ -42,12 +42,15 @@ pub struct Opening<'a> {
 }
 
 /// Stores a new ticket, its `created` event and its notifications in one D1 batch (one
-/// transaction), so a ticket never exists without its history. Returns the new id.
+/// transaction), so a ticket never exists without its history, with `also` (statements that
+/// refer to it as `TicketRef::Newest`, such as the alert that opened it). Returns the new
+/// id; a UNIQUE failure in `also` is a lost race and stores nothing.
 pub async fn insert(
     env: &Env,
     ticket: &ValidTicket,
     opening: Opening<'_>,
     reported_at: DateTime<Utc>,
+    also: Vec<D1PreparedStatement>,
 ) -> Result<i64, ApiError> {
     let db = db(env)?;
     let at = reported_at.timestamp_millis();
@@ -120,7 +123,10 @@ pub async fn insert(
         &clocks.progress,
         reported_at,
     )?);
-    let results = super::send_batch(&db, statements).await.map_err(http::storage)?;
+    statements.extend(also);
+    let results = super::send_batch(&db, statements)
+        .await
+        .map_err(|error| lost_race(error, "Another request opened this first"))?;
     #[derive(Deserialize)]
     struct Inserted {
         id: i64,
@@ -140,6 +146,8 @@ pub async fn insert(
 pub enum TicketKey {
     Id(i64),
     StatusLink(String),
+    /// The incident of the latest alert with this key (`store::alerts`).
+    Alert(String),
 }
 
 impl TicketKey {
@@ -148,6 +156,9 @@ impl TicketKey {
         match self {
             TicketKey::Id(_) => "t.id = ?1",
             TicketKey::StatusLink(_) => "t.status_token_hash = ?1",
+            TicketKey::Alert(_) => {
+                "t.id = (SELECT ticket_id FROM alerts WHERE key = ?1 ORDER BY id DESC LIMIT 1)"
+            }
         }
     }
 
@@ -156,6 +167,7 @@ impl TicketKey {
         match self {
             TicketKey::Id(_) => "?1",
             TicketKey::StatusLink(_) => "(SELECT id FROM tickets WHERE status_token_hash = ?1)",
+            TicketKey::Alert(_) => "(SELECT ticket_id FROM alerts WHERE key = ?1 ORDER BY id DESC LIMIT 1)",
         }
     }
 }
@@ -164,7 +176,7 @@ impl serde::Serialize for TicketKey {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             TicketKey::Id(id) => serializer.serialize_i64(*id),
-            TicketKey::StatusLink(hash) => serializer.serialize_str(hash),
+            TicketKey::StatusLink(hash) | TicketKey::Alert(hash) => serializer.serialize_str(hash),
         }
     }
 }

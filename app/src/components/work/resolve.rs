@@ -19,7 +19,7 @@ pub fn ResolveForm() -> impl IntoView {
     let notes = RwSignal::new(String::new());
     let linked = RwSignal::new(true);
     let options = Signal::derive(move || {
-        ResolutionCode::ALL
+        ResolutionCode::FOR_PEOPLE
             .into_iter()
             .map(|c| (c.as_str().to_string(), i18n.p().resolution(c, i18n.lang()).to_string()))
             .collect()

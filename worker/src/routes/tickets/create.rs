@@ -89,7 +89,7 @@ async fn open(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         clocks: &clocks,
         language: report.language.unwrap_or_default(),
     };
-    let id = store::tickets::insert(ctx.env, &ticket, opening, ctx.now).await?;
+    let id = store::tickets::insert(ctx.env, &ticket, opening, ctx.now, Vec::new()).await?;
     live::ticket_changed(ctx, id, state.version, owner);
     http::json(
         201,

@@ -7,7 +7,7 @@ mod presence;
 mod revoke_status_link;
 mod show;
 
-pub use act::{act, perform, start_in};
+pub use act::{act, perform, start_in, Start};
 pub use bulk::bulk;
 pub use calendar::{calendar_file, invitation};
 pub use create::create;

@@ -1,0 +1,171 @@
+// Monitoring opens incidents before users notice: PagerDuty Events API v2 and Alertmanager
+// webhooks, deduplicated, resolved by recovery, reopened when they flap.
+import { request as http } from '@playwright/test';
+import { test, expect } from '../support/fixtures.mjs';
+import { expectError, signedIn, step } from '../support/api.mjs';
+
+let admin;
+let agent;
+let token;
+let machine;
+
+test.beforeAll(async ({ baseURL }) => {
+  admin = await signedIn('admin@example.com');
+  agent = await signedIn('l3@example.com');
+  const created = await admin.post('/api/admin/tokens', { data: { name: 'Prometheus', scopes: ['alerts:write'] } });
+  expect(created.status()).toBe(201);
+  ({ token } = await created.json());
+  machine = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+});
+
+test.afterAll(async () => {
+  await machine.dispose();
+});
+
+const unique = (name) => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+
+function event(action, dedupKey, payload = {}) {
+  return {
+    routing_key: 'unused-with-a-bearer-token',
+    event_action: action,
+    dedup_key: dedupKey,
+    ...(action === 'trigger' ? {
+      payload: {
+        summary: 'Payroll database disk 95% full', source: 'db-1.internal', severity: 'critical',
+        component: 'Payroll', custom_details: { free_gb: 2 }, ...payload,
+      },
+    } : {}),
+  };
+}
+
+async function send(body, context = machine) {
+  const response = await context.post('/api/alerts', { data: body });
+  expect(response.status(), await response.text()).toBe(202);
+  return response.json();
+}
+
+const ticket = async (id) => (await (await agent.get(`/api/tickets/${id}`)).json());
+
+test('a critical trigger opens a P1 incident in L3 and answers as PagerDuty does', async () => {
+  const key = unique('disk');
+  const receipt = await send(event('trigger', key));
+  expect(receipt).toMatchObject({ status: 'success', message: 'Event processed', dedup_key: key });
+  expect(receipt.results).toEqual([{ dedup_key: key, outcome: 'opened', ticket_id: expect.any(Number) }]);
+  const page = await ticket(receipt.results[0].ticket_id);
+  expect(page.ticket).toMatchObject({
+    title: 'Payroll database disk 95% full', kind: 'incident', priority: 'P1', channel: 'alert', affected_service: 'Payroll',
+  });
+  expect(page.ticket.work.tier).toBe('l3');
+  expect(page.ticket.description).toContain('source: db-1.internal');
+  expect(page.timeline[0]).toMatchObject({ kind: 'created', actor: 'Prometheus', author: 'system' });
+});
+
+test('severities map to priorities, and a trigger without a key gets one back', async () => {
+  for (const [severity, priority] of [['error', 'P2'], ['warning', 'P3'], ['info', 'P4']]) {
+    const receipt = await send(event('trigger', unique(severity), { severity }));
+    const { ticket: opened } = await ticket(receipt.results[0].ticket_id);
+    expect([opened.priority, opened.work.tier]).toEqual([priority, 'l1']);
+  }
+  const { dedup_key: generated, results } = await send({ ...event('trigger', 'x'), dedup_key: undefined });
+  expect(generated).toMatch(/^[0-9a-f]{32}$/);
+  expect(results[0].outcome).toBe('opened');
+});
+
+test('50 identical triggers at once make one incident that counts them all', async () => {
+  const key = unique('storm');
+  const receipts = await Promise.all(Array.from({ length: 50 }, () => send(event('trigger', key))));
+  const outcomes = receipts.map((receipt) => receipt.results[0].outcome);
+  expect(outcomes.filter((outcome) => outcome === 'opened')).toHaveLength(1);
+  expect(outcomes.filter((outcome) => outcome === 'repeated')).toHaveLength(49);
+  expect(new Set(receipts.map((receipt) => receipt.results[0].ticket_id)).size).toBe(1);
+});
+
+test('recovery resolves an incident nobody touched, and only notes it on one being worked', async () => {
+  const untouched = unique('untouched');
+  const opened = (await send(event('trigger', untouched))).results[0].ticket_id;
+  const resolved = await send(event('resolve', untouched));
+  expect(resolved.results[0]).toMatchObject({ outcome: 'resolved', ticket_id: opened });
+  const page = await ticket(opened);
+  expect(page.ticket.status).toBe('resolved');
+  expect(page.ticket.resolution.code).toBe('resolved_by_monitoring');
+  // Resolving again, or an alert the desk never saw, changes nothing.
+  expect((await send(event('resolve', untouched))).results[0].outcome).toBe('ignored');
+  expect((await send(event('resolve', unique('never')))).results[0].outcome).toBe('ignored');
+
+  const worked = unique('worked');
+  const id = (await send(event('trigger', worked))).results[0].ticket_id;
+  await step(agent, id, { action: 'take', version: (await ticket(id)).ticket.work.version });
+  expect((await send(event('resolve', worked))).results[0].outcome).toBe('recovery_noted');
+  const after = await ticket(id);
+  expect(after.ticket.status).not.toBe('resolved');
+  expect(after.timeline.at(-1)).toMatchObject({ kind: 'alert_recovered', actor: 'Prometheus', author: 'system' });
+  // The alert is closed: the next trigger opens a new incident.
+  const again = await send(event('trigger', worked));
+  expect(again.results[0].outcome).toBe('opened');
+  expect(again.results[0].ticket_id).not.toBe(id);
+});
+
+test('a flapping alert reopens its incident instead of opening another', async () => {
+  const key = unique('flap');
+  const id = (await send(event('trigger', key))).results[0].ticket_id;
+  expect((await send(event('resolve', key))).results[0].outcome).toBe('resolved');
+  const back = await send(event('trigger', key));
+  expect(back.results[0]).toMatchObject({ outcome: 'reopened', ticket_id: id });
+  expect((await ticket(id)).ticket.status).toBe('open');
+  expect((await send(event('trigger', key))).results[0].outcome).toBe('repeated');
+  expect((await send(event('acknowledge', key))).results[0].outcome).toBe('acknowledged');
+});
+
+test('an Alertmanager webhook fires and resolves by fingerprint', async () => {
+  const fingerprint = unique('fp');
+  const webhook = (status) => ({
+    version: '4', groupKey: '{}:{alertname="VPNDown"}', truncatedAlerts: 0, status, receiver: 'edgedesk',
+    groupLabels: { alertname: 'VPNDown' }, commonLabels: {}, commonAnnotations: {}, externalURL: 'http://am:9093',
+    alerts: [{
+      status, labels: { alertname: 'VPNDown', severity: 'warning', service: 'VPN', instance: 'vpn-1' },
+      annotations: { summary: 'VPN gateway vpn-1 is down' }, startsAt: '2026-12-03T08:00:00Z',
+      endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://prometheus/graph', fingerprint,
+    }],
+  });
+  const fired = await send(webhook('firing'));
+  expect(fired.results[0]).toMatchObject({ dedup_key: fingerprint, outcome: 'opened' });
+  const page = await ticket(fired.results[0].ticket_id);
+  expect(page.ticket).toMatchObject({ title: 'VPN gateway vpn-1 is down', priority: 'P3', affected_service: 'VPN' });
+  expect((await send(webhook('resolved'))).results[0].outcome).toBe('resolved');
+});
+
+test('PagerDuty-style senders may put the token in routing_key', async ({ baseURL }) => {
+  const anonymous = await http.newContext({ baseURL });
+  const key = unique('routing');
+  const receipt = await send({ ...event('trigger', key), routing_key: token }, anonymous);
+  expect(receipt.results[0].outcome).toBe('opened');
+  await expectError(await anonymous.post('/api/alerts', { data: { ...event('trigger', key), routing_key: 'edt_wrong' } }), 401, 'unauthenticated');
+  await anonymous.dispose();
+});
+
+test('only a token with alerts:write may send alerts', async ({ baseURL }) => {
+  const created = await admin.post('/api/admin/tokens', { data: { name: 'Reader', scopes: ['tickets:read'] } });
+  const reader = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${(await created.json()).token}` } });
+  await expectError(await reader.post('/api/alerts', { data: event('trigger', unique('r')) }), 403, 'forbidden');
+  await expectError(await agent.post('/api/alerts', { data: event('trigger', unique('p')) }), 403, 'forbidden');
+  await reader.dispose();
+});
+
+test('bad payloads name the field and open nothing', async () => {
+  const before = (await (await agent.get('/api/tickets?limit=1')).json()).items?.[0]?.id;
+  const cases = [
+    [{ routing_key: 'k', event_action: 'explode', dedup_key: 'x' }, 422, 'invalid_value', 'event_action'],
+    [{ routing_key: 'k', event_action: 'trigger' }, 422, 'required', 'payload'],
+    [event('trigger', 'x', { severity: 'loud' }), 422, 'invalid_value', 'payload.severity'],
+    [event('trigger', 'x', { summary: '' }), 422, 'required', 'payload.summary'],
+    [event('trigger', 'x', { colour: 'red' }), 400, 'invalid_json', 'payload.colour'],
+    [{ routing_key: 'k', event_action: 'resolve' }, 422, 'required', 'dedup_key'],
+    [{ version: '4', groupKey: 'g', status: 'firing', alerts: [{ status: 'firing', labels: {} }] }, 422, 'required', 'alerts[0].labels.alertname'],
+    [{ title: 'not an alert' }, 422, 'required', 'event_action'],
+  ];
+  for (const [body, status, code, field] of cases) {
+    const error = await expectError(await machine.post('/api/alerts', { data: body }), status, code);
+    expect(error.field, JSON.stringify(body)).toBe(field);
+  }
+  expect((await (await agent.get('/api/tickets?limit=1')).json()).items?.[0]?.id).toBe(before);
+});

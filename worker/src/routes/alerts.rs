@@ -1,0 +1,238 @@
+//! `POST /api/alerts`: monitoring opens, counts, reopens and resolves incidents.
+
+use edgedesk_domain::alert::{self, AlertAction, AlertPolicy, Outcome, Signal};
+use edgedesk_domain::auth::Principal;
+use edgedesk_domain::policy::{self, TicketOwner};
+use edgedesk_domain::sla::SlaSettings;
+use edgedesk_domain::ticket::{Channel, TicketKind, ValidTicket};
+use edgedesk_domain::workflow::{
+    self, ActionRequest, Actor, Command, EventDetails, EventKind, NewEvent, ResolutionCode,
+};
+use edgedesk_domain::{ApiError, ErrorCode};
+use serde::Serialize;
+use worker::Request;
+
+use super::tickets::{perform, start_in, Start};
+use crate::http::{self, Reply};
+use crate::live;
+use crate::routes::Ctx;
+use crate::sla::{self, Subject};
+use crate::store::alerts::{self, Latest};
+use crate::store::batch::{Batch, Pending};
+use crate::store::statements::event_statement;
+use crate::store::tickets::{Opening, TicketKey};
+use crate::{crypto, store};
+
+/// How often a signal is routed again after losing a race to a concurrent one (the loser
+/// of "who opens the incident" counts as a repeat on its second go).
+const ATTEMPTS: usize = 5;
+
+/// PagerDuty's answer, which senders check, with what each alert became.
+#[derive(Serialize)]
+struct Receipt {
+    status: &'static str,
+    message: &'static str,
+    dedup_key: String,
+    results: Vec<Routed>,
+}
+
+#[derive(Serialize)]
+struct Routed {
+    dedup_key: String,
+    outcome: Outcome,
+    ticket_id: Option<i64>,
+}
+
+/// Takes a PagerDuty Events API v2 event or an Alertmanager webhook, authorised by an API
+/// token with `alerts:write` in `Authorization: Bearer` or, for senders that can only set a
+/// routing key, as `routing_key`. 202 with the dedup key, as PagerDuty answers.
+pub async fn receive(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
+    let body = http::read_object(req).await?;
+    let principal = match ctx.principal() {
+        Some(principal) => principal.clone(),
+        None => by_routing_key(ctx, &body).await?,
+    };
+    let grant = policy::send_alerts(Some(&principal))?;
+    let signals = alert::read(&body, &crypto::random_token()?[..32])?;
+    let actor = Actor::Monitoring { token_id: grant.token_id, name: principal.name.clone() };
+    let mut results = Vec::with_capacity(signals.len());
+    for signal in &signals {
+        let (outcome, ticket_id) = route(ctx, &actor, grant.token_id, signal).await?;
+        results.push(Routed { dedup_key: signal.dedup_key.clone(), outcome, ticket_id });
+    }
+    let dedup_key = signals.first().map(|signal| signal.dedup_key.clone()).unwrap_or_default();
+    http::json(202, &Receipt { status: "success", message: "Event processed", dedup_key, results })
+}
+
+/// The token a PagerDuty-style sender names as its routing key.
+async fn by_routing_key(ctx: &Ctx<'_>, body: &serde_json::Value) -> Result<Principal, ApiError> {
+    let unknown = || ApiError::new(ErrorCode::Unauthenticated, "Send an API token with alerts:write");
+    let key = alert::routing_key(body).ok_or_else(unknown)?;
+    let hash = crypto::sha256_hex(key).await?;
+    let (principal, _) = store::api_tokens::principal(ctx.env, &hash, ctx.now).await?.ok_or_else(unknown)?;
+    Ok(principal)
+}
+
+/// What one signal does, stored; tried again when it loses a race.
+async fn route(
+    ctx: &Ctx<'_>,
+    actor: &Actor,
+    token_id: i64,
+    signal: &Signal,
+) -> Result<(Outcome, Option<i64>), ApiError> {
+    let key = alerts::key(token_id, &signal.dedup_key);
+    let mut attempt = 1;
+    loop {
+        match route_once(ctx, actor, token_id, &key, signal).await {
+            Err(error) if error.code == ErrorCode::VersionConflict && attempt < ATTEMPTS => attempt += 1,
+            outcome => return outcome,
+        }
+    }
+}
+
+async fn route_once(
+    ctx: &Ctx<'_>,
+    actor: &Actor,
+    token_id: i64,
+    key: &str,
+    signal: &Signal,
+) -> Result<(Outcome, Option<i64>), ApiError> {
+    // The common case first, in one statement: a repeat of an open alert.
+    match signal.action {
+        AlertAction::Trigger => {
+            if let Some(ticket_id) = alerts::count_repeat(ctx.env, key, signal, ctx.now).await? {
+                return Ok((Outcome::Repeated, Some(ticket_id)));
+            }
+        }
+        AlertAction::Acknowledge => {
+            let ticket_id = alerts::acknowledge(ctx.env, key, ctx.now).await?;
+            return Ok((ticket_id.map_or(Outcome::Ignored, |_| Outcome::Acknowledged), ticket_id));
+        }
+        AlertAction::Resolve => {}
+    }
+    let mut batch = Batch::new(ctx.env)?;
+    let latest = alerts::latest_in(&mut batch, key, &actor.label())?;
+    let start = start_in(&mut batch, &TicketKey::Alert(key.to_string()), None)?;
+    let sla_settings = store::settings::sla_in(&mut batch)?;
+    let found = batch.run().await?;
+    let latest = latest.take(&found)?;
+    let outcome =
+        alert::route(signal.action, latest.as_ref().map(|l| &l.known), &AlertPolicy::default(), ctx.now);
+    let ticket_id = latest.as_ref().map(|latest| latest.known.ticket_id);
+    match (outcome, latest) {
+        (Outcome::Opened, _) => {
+            let (sla_settings, _) = sla_settings.take(&found)?;
+            let id = open(ctx, actor, token_id, key, signal, &sla_settings).await?;
+            Ok((outcome, Some(id)))
+        }
+        (Outcome::Reopened, Some(latest)) => {
+            let command = Command::Reopen { reason: signal.summary.clone() };
+            let alert_id = latest.alert_id;
+            step(ctx, start.take(&found)?, actor, command, move |batch| {
+                alerts::reopened_statement(batch.db(), alert_id, signal, ctx.now)
+            })
+            .await?;
+            Ok((outcome, ticket_id))
+        }
+        (Outcome::Resolved, Some(latest)) => {
+            let command = Command::Resolve {
+                code: ResolutionCode::ResolvedByMonitoring,
+                notes: latest.summary.clone(),
+                resolve_linked: false,
+            };
+            let alert_id = latest.alert_id;
+            step(ctx, start.take(&found)?, actor, command, move |batch| {
+                alerts::resolved_statement(batch.db(), alert_id, ctx.now)
+            })
+            .await?;
+            Ok((outcome, ticket_id))
+        }
+        (Outcome::RecoveryNoted, Some(latest)) => {
+            note_recovery(ctx, actor, &latest).await?;
+            Ok((outcome, ticket_id))
+        }
+        // A trigger that found its alert open after all (opened since the count): count it.
+        (Outcome::Repeated, _) => {
+            Err(ApiError::new(ErrorCode::VersionConflict, "The alert opened meanwhile"))
+        }
+        // Nothing to do, or nothing to do it to (acknowledgements were stored above).
+        _ => Ok((Outcome::Ignored, None)),
+    }
+}
+
+/// A new incident for `signal`, with its alert row, in one batch.
+async fn open(
+    ctx: &Ctx<'_>,
+    actor: &Actor,
+    token_id: i64,
+    key: &str,
+    signal: &Signal,
+    sla_settings: &SlaSettings,
+) -> Result<i64, ApiError> {
+    let ticket = ValidTicket {
+        name: actor.name().to_string(),
+        email: String::new(),
+        title: signal.title(),
+        description: signal.description(),
+        phone: None,
+        symptoms: None,
+        kind: TicketKind::Incident,
+        affected_service: signal.component.clone(),
+        people_affected: None,
+        work_impact: None,
+    };
+    let priority = AlertPolicy::default().priority(signal.severity);
+    let (state, notices) = workflow::open_alert(&ticket, priority);
+    let owner = TicketOwner { customer_id: None, organisation_id: None };
+    let subject = Subject { priority: state.priority, category_id: None, organisation_id: None };
+    let clocks = sla::for_new_ticket(sla_settings, subject, ctx.now);
+    // Nobody holds the link; a status page needs one all the same.
+    let status_token_hash = crypto::sha256_hex(&crypto::random_token()?).await?;
+    let opening = Opening {
+        state: &state,
+        owner,
+        category_id: None,
+        answers: &[],
+        affected_service: signal.component.as_deref(),
+        channel: Channel::Alert,
+        actor,
+        status_token_hash: &status_token_hash,
+        notices: &notices,
+        clocks: &clocks,
+        language: Default::default(),
+    };
+    let row = alerts::opened_statement(&store::db(ctx.env)?, key, token_id, signal, ctx.now)?;
+    let id = store::tickets::insert(ctx.env, &ticket, opening, ctx.now, vec![row]).await?;
+    live::ticket_changed(ctx, id, state.version, owner);
+    Ok(id)
+}
+
+/// A process step by the monitoring, stored with the alert's own change in one batch.
+async fn step(
+    ctx: &Ctx<'_>,
+    start: Start,
+    actor: &Actor,
+    command: Command,
+    alert_change: impl Fn(&Batch) -> Result<worker::D1PreparedStatement, ApiError>,
+) -> Result<(), ApiError> {
+    let version = start.stored.as_ref().map(|stored| stored.state.version);
+    let request = ActionRequest { version, command };
+    let page = |batch: &mut Batch, _, _, _| {
+        let change = alert_change(batch)?;
+        batch.extend([change]);
+        Ok(Pending::ready(()))
+    };
+    perform(ctx, start, actor, &request, page).await
+}
+
+/// Recovery on an incident people are working: an internal event for them, and the alert closes.
+async fn note_recovery(ctx: &Ctx<'_>, actor: &Actor, latest: &Latest) -> Result<(), ApiError> {
+    let event = NewEvent { kind: EventKind::AlertRecovered, details: EventDetails::default() };
+    let mut batch = Batch::new(ctx.env)?;
+    let at = ctx.now.timestamp_millis();
+    let recorded = event_statement(batch.db(), latest.known.ticket_id, &event, actor, at, None)?;
+    let closed = alerts::resolved_statement(batch.db(), latest.alert_id, ctx.now)?;
+    batch.extend([recorded, closed]);
+    batch.run().await?;
+    Ok(())
+}

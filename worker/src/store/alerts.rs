@@ -1,0 +1,187 @@
+//! Monitoring alerts and the incidents they opened. An alert is named by its `key`: the
+//! integration's token id and the sender's dedup key, bound as one value.
+
+use chrono::{DateTime, Utc};
+use edgedesk_domain::alert::{Known, Signal};
+use edgedesk_domain::lifecycle::Status;
+use edgedesk_domain::ApiError;
+use serde::Deserialize;
+use worker::{query, D1Database, D1PreparedStatement, Env};
+
+use super::batch::{Batch, Pending};
+use super::db;
+use super::statements::TicketRef;
+use crate::clock::from_millis;
+use crate::http;
+
+/// The key an alert is stored under.
+pub fn key(token_id: i64, dedup_key: &str) -> String {
+    format!("{token_id}:{dedup_key}")
+}
+
+/// The latest alert with a key, as the routing needs it.
+pub struct Latest {
+    pub alert_id: i64,
+    pub summary: String,
+    pub known: Known,
+}
+
+/// Counts a repeat of the open alert `key`, with the latest details; the incident's id, or
+/// `None` when the alert is not open. One statement, so concurrent repeats are all counted.
+pub async fn count_repeat(
+    env: &Env,
+    key: &str,
+    signal: &Signal,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, ApiError> {
+    let db = db(env)?;
+    let details = serde_json::to_string(&signal.details).map_err(http::internal)?;
+    ticket_of(query!(
+        &db,
+        "UPDATE alerts SET occurrences = occurrences + 1, last_seen_at = ?2, summary = ?3, severity = ?4, details = ?5
+         WHERE key = ?1 AND resolved_at IS NULL RETURNING ticket_id",
+        key,
+        now.timestamp_millis(),
+        &signal.summary,
+        signal.severity.as_str(),
+        details
+    ))
+    .await
+}
+
+/// Records that the open alert `key` was acknowledged at the sender; the incident's id, or
+/// `None` when the alert is not open.
+pub async fn acknowledge(env: &Env, key: &str, now: DateTime<Utc>) -> Result<Option<i64>, ApiError> {
+    let db = db(env)?;
+    ticket_of(query!(
+        &db,
+        "UPDATE alerts SET acknowledged_at = COALESCE(acknowledged_at, ?2)
+         WHERE key = ?1 AND resolved_at IS NULL RETURNING ticket_id",
+        key,
+        now.timestamp_millis()
+    ))
+    .await
+}
+
+async fn ticket_of(statement: worker::Result<D1PreparedStatement>) -> Result<Option<i64>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        ticket_id: i64,
+    }
+    Ok(super::first::<Row>(statement).await?.map(|row| row.ticket_id))
+}
+
+/// The latest alert with `key`, read in `batch`. "Worked" means anyone but the monitoring
+/// (`monitoring` is its actor label) and the desk's own sweep has acted on the incident.
+pub fn latest_in(
+    batch: &mut Batch,
+    key: &str,
+    monitoring: &str,
+) -> Result<Pending<Option<Latest>>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        ticket_id: i64,
+        summary: String,
+        resolved_at: Option<i64>,
+        status: String,
+        worked: i64,
+    }
+    let statement = query!(
+        batch.db(),
+        "SELECT a.id, a.ticket_id, a.summary, a.resolved_at, t.status,
+                EXISTS (SELECT 1 FROM ticket_events e
+                        WHERE e.ticket_id = a.ticket_id AND e.actor NOT IN ('system', ?2)) AS worked
+         FROM alerts a JOIN tickets t ON t.id = a.ticket_id
+         WHERE a.key = ?1 ORDER BY a.id DESC LIMIT 1",
+        key,
+        monitoring
+    );
+    batch.read(statement, |rows: Vec<Row>| {
+        rows.into_iter()
+            .next()
+            .map(|row| {
+                let ticket_status = Status::parse(&row.status)
+                    .ok_or_else(|| http::internal(format!("unknown ticket status {}", row.status)))?;
+                Ok(Latest {
+                    alert_id: row.id,
+                    summary: row.summary,
+                    known: Known {
+                        ticket_id: row.ticket_id,
+                        ticket_status,
+                        resolved_at: row.resolved_at.map(from_millis),
+                        worked: row.worked != 0,
+                    },
+                })
+            })
+            .transpose()
+    })
+}
+
+/// The alert row of a new incident, for the batch that inserts the incident. The unique
+/// index on open keys refuses it (and so the whole batch) if another request opened one.
+pub fn opened_statement(
+    db: &D1Database,
+    key: &str,
+    token_id: i64,
+    signal: &Signal,
+    now: DateTime<Utc>,
+) -> Result<D1PreparedStatement, ApiError> {
+    let details = serde_json::to_string(&signal.details).map_err(http::internal)?;
+    query!(
+        db,
+        &format!(
+            "INSERT INTO alerts (key, token_id, dedup_key, ticket_id, severity, summary, source, component, details,
+                                 first_seen_at, last_seen_at)
+             VALUES (?1, ?2, ?3, {}, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            TicketRef::Newest.sql()
+        ),
+        key,
+        token_id,
+        &signal.dedup_key,
+        signal.severity.as_str(),
+        &signal.summary,
+        &signal.source,
+        &signal.component,
+        details,
+        now.timestamp_millis()
+    )
+    .map_err(http::storage)
+}
+
+/// Opens alert `alert_id` again (its incident is being reopened), counting the trigger.
+pub fn reopened_statement(
+    db: &D1Database,
+    alert_id: i64,
+    signal: &Signal,
+    now: DateTime<Utc>,
+) -> Result<D1PreparedStatement, ApiError> {
+    let details = serde_json::to_string(&signal.details).map_err(http::internal)?;
+    query!(
+        db,
+        "UPDATE alerts SET resolved_at = NULL, acknowledged_at = NULL, occurrences = occurrences + 1,
+                           last_seen_at = ?2, summary = ?3, severity = ?4, details = ?5
+         WHERE id = ?1 AND resolved_at IS NOT NULL",
+        alert_id,
+        now.timestamp_millis(),
+        &signal.summary,
+        signal.severity.as_str(),
+        details
+    )
+    .map_err(http::storage)
+}
+
+/// Closes alert `alert_id`: the monitoring saw recovery.
+pub fn resolved_statement(
+    db: &D1Database,
+    alert_id: i64,
+    now: DateTime<Utc>,
+) -> Result<D1PreparedStatement, ApiError> {
+    query!(
+        db,
+        "UPDATE alerts SET resolved_at = ?2, last_seen_at = ?2 WHERE id = ?1 AND resolved_at IS NULL",
+        alert_id,
+        now.timestamp_millis()
+    )
+    .map_err(http::storage)
+}
