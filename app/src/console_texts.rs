@@ -1,6 +1,7 @@
 //! The words of the agent console (sidebar, filter bar, rows, saved views) and the compose
 //! box, in the same two languages as [`crate::i18n`].
 
+use edgedesk_domain::alert::Severity;
 use edgedesk_domain::queue::Sort;
 
 use crate::i18n::{I18n, Lang};
@@ -37,6 +38,18 @@ pub struct ConsoleTexts {
     pub requester_heading: &'static str,
     pub requester_open: &'static str,
     pub requester_none: &'static str,
+    pub alert_heading: &'static str,
+    pub alert_firing: &'static str,
+    pub alert_recovered: &'static str,
+    pub alert_severity: &'static str,
+    pub alert_source: &'static str,
+    pub alert_service: &'static str,
+    pub alert_occurrences: &'static str,
+    pub alert_first_seen: &'static str,
+    pub alert_last_seen: &'static str,
+    pub alert_acknowledged: &'static str,
+    /// Critical, error, warning, info.
+    pub severities: [&'static str; 4],
     pub palette_label: &'static str,
     pub palette_placeholder: &'static str,
     pub palette_empty: &'static str,
@@ -44,6 +57,15 @@ pub struct ConsoleTexts {
 }
 
 impl ConsoleTexts {
+    pub fn severity(&self, severity: Severity) -> &'static str {
+        self.severities[match severity {
+            Severity::Critical => 0,
+            Severity::Error => 1,
+            Severity::Warning => 2,
+            Severity::Info => 3,
+        }]
+    }
+
     pub fn sort(&self, sort: Sort, newest: &'static str, oldest: &'static str) -> &'static str {
         match sort {
             Sort::Newest => newest,
@@ -96,6 +118,17 @@ pub static EN: ConsoleTexts = ConsoleTexts {
     requester_heading: "Requester",
     requester_open: "Other open tickets",
     requester_none: "No other open tickets.",
+    alert_heading: "Monitoring alert",
+    alert_firing: "Firing",
+    alert_recovered: "Recovered",
+    alert_severity: "Severity",
+    alert_source: "Source",
+    alert_service: "Service",
+    alert_occurrences: "Times fired",
+    alert_first_seen: "First seen",
+    alert_last_seen: "Last seen",
+    alert_acknowledged: "Acknowledged",
+    severities: ["Critical", "Error", "Warning", "Info"],
     palette_label: "Commands",
     palette_placeholder: "Type an action or a queue",
     palette_empty: "Nothing matches.",
@@ -134,6 +167,17 @@ pub static DA: ConsoleTexts = ConsoleTexts {
     requester_heading: "Anmelder",
     requester_open: "Andre åbne sager",
     requester_none: "Ingen andre åbne sager.",
+    alert_heading: "Overvågningsalarm",
+    alert_firing: "Aktiv",
+    alert_recovered: "Normal igen",
+    alert_severity: "Alvor",
+    alert_source: "Kilde",
+    alert_service: "Tjeneste",
+    alert_occurrences: "Antal udløsninger",
+    alert_first_seen: "Først set",
+    alert_last_seen: "Sidst set",
+    alert_acknowledged: "Kvitteret",
+    severities: ["Kritisk", "Fejl", "Advarsel", "Information"],
     palette_label: "Kommandoer",
     palette_placeholder: "Skriv en handling eller en kø",
     palette_empty: "Intet passer.",

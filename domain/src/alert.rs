@@ -124,23 +124,15 @@ impl Signal {
         format!("{}…", cut.trim_end())
     }
 
-    /// The incident's description: the summary and the sender's facts, one per line.
+    /// The incident's description: the summary and whatever details the sender added, as
+    /// sent. The structured facts (severity, source, service) travel as values and are
+    /// worded by whoever shows them, in the reader's language.
     pub fn description(&self) -> String {
-        let mut lines = vec![self.summary.clone(), String::new()];
-        let facts = [
-            ("severity", Some(self.severity.as_str())),
-            ("source", self.source.as_deref()),
-            ("component", self.component.as_deref()),
-            ("group", self.group.as_deref()),
-            ("class", self.class.as_deref()),
-            ("dedup_key", Some(self.dedup_key.as_str())),
-        ];
-        lines.extend(facts.into_iter().filter_map(|(name, value)| Some(format!("{name}: {}", value?))));
-        if !self.details.is_null() {
-            let details = serde_json::to_string_pretty(&self.details).unwrap_or_default();
-            lines.extend([String::new(), details]);
+        if self.details.is_null() {
+            return self.summary.clone();
         }
-        lines.join("\n")
+        let details = serde_json::to_string_pretty(&self.details).unwrap_or_default();
+        format!("{}\n\n{details}", self.summary)
     }
 }
 
@@ -362,6 +354,23 @@ fn labels_key(labels: &BTreeMap<String, String>) -> String {
         }
     }
     format!("labels:{hash:016x}")
+}
+
+/// The alert behind an incident, as staff see it on the ticket page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertInfo {
+    /// The integration (its token's name) that sent it.
+    pub integration: String,
+    pub dedup_key: String,
+    pub severity: Severity,
+    pub source: Option<String>,
+    pub component: Option<String>,
+    pub occurrences: i64,
+    pub first_seen_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    /// When the monitoring saw recovery; `None` while the alert is firing.
+    pub resolved_at: Option<DateTime<Utc>>,
 }
 
 /// What the desk knows of the latest alert with a signal's key.

@@ -213,12 +213,15 @@ pub struct Ticket {
     /// Staff only: incidents linked to this major incident.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub linked: Vec<TicketSummary>,
+    /// Staff only: the monitoring alert that opened this incident.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alert: Option<crate::alert::AlertInfo>,
 }
 
 impl Ticket {
-    /// What the ticket's customer may see: the working state and linked tickets removed.
+    /// What the ticket's customer may see: the working state, linked tickets and alert removed.
     pub fn for_customer(self) -> Ticket {
-        Ticket { work: None, linked: Vec::new(), ..self }
+        Ticket { work: None, linked: Vec::new(), alert: None, ..self }
     }
 }
 

@@ -56,7 +56,11 @@ test('a critical trigger opens a P1 incident in L3 and answers as PagerDuty does
     title: 'Payroll database disk 95% full', kind: 'incident', priority: 'P1', channel: 'alert', affected_service: 'Payroll',
   });
   expect(page.ticket.work.tier).toBe('l3');
-  expect(page.ticket.description).toContain('source: db-1.internal');
+  expect(page.ticket.description).toContain('"free_gb": 2');
+  expect(page.ticket.alert).toMatchObject({
+    integration: 'Prometheus', dedup_key: key, severity: 'critical', source: 'db-1.internal', component: 'Payroll',
+    occurrences: 1, resolved_at: null,
+  });
   expect(page.timeline[0]).toMatchObject({ kind: 'created', actor: 'Prometheus', author: 'system' });
 });
 

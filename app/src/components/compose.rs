@@ -33,7 +33,11 @@ pub fn Compose() -> impl IntoView {
     let ticket_id = workspace.ticket_id();
     let draft = ticket_id.and_then(|id| SessionStorage::get::<Draft>(draft_key(id)).ok()).unwrap_or_default();
     let body = RwSignal::new(draft.body);
-    note.set(draft.note);
+    // A monitoring alert's incident has nobody to reply to: the desk writes notes on it.
+    let nobody_to_reply_to = workspace
+        .shown
+        .with_untracked(|shown| shown.ticket.as_ref().is_some_and(|ticket| ticket.reporter.email.is_empty()));
+    note.set(draft.note || nobody_to_reply_to);
     Effect::new(move |_| {
         let Some(id) = ticket_id else { return };
         let draft = Draft { body: body.get(), note: note.get() };
@@ -134,11 +138,13 @@ pub fn Compose() -> impl IntoView {
                     {staff.then(|| view! {
                         <fieldset class="compose-modes">
                             <legend class="visually-hidden">{p.compose_heading}</legend>
-                            <label class="compose-mode" data-command="reply">
-                                <input type="radio" name="compose-mode" value="reply"
-                                    prop:checked=move || !note.get() on:change=move |_| note.set(false)/>
-                                <span>{p.compose_reply}</span>
-                            </label>
+                            {(!nobody_to_reply_to).then(|| view! {
+                                <label class="compose-mode" data-command="reply">
+                                    <input type="radio" name="compose-mode" value="reply"
+                                        prop:checked=move || !note.get() on:change=move |_| note.set(false)/>
+                                    <span>{p.compose_reply}</span>
+                                </label>
+                            })}
                             <label class="compose-mode compose-mode-note" data-command="note">
                                 <input type="radio" name="compose-mode" value="note"
                                     prop:checked=move || note.get() on:change=move |_| note.set(true)/>

@@ -23,6 +23,10 @@ pub fn RequesterPanel() -> impl IntoView {
     else {
         return ().into_any();
     };
+    // A monitoring alert has no requester to write to (the alert panel shows who sent it).
+    if reporter.email.is_empty() {
+        return ().into_any();
+    }
     let email = reporter.email.clone();
     // Changes to this ticket (and polls) refresh the list; every change on a busy desk
     // would cost each open workspace a query.

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
+use crate::components::alert_panel::AlertPanel;
 use crate::components::article_from_resolution::ArticleFromResolution;
 use crate::components::call_list::CallList;
 use crate::components::compose::Compose;
@@ -136,6 +137,7 @@ fn StaffTicket() -> impl IntoView {
             </div>
             <aside id="ticket-side" class="ticket-side" class:sheet-open=move || sheet_open.get()>
                 <WorkPanel/>
+                <AlertPanel/>
                 <RequesterPanel/>
                 <SlaPanel/>
                 <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))

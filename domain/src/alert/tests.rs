@@ -38,8 +38,9 @@ fn a_pagerduty_trigger_reads_into_one_signal() {
     assert_eq!(signal.severity, Severity::Critical);
     assert_eq!(signal.component.as_deref(), Some("Payroll database"));
     assert_eq!(signal.title(), "Disk 95% full on db-1");
-    assert!(signal.description().contains("source: db-1.internal"));
+    assert!(signal.description().starts_with("Disk 95% full on db-1\n\n"));
     assert!(signal.description().contains("\"free_gb\": 2.1"));
+    assert!(!signal.description().contains("severity"), "facts are values for the reader's language");
 }
 
 #[test]

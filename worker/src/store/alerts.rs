@@ -2,7 +2,7 @@
 //! integration's token id and the sender's dedup key, bound as one value.
 
 use chrono::{DateTime, Utc};
-use edgedesk_domain::alert::{Known, Signal};
+use edgedesk_domain::alert::{AlertInfo, Known, Severity, Signal};
 use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
@@ -115,6 +115,45 @@ pub fn latest_in(
                 })
             })
             .transpose()
+    })
+}
+
+/// The latest alert of ticket `ticket_id`, for its page (staff only), read in `batch`.
+pub fn of_ticket_in(batch: &mut Batch, ticket_id: i64) -> Result<Pending<Option<AlertInfo>>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        integration: String,
+        dedup_key: String,
+        severity: Severity,
+        source: Option<String>,
+        component: Option<String>,
+        occurrences: i64,
+        first_seen_at: i64,
+        last_seen_at: i64,
+        acknowledged_at: Option<i64>,
+        resolved_at: Option<i64>,
+    }
+    let statement = query!(
+        batch.db(),
+        "SELECT k.name AS integration, a.dedup_key, a.severity, a.source, a.component, a.occurrences,
+                a.first_seen_at, a.last_seen_at, a.acknowledged_at, a.resolved_at
+         FROM alerts a JOIN api_tokens k ON k.id = a.token_id
+         WHERE a.ticket_id = ?1 ORDER BY a.id DESC LIMIT 1",
+        ticket_id
+    );
+    batch.read(statement, |rows: Vec<Row>| {
+        Ok(rows.into_iter().next().map(|row| AlertInfo {
+            integration: row.integration,
+            dedup_key: row.dedup_key,
+            severity: row.severity,
+            source: row.source,
+            component: row.component,
+            occurrences: row.occurrences,
+            first_seen_at: from_millis(row.first_seen_at),
+            last_seen_at: from_millis(row.last_seen_at),
+            acknowledged_at: row.acknowledged_at.map(from_millis),
+            resolved_at: row.resolved_at.map(from_millis),
+        }))
     })
 }
 

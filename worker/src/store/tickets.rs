@@ -474,6 +474,7 @@ fn stored(row: TicketRow, rules: &Rules) -> Result<Stored, ApiError> {
         answers: serde_json::from_str(&row.answers).unwrap_or_default(),
         work: Some(state.clone()),
         linked: Vec::new(),
+        alert: None,
     };
     Ok(Stored { ticket, state, owner })
 }

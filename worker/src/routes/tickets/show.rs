@@ -1,4 +1,5 @@
 use chrono::{DateTime, Utc};
+use edgedesk_domain::alert::AlertInfo;
 use edgedesk_domain::call::Call;
 use edgedesk_domain::ticket::{StatusView, TicketSummary, TicketView, TimelineEntry};
 use edgedesk_domain::workflow::Rules;
@@ -72,6 +73,7 @@ pub struct Page {
     timeline: Vec<TimelineEntry>,
     calls: Vec<Call>,
     linked: Vec<TicketSummary>,
+    alert: Option<AlertInfo>,
     audience: Audience,
 }
 
@@ -118,15 +120,18 @@ fn rest_of_page_in(
     let events = events::events_in(batch, key)?;
     let calls = store::calls::of_ticket_in(batch, key)?;
     // Only a major incident has linked tickets, but asking costs no round trip.
-    let linked = match (audience, key) {
-        (Audience::Staff, TicketKey::Id(id)) => store::ticket_list::linked_in(batch, *id)?,
-        _ => Pending::ready(Vec::new()),
+    // Likewise only incidents opened by monitoring have an alert.
+    let (linked, alert) = match (audience, key) {
+        (Audience::Staff, TicketKey::Id(id)) => {
+            (store::ticket_list::linked_in(batch, *id)?, store::alerts::of_ticket_in(batch, *id)?)
+        }
+        _ => (Pending::ready(Vec::new()), Pending::ready(None)),
     };
-    Ok(ticket.and(clocks).and(events).and(calls).and(linked).map(
-        move |(((((stored, _), clocks), events), calls), linked)| {
+    Ok(ticket.and(clocks).and(events).and(calls).and(linked).and(alert).map(
+        move |((((((stored, _), clocks), events), calls), linked), alert)| {
             let clocks = clocks(&events);
             let timeline = events::timeline(events, audience);
-            Ok(Page { stored, clocks, timeline, calls, linked, audience })
+            Ok(Page { stored, clocks, timeline, calls, linked, alert, audience })
         },
     ))
 }
@@ -144,8 +149,11 @@ impl Page {
             Audience::Staff => (stored.ticket, Some(clocks), None),
             Audience::Customer => (stored.ticket.for_customer(), None, Some(promise)),
         };
-        if self.audience == Audience::Staff && stored.state.is_major {
-            ticket.linked = self.linked;
+        if self.audience == Audience::Staff {
+            if stored.state.is_major {
+                ticket.linked = self.linked;
+            }
+            ticket.alert = self.alert;
         }
         Ok(TicketView { ticket, timeline: self.timeline, calls: self.calls, sla, promise })
     }
