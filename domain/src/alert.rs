@@ -75,11 +75,19 @@ pub struct AlertPolicy {
     /// A trigger this soon after its alert was resolved reopens that incident instead of
     /// opening another (a flapping check makes one ticket, not fifty).
     pub reopen_within: Duration,
+    /// This many incidents opened by alerts for one service within `storm_within` are one
+    /// problem: a major incident, with the others linked to it.
+    pub storm_incidents: usize,
+    pub storm_within: Duration,
 }
 
 impl Default for AlertPolicy {
     fn default() -> Self {
-        AlertPolicy { reopen_within: Duration::minutes(30) }
+        AlertPolicy {
+            reopen_within: Duration::minutes(30),
+            storm_incidents: 5,
+            storm_within: Duration::minutes(10),
+        }
     }
 }
 
@@ -435,6 +443,29 @@ pub fn route(
             Some(known) if known.worked => Outcome::RecoveryNoted,
             Some(_) => Outcome::Resolved,
         },
+    }
+}
+
+/// What a new incident opened by an alert for a service becomes part of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Storm {
+    /// Nothing: an alert like any other.
+    Calm,
+    /// The service's storm is under way: link the incident to its major incident.
+    Join { major_id: i64 },
+    /// This incident completes a storm: it becomes the major incident and `link` (the
+    /// service's other recent, unlinked alert incidents) are linked to it.
+    Declare { link: Vec<i64> },
+}
+
+/// Whether a new alert incident for a service joins or starts a storm. `open_major` is the
+/// major incident of a storm still open for the service; `recent` the service's other
+/// incidents opened by alerts within the storm window, open and not linked.
+pub fn storm(open_major: Option<i64>, recent: &[i64], policy: &AlertPolicy) -> Storm {
+    match open_major {
+        Some(major_id) => Storm::Join { major_id },
+        None if recent.len() + 1 >= policy.storm_incidents => Storm::Declare { link: recent.to_vec() },
+        None => Storm::Calm,
     }
 }
 

@@ -601,8 +601,18 @@ pub fn decide(
     );
     match actor {
         Actor::System => return Err(forbidden("The sweep only closes tickets")),
-        Actor::Monitoring { .. } if !matches!(command, Command::Resolve { .. } | Command::Reopen { .. }) => {
-            return Err(forbidden("Monitoring only resolves and reopens the incidents its alerts opened"));
+        Actor::Monitoring { .. }
+            if !matches!(
+                command,
+                Command::Resolve { .. }
+                    | Command::Reopen { .. }
+                    | Command::MarkMajor
+                    | Command::LinkToMajor { .. }
+            ) =>
+        {
+            return Err(forbidden(
+                "Monitoring only resolves, reopens and groups the incidents its alerts opened",
+            ));
         }
         Actor::Customer { .. } if !customer_may => {
             return Err(forbidden("Only the service desk can do this"));
@@ -876,8 +886,11 @@ pub fn decide(
             (EventKind::Cancelled, Some(reason))
         }
         Command::MarkMajor => {
-            if !matches!(actor, Actor::Agent { tier: Tier::L3, .. } | Actor::Lead { .. }) {
-                return Err(forbidden("Major incidents are declared by L3 or a supervisor"));
+            if !matches!(
+                actor,
+                Actor::Agent { tier: Tier::L3, .. } | Actor::Lead { .. } | Actor::Monitoring { .. }
+            ) {
+                return Err(forbidden("Major incidents are declared by L3, a supervisor or an alert storm"));
             }
             if state.kind != TicketKind::Incident || state.is_major || state.major_id.is_some() {
                 return Err(invalid(

@@ -32,7 +32,7 @@ function event(action, dedupKey, payload = {}) {
     ...(action === 'trigger' ? {
       payload: {
         summary: 'Payroll database disk 95% full', source: 'db-1.internal', severity: 'critical',
-        component: 'Payroll', custom_details: { free_gb: 2 }, ...payload,
+        custom_details: { free_gb: 2 }, ...payload,
       },
     } : {}),
   };
@@ -48,17 +48,18 @@ const ticket = async (id) => (await (await agent.get(`/api/tickets/${id}`)).json
 
 test('a critical trigger opens a P1 incident in L3 and answers as PagerDuty does', async () => {
   const key = unique('disk');
-  const receipt = await send(event('trigger', key));
+  const service = unique('Payroll');
+  const receipt = await send(event('trigger', key, { component: service }));
   expect(receipt).toMatchObject({ status: 'success', message: 'Event processed', dedup_key: key });
   expect(receipt.results).toEqual([{ dedup_key: key, outcome: 'opened', ticket_id: expect.any(Number) }]);
   const page = await ticket(receipt.results[0].ticket_id);
   expect(page.ticket).toMatchObject({
-    title: 'Payroll database disk 95% full', kind: 'incident', priority: 'P1', channel: 'alert', affected_service: 'Payroll',
+    title: 'Payroll database disk 95% full', kind: 'incident', priority: 'P1', channel: 'alert', affected_service: service,
   });
   expect(page.ticket.work.tier).toBe('l3');
   expect(page.ticket.description).toContain('"free_gb": 2');
   expect(page.ticket.alert).toMatchObject({
-    integration: 'Prometheus', dedup_key: key, severity: 'critical', source: 'db-1.internal', component: 'Payroll',
+    integration: 'Prometheus', dedup_key: key, severity: 'critical', source: 'db-1.internal', component: service,
     occurrences: 1, resolved_at: null,
   });
   expect(page.timeline[0]).toMatchObject({ kind: 'created', actor: 'Prometheus', author: 'system' });
@@ -126,7 +127,7 @@ test('an Alertmanager webhook fires and resolves by fingerprint', async () => {
     version: '4', groupKey: '{}:{alertname="VPNDown"}', truncatedAlerts: 0, status, receiver: 'edgedesk',
     groupLabels: { alertname: 'VPNDown' }, commonLabels: {}, commonAnnotations: {}, externalURL: 'http://am:9093',
     alerts: [{
-      status, labels: { alertname: 'VPNDown', severity: 'warning', service: 'VPN', instance: 'vpn-1' },
+      status, labels: { alertname: 'VPNDown', severity: 'warning', service: fingerprint, instance: 'vpn-1' },
       annotations: { summary: 'VPN gateway vpn-1 is down' }, startsAt: '2026-12-03T08:00:00Z',
       endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://prometheus/graph', fingerprint,
     }],
@@ -134,7 +135,7 @@ test('an Alertmanager webhook fires and resolves by fingerprint', async () => {
   const fired = await send(webhook('firing'));
   expect(fired.results[0]).toMatchObject({ dedup_key: fingerprint, outcome: 'opened' });
   const page = await ticket(fired.results[0].ticket_id);
-  expect(page.ticket).toMatchObject({ title: 'VPN gateway vpn-1 is down', priority: 'P3', affected_service: 'VPN' });
+  expect(page.ticket).toMatchObject({ title: 'VPN gateway vpn-1 is down', priority: 'P3', affected_service: fingerprint });
   expect((await send(webhook('resolved'))).results[0].outcome).toBe('resolved');
 });
 
@@ -172,4 +173,35 @@ test('bad payloads name the field and open nothing', async () => {
     expect(error.field, JSON.stringify(body)).toBe(field);
   }
   expect((await (await agent.get('/api/tickets?limit=1')).json()).items?.[0]?.id).toBe(before);
+});
+
+test('many alerts for one service become a major incident with the rest linked to it', async () => {
+  const service = unique('Mail');
+  const fire = async (n) => (await send(event('trigger', `${service}-${n}`, { component: service, summary: `Mail node ${n} down` }))).results[0].ticket_id;
+  const first = [];
+  for (let n = 1; n <= 4; n += 1) first.push(await fire(n));
+  for (const id of first) expect((await ticket(id)).ticket.work).toMatchObject({ is_major: false, major_id: null });
+  // The fifth within ten minutes makes it a storm: that incident is major, the others linked.
+  const major = await fire(5);
+  expect((await ticket(major)).ticket.work.is_major).toBe(true);
+  for (const id of first) expect((await ticket(id)).ticket.work.major_id).toBe(major);
+  const page = await ticket(major);
+  expect(page.ticket.linked.map((linked) => linked.id).sort()).toEqual([...first].sort());
+  // Later alerts for the service join the storm at once.
+  const later = await fire(6);
+  expect((await ticket(later)).ticket.work.major_id).toBe(major);
+});
+
+test('alerts for one service arriving together declare one storm, not several', async () => {
+  const service = unique('Storage');
+  const receipts = await Promise.all(Array.from({ length: 12 }, (_, n) =>
+    send(event('trigger', `${service}-${n}`, { component: service, summary: `Disk array ${n} degraded` }))));
+  const ids = receipts.map((receipt) => receipt.results[0].ticket_id);
+  const works = await Promise.all(ids.map(async (id) => (await ticket(id)).ticket.work));
+  const majors = works.filter((work) => work.is_major);
+  expect(majors).toHaveLength(1);
+  for (const work of works.filter((work) => !work.is_major)) expect(work.major_id).toBe(majors[0].id);
+  // The next one joins that storm.
+  const next = (await send(event('trigger', `${service}-late`, { component: service }))).results[0].ticket_id;
+  expect((await ticket(next)).ticket.work.major_id).toBe(majors[0].id);
 });

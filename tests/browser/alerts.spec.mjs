@@ -11,7 +11,7 @@ test('an alert opens an incident an agent can work, and recovery shows in its hi
   const key = `vpn-${Date.now()}`;
   const trigger = {
     routing_key: 'k', event_action: 'trigger', dedup_key: key,
-    payload: { summary: `VPN gateway down ${key}`, source: 'vpn-1', severity: 'error', component: 'VPN' },
+    payload: { summary: `VPN gateway down ${key}`, source: 'vpn-1', severity: 'error', component: `VPN ${key}` },
   };
   const opened = await (await monitoring.post('/api/alerts', { data: trigger })).json();
   const id = opened.results[0].ticket_id;

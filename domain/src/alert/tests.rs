@@ -194,3 +194,12 @@ fn what_each_signal_does() {
     assert_eq!(route(Acknowledge, Some(open(Status::New, false))), Outcome::Acknowledged);
     assert_eq!(route(Acknowledge, None), Outcome::Ignored);
 }
+
+#[test]
+fn many_incidents_for_one_service_are_a_storm() {
+    let policy = AlertPolicy::default();
+    assert_eq!(storm(None, &[1, 2, 3], &policy), Storm::Calm);
+    assert_eq!(storm(None, &[1, 2, 3, 4], &policy), Storm::Declare { link: vec![1, 2, 3, 4] });
+    assert_eq!(storm(Some(9), &[1, 2, 3, 4], &policy), Storm::Join { major_id: 9 });
+    assert_eq!(storm(Some(9), &[], &policy), Storm::Join { major_id: 9 });
+}

@@ -513,3 +513,25 @@ fn a_reply_can_set_a_working_status_but_not_resolve() {
     let error = run(&ticket, &customer(), reply(Status::Open)).unwrap_err();
     assert_eq!((error.code, error.field.as_deref()), (ErrorCode::InvalidValue, Some("set_status")));
 }
+
+#[test]
+fn monitoring_resolves_reopens_and_groups_its_incidents_and_nothing_else() {
+    let monitoring = Actor::Monitoring { token_id: 7, name: "Prometheus".into() };
+    let resolve = |code| Command::Resolve { code, notes: "Disk 95% full".into(), resolve_linked: false };
+    let incident = fresh(TicketKind::Incident);
+    let resolved = run(&incident, &monitoring, resolve(ResolutionCode::ResolvedByMonitoring)).unwrap();
+    assert_eq!(resolved.state.status, Status::Resolved);
+    assert_eq!(resolved.event.kind, EventKind::Resolved);
+    let reopened =
+        run(&resolved.state, &monitoring, Command::Reopen { reason: "Fired again".into() }).unwrap();
+    assert_eq!(reopened.state.status, Status::Open);
+    assert!(run(&incident, &monitoring, Command::MarkMajor).unwrap().state.is_major);
+    for command in [Command::Take, Command::Note { body: "x".into() }, triage(Level::Low, Level::Low)] {
+        assert_eq!(run(&incident, &monitoring, command).unwrap_err().code, ErrorCode::Forbidden);
+    }
+    // Only the monitoring may say it saw the service recover.
+    let error =
+        run(&incident, &agent(3, Tier::L1), resolve(ResolutionCode::ResolvedByMonitoring)).unwrap_err();
+    assert_eq!((error.code, error.field.as_deref()), (ErrorCode::InvalidValue, Some("code")));
+    assert_eq!(monitoring.label(), "token:7");
+}

@@ -1,6 +1,6 @@
 //! `POST /api/alerts`: monitoring opens, counts, reopens and resolves incidents.
 
-use edgedesk_domain::alert::{self, AlertAction, AlertPolicy, Outcome, Signal};
+use edgedesk_domain::alert::{self, AlertAction, AlertPolicy, Outcome, Signal, Storm};
 use edgedesk_domain::auth::Principal;
 use edgedesk_domain::policy::{self, TicketOwner};
 use edgedesk_domain::sla::SlaSettings;
@@ -10,7 +10,7 @@ use edgedesk_domain::workflow::{
 };
 use edgedesk_domain::{ApiError, ErrorCode};
 use serde::Serialize;
-use worker::Request;
+use worker::{D1PreparedStatement, Request};
 
 use super::tickets::{perform, start_in, Start};
 use crate::http::{self, Reply};
@@ -110,6 +110,7 @@ async fn route_once(
         }
         AlertAction::Resolve => {}
     }
+    let policy = AlertPolicy::default();
     let mut batch = Batch::new(ctx.env)?;
     let latest = alerts::latest_in(&mut batch, key, &actor.label())?;
     let start = start_in(&mut batch, &TicketKey::Alert(key.to_string()), None)?;
@@ -123,13 +124,21 @@ async fn route_once(
         (Outcome::Opened, _) => {
             let (sla_settings, _) = sla_settings.take(&found)?;
             let id = open(ctx, actor, token_id, key, signal, &sla_settings).await?;
+            if let Some(service) = &signal.component {
+                // Read after the incident is stored, so of alerts arriving together at
+                // least the last to be stored sees them all.
+                let since = ctx.now - policy.storm_within;
+                let storm = Batch::one(ctx.env, |batch| alerts::storm_in(batch, service, since)).await?;
+                let others: Vec<i64> = storm.recent.into_iter().filter(|other| *other != id).collect();
+                group(ctx, actor, id, service, alert::storm(storm.major, &others, &policy)).await?;
+            }
             Ok((outcome, Some(id)))
         }
         (Outcome::Reopened, Some(latest)) => {
             let command = Command::Reopen { reason: signal.summary.clone() };
             let alert_id = latest.alert_id;
             step(ctx, start.take(&found)?, actor, command, move |batch| {
-                alerts::reopened_statement(batch.db(), alert_id, signal, ctx.now)
+                Ok(vec![alerts::reopened_statement(batch.db(), alert_id, signal, ctx.now)?])
             })
             .await?;
             Ok((outcome, ticket_id))
@@ -142,7 +151,7 @@ async fn route_once(
             };
             let alert_id = latest.alert_id;
             step(ctx, start.take(&found)?, actor, command, move |batch| {
-                alerts::resolved_statement(batch.db(), alert_id, ctx.now)
+                Ok(vec![alerts::resolved_statement(batch.db(), alert_id, ctx.now)?])
             })
             .await?;
             Ok((outcome, ticket_id))
@@ -213,16 +222,84 @@ async fn step(
     start: Start,
     actor: &Actor,
     command: Command,
-    alert_change: impl Fn(&Batch) -> Result<worker::D1PreparedStatement, ApiError>,
+    also: impl Fn(&Batch) -> Result<Vec<D1PreparedStatement>, ApiError>,
 ) -> Result<(), ApiError> {
     let version = start.stored.as_ref().map(|stored| stored.state.version);
     let request = ActionRequest { version, command };
     let page = |batch: &mut Batch, _, _, _| {
-        let change = alert_change(batch)?;
-        batch.extend([change]);
+        let statements = also(batch)?;
+        batch.extend(statements);
         Ok(Pending::ready(()))
     };
     perform(ctx, start, actor, &request, page).await
+}
+
+/// A step by the monitoring on ticket `id`, read fresh (with the records it names).
+async fn step_on(
+    ctx: &Ctx<'_>,
+    actor: &Actor,
+    id: i64,
+    command: Command,
+    also: impl Fn(&Batch) -> Result<Vec<D1PreparedStatement>, ApiError>,
+) -> Result<(), ApiError> {
+    let start = Batch::one(ctx.env, |batch| start_in(batch, &TicketKey::Id(id), Some(&command))).await?;
+    step(ctx, start, actor, command, also).await
+}
+
+/// Puts the new incident `id` into its service's storm, if there is one.
+async fn group(ctx: &Ctx<'_>, actor: &Actor, id: i64, service: &str, storm: Storm) -> Result<(), ApiError> {
+    match storm {
+        Storm::Calm => Ok(()),
+        Storm::Join { major_id } => link(ctx, actor, id, major_id).await,
+        Storm::Declare { link: others } => {
+            let declared = step_on(ctx, actor, id, Command::MarkMajor, |batch| {
+                alerts::storm_declared_statements(batch.db(), service, id, ctx.now)
+            })
+            .await;
+            match declared {
+                Ok(()) => {
+                    // And those opened while this one was being declared.
+                    let since = ctx.now - AlertPolicy::default().storm_within;
+                    let now = Batch::one(ctx.env, |batch| alerts::storm_in(batch, service, since)).await?;
+                    let meanwhile: Vec<i64> = now
+                        .recent
+                        .into_iter()
+                        .filter(|other| *other != id && !others.contains(other))
+                        .collect();
+                    for other in others.into_iter().chain(meanwhile) {
+                        link(ctx, actor, other, id).await?;
+                    }
+                    Ok(())
+                }
+                // Another alert for the service declared the storm at the same moment: join it.
+                Err(error) if error.code == ErrorCode::VersionConflict => {
+                    let since = ctx.now - AlertPolicy::default().storm_within;
+                    let storm = Batch::one(ctx.env, |batch| alerts::storm_in(batch, service, since)).await?;
+                    match storm.major {
+                        Some(major_id) => link(ctx, actor, id, major_id).await,
+                        None => Err(error),
+                    }
+                }
+                Err(error) => Err(error),
+            }
+        }
+    }
+}
+
+/// Links incident `id` to the storm's major incident. An incident someone has meanwhile
+/// resolved, linked elsewhere or made major stays as it is: grouping never undoes work.
+async fn link(ctx: &Ctx<'_>, actor: &Actor, id: i64, major_id: i64) -> Result<(), ApiError> {
+    for _ in 0..ATTEMPTS {
+        match step_on(ctx, actor, id, Command::LinkToMajor { major_id }, |_| Ok(Vec::new())).await {
+            Err(error) if error.code == ErrorCode::VersionConflict => continue,
+            Err(error) if matches!(error.code, ErrorCode::InvalidValue | ErrorCode::TicketClosed) => {
+                worker::console_log!("alert storm: ticket {id} stays unlinked: {}", error.message);
+                return Ok(());
+            }
+            outcome => return outcome,
+        }
+    }
+    Ok(())
 }
 
 /// Recovery on an incident people are working: an internal event for them, and the alert closes.

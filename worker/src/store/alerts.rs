@@ -224,3 +224,76 @@ pub fn resolved_statement(
     )
     .map_err(http::storage)
 }
+
+/// Ticket statuses a storm's major incident is no longer open in.
+const ENDED: &str = "'resolved', 'closed', 'cancelled'";
+
+/// What a new incident for a service may be part of.
+pub struct ServiceStorm {
+    /// The major incident of the service's open storm.
+    pub major: Option<i64>,
+    /// The service's other alert incidents first seen in the storm window, open and not
+    /// linked, oldest first.
+    pub recent: Vec<i64>,
+}
+
+/// The [`ServiceStorm`] of `service` since `since`, read in `batch`.
+pub fn storm_in(
+    batch: &mut Batch,
+    service: &str,
+    since: DateTime<Utc>,
+) -> Result<Pending<ServiceStorm>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+    }
+    let major = query!(
+        batch.db(),
+        &format!(
+            "SELECT s.major_id AS id FROM alert_storms s JOIN tickets t ON t.id = s.major_id
+             WHERE s.service = ?1 AND s.active = 1 AND t.status NOT IN ({ENDED})"
+        ),
+        service
+    );
+    let major = batch.read(major, |rows: Vec<Row>| Ok(rows.first().map(|row| row.id)))?;
+    let recent = query!(
+        batch.db(),
+        &format!(
+            "SELECT t.id FROM alerts a JOIN tickets t ON t.id = a.ticket_id
+             WHERE a.component = ?1 AND a.first_seen_at >= ?2 AND a.resolved_at IS NULL
+               AND t.is_major = 0 AND t.major_id IS NULL AND t.status NOT IN ({ENDED})
+             ORDER BY t.id"
+        ),
+        service,
+        since.timestamp_millis()
+    );
+    let recent = batch.read(recent, |rows: Vec<Row>| Ok(rows.into_iter().map(|row| row.id).collect()))?;
+    Ok(major.and(recent).map(|(major, recent)| Ok(ServiceStorm { major, recent })))
+}
+
+/// Records `major_id` as the major incident of `service`'s storm, for the batch that makes
+/// it major: storms whose major incident has ended stop counting first, and the unique
+/// index refuses a second open storm (the batch then fails as a lost race).
+pub fn storm_declared_statements(
+    db: &D1Database,
+    service: &str,
+    major_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    let ended = query!(
+        db,
+        &format!(
+            "UPDATE alert_storms SET active = 0
+             WHERE service = ?1 AND active = 1 AND major_id IN (SELECT id FROM tickets WHERE status IN ({ENDED}))"
+        ),
+        service
+    );
+    let declared = query!(
+        db,
+        "INSERT INTO alert_storms (service, major_id, declared_at) VALUES (?1, ?2, ?3)",
+        service,
+        major_id,
+        now.timestamp_millis()
+    );
+    Ok(vec![ended.map_err(http::storage)?, declared.map_err(http::storage)?])
+}
