@@ -11,8 +11,10 @@ use serde_json::Value;
 
 use crate::error::{ApiError, ErrorCode};
 use crate::lifecycle::Status;
+use crate::message::Message;
 use crate::priority::Priority;
 use crate::ticket::TITLE;
+use crate::workflow::{Audience, Notice};
 
 /// PagerDuty's limits, which senders already respect.
 pub const MAX_DEDUP_KEY_CHARS: usize = 255;
@@ -92,6 +94,12 @@ impl Default for AlertPolicy {
 }
 
 impl AlertPolicy {
+    /// Whether an alert this severe is worth telling customers about before they notice:
+    /// critical and error (P1, P2); a warning is the desk's business.
+    pub fn tells_customers(&self, severity: Severity) -> bool {
+        severity <= Severity::Error
+    }
+
     /// critical → P1 (which goes straight to L3), error → P2, warning → P3, info → P4.
     pub fn priority(&self, severity: Severity) -> Priority {
         match severity {
@@ -443,6 +451,16 @@ pub fn route(
             Some(known) if known.worked => Outcome::RecoveryNoted,
             Some(_) => Outcome::Resolved,
         },
+    }
+}
+
+/// The notice to customers who recently reported on `service`: a disruption is known.
+pub fn disruption_notice(service: &str) -> Notice {
+    Notice {
+        audience: Audience::ServiceReporters,
+        title: service.to_string(),
+        message: Message::ServiceDisruption { service: service.to_string() },
+        send_at: None,
     }
 }
 

@@ -106,4 +106,9 @@ pub enum Message {
     CriticalBreached {
         targets: Vec<Target>,
     },
+    /// Monitoring found a problem with a service the recipient reported on recently: they
+    /// hear of it before they notice. Names the service only, never the alert's text.
+    ServiceDisruption {
+        service: String,
+    },
 }

@@ -543,6 +543,8 @@ pub enum Audience {
     Agent(i64),
     /// Every available agent of a tier (the ticket waits in their queue).
     Tier(Tier),
+    /// The reporters of recent tickets about this ticket's affected service.
+    ServiceReporters,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

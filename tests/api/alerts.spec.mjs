@@ -1,8 +1,8 @@
 // Monitoring opens incidents before users notice: PagerDuty Events API v2 and Alertmanager
 // webhooks, deduplicated, resolved by recovery, reopened when they flap.
 import { request as http } from '@playwright/test';
-import { test, expect } from '../support/fixtures.mjs';
-import { expectError, signedIn, step } from '../support/api.mjs';
+import { test, expect, report } from '../support/fixtures.mjs';
+import { createTicket, expectError, mailsAbout, signedIn, step } from '../support/api.mjs';
 
 let admin;
 let agent;
@@ -204,4 +204,32 @@ test('alerts for one service arriving together declare one storm, not several', 
   // The next one joins that storm.
   const next = (await send(event('trigger', `${service}-late`, { component: service }))).results[0].ticket_id;
   expect((await ticket(next)).ticket.work.major_id).toBe(majors[0].id);
+});
+
+test('customers who reported on a service hear of its disruption once, before they notice, in their language', async ({ request }) => {
+  const service = unique('Wifi');
+  const stamp = unique('reporter');
+  await createTicket(request, report({ email: `${stamp}-en@example.com`, affected_service: service }));
+  await createTicket(request, report({ email: `${stamp}-en@example.com`, affected_service: service }));
+  await createTicket(request, report({ email: `${stamp}-da@example.com`, affected_service: service.toLowerCase(), language: 'da' }));
+  await createTicket(request, report({ email: `${stamp}-other@example.com`, affected_service: unique('Printer') }));
+
+  const secret = 'ap-7 at 10.0.4.17 lost its uplink';
+  const first = (await send(event('trigger', unique('wifi'), { component: service, severity: 'error', summary: secret }))).results[0].ticket_id;
+  const told = (await mailsAbout(admin, first)).filter((mail) => mail.recipient.startsWith(stamp));
+  expect(told.map((mail) => mail.recipient).sort()).toEqual([`${stamp}-da@example.com`, `${stamp}-en@example.com`]);
+  const english = told.find((mail) => mail.recipient.endsWith('-en@example.com'));
+  const danish = told.find((mail) => mail.recipient.endsWith('-da@example.com'));
+  expect(english.subject).toBe(`Known disruption: ${service}`);
+  expect(english.body).toContain(`a problem with ${service}`);
+  expect(danish.subject).toBe(`Kendt driftsforstyrrelse: ${service}`);
+  for (const mail of told) expect(`${mail.subject} ${mail.body}`).not.toContain('10.0.4.17');
+
+  // A second alert about the same disruption tells nobody again; a warning tells nobody at all.
+  const second = (await send(event('trigger', unique('wifi'), { component: service, severity: 'critical' }))).results[0].ticket_id;
+  expect((await mailsAbout(admin, second)).filter((mail) => mail.recipient.startsWith(stamp))).toEqual([]);
+  const quiet = unique('Print');
+  await createTicket(request, report({ email: `${stamp}-quiet@example.com`, affected_service: quiet }));
+  const warning = (await send(event('trigger', unique('p'), { component: quiet, severity: 'warning' }))).results[0].ticket_id;
+  expect((await mailsAbout(admin, warning)).filter((mail) => mail.recipient.startsWith(stamp))).toEqual([]);
 });

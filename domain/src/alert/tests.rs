@@ -196,6 +196,19 @@ fn what_each_signal_does() {
 }
 
 #[test]
+fn customers_hear_of_critical_and_error_alerts_only_by_service_name() {
+    let policy = AlertPolicy::default();
+    let told: Vec<_> = [Severity::Critical, Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .map(|severity| policy.tells_customers(severity))
+        .collect();
+    assert_eq!(told, [true, true, false, false]);
+    let notice = disruption_notice("VPN");
+    assert_eq!((notice.audience, notice.title.as_str()), (Audience::ServiceReporters, "VPN"));
+    assert_eq!(notice.message, Message::ServiceDisruption { service: "VPN".into() });
+}
+
+#[test]
 fn many_incidents_for_one_service_are_a_storm() {
     let policy = AlertPolicy::default();
     assert_eq!(storm(None, &[1, 2, 3], &policy), Storm::Calm);

@@ -46,6 +46,13 @@ impl Words for Danish {
                 ),
             ),
             Message::WiderIncidentResolved { notes } => ("Løst", notes.clone()),
+            Message::ServiceDisruption { service } => (
+                "Kendt driftsforstyrrelse",
+                format!(
+                    "Vi har opdaget et problem med {service} og arbejder på at løse det. Du behøver ikke at \
+                     melde det. Har du en åben sag om det, giver vi dig besked dér."
+                ),
+            ),
             Message::Reopened { by, reason } => ("Genåbnet", format!("{by} har genåbnet {n}: {reason}")),
             Message::MajorDeclared { by } => {
                 ("Større hændelse erklæret", format!("{by} har erklæret {n} for en større hændelse."))

@@ -46,6 +46,13 @@ impl Words for English {
                 ),
             ),
             Message::WiderIncidentResolved { notes } => ("Resolved", notes.clone()),
+            Message::ServiceDisruption { service } => (
+                "Known disruption",
+                format!(
+                    "We have detected a problem with {service} and are working on it. You do not need to \
+                     report it. If you have an open ticket about it, we will update you there."
+                ),
+            ),
             Message::Reopened { by, reason } => ("Reopened", format!("{by} reopened {n}: {reason}")),
             Message::MajorDeclared { by } => {
                 ("Major incident declared", format!("{by} declared {n} a major incident."))

@@ -47,7 +47,11 @@ fn words(language: Language) -> &'static dyn Words {
 /// `notice` as a mail in `language`; the ticket number is filled in when it is sent.
 pub fn write(notice: &Notice, language: Language) -> Mail {
     let (headline, body) = words(language).message(&notice.message);
-    Mail { subject: format!("[{NUMBER}] {headline}: {}", notice.title), body }
+    match notice.message {
+        // Not about a ticket of the recipient's: no number they could not look up.
+        Message::ServiceDisruption { .. } => Mail { subject: format!("{headline}: {}", notice.title), body },
+        _ => Mail { subject: format!("[{NUMBER}] {headline}: {}", notice.title), body },
+    }
 }
 
 /// The language of what goes to the whole desk (the team chat): `DESK_LANGUAGE`, else English.

@@ -131,6 +131,10 @@ async fn route_once(
                 let storm = Batch::one(ctx.env, |batch| alerts::storm_in(batch, service, since)).await?;
                 let others: Vec<i64> = storm.recent.into_iter().filter(|other| *other != id).collect();
                 group(ctx, actor, id, service, alert::storm(storm.major, &others, &policy)).await?;
+                if policy.tells_customers(signal.severity) {
+                    let notice = alert::disruption_notice(service);
+                    alerts::tell_customers(ctx.env, service, id, &notice, ctx.now).await?;
+                }
             }
             Ok((outcome, Some(id)))
         }

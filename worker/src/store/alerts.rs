@@ -4,15 +4,16 @@
 use chrono::{DateTime, Utc};
 use edgedesk_domain::alert::{AlertInfo, Known, Severity, Signal};
 use edgedesk_domain::lifecycle::Status;
+use edgedesk_domain::workflow::Notice;
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
 use super::batch::{Batch, Pending};
-use super::db;
 use super::statements::TicketRef;
+use super::{db, outbox};
 use crate::clock::from_millis;
-use crate::http;
+use crate::{http, mail};
 
 /// The key an alert is stored under.
 pub fn key(token_id: i64, dedup_key: &str) -> String {
@@ -296,4 +297,45 @@ pub fn storm_declared_statements(
         now.timestamp_millis()
     );
     Ok(vec![ended.map_err(http::storage)?, declared.map_err(http::storage)?])
+}
+
+/// Tells the customers who recently reported on `service` that a disruption of it is known,
+/// once per disruption: the unique index on open disruptions refuses a second notice while
+/// the first incident is open. Returns whether this call told them.
+pub async fn tell_customers(
+    env: &Env,
+    service: &str,
+    ticket_id: i64,
+    notice: &Notice,
+    now: DateTime<Utc>,
+) -> Result<bool, ApiError> {
+    let db = db(env)?;
+    let ended = query!(
+        &db,
+        &format!(
+            "UPDATE service_disruptions SET active = 0
+             WHERE service = ?1 AND active = 1 AND ticket_id IN (SELECT id FROM tickets WHERE status IN ({ENDED}))"
+        ),
+        service
+    );
+    let disruption = query!(
+        &db,
+        "INSERT INTO service_disruptions (service, ticket_id, notified_at) VALUES (?1, ?2, ?3)",
+        service,
+        ticket_id,
+        now.timestamp_millis()
+    );
+    let mut statements = vec![ended.map_err(http::storage)?, disruption.map_err(http::storage)?];
+    statements.extend(outbox::statements(
+        &db,
+        TicketRef::Id(ticket_id),
+        notice,
+        mail::desk_language(env),
+        now,
+    )?);
+    match super::send_batch(&db, statements).await {
+        Ok(_) => Ok(true),
+        Err(error) if error.to_string().contains("UNIQUE constraint failed") => Ok(false),
+        Err(error) => Err(http::storage(error)),
+    }
 }

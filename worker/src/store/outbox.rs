@@ -16,6 +16,9 @@ use super::{all, db, run, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 use crate::{http, mail};
 
+/// How far back "reported on the service recently" reaches: 30 days.
+const RECENT_MS: i64 = 30 * 24 * 60 * 60 * 1000;
+
 /// The statements that queue `notice` for its audience. Recipients are resolved inside
 /// the batch (by SELECT), so they are exactly the people who match at that moment; each
 /// gets the wording of their own language (`desk` for the team chat).
@@ -60,6 +63,14 @@ pub fn statements(
         )),
         Audience::Agent(id) => email(format!(
             "SELECT {ticket_id}, 'email', email, {account}, ?3, ?4 FROM users WHERE id = {id} AND active = 1"
+        )),
+        // Everyone who reported on the service in the last 30 days, once each, in their language.
+        Audience::ServiceReporters => email(format!(
+            "SELECT {ticket_id}, 'email', t.reporter_email, {reporter}, ?3, ?4
+             FROM tickets t LEFT JOIN users u ON u.id = t.customer_id
+             WHERE t.affected_service = (SELECT affected_service FROM tickets WHERE id = {ticket_id}) COLLATE NOCASE
+               AND t.reporter_email <> '' AND t.channel <> 'alert' AND t.reported_at >= ?3 - {RECENT_MS}
+             GROUP BY lower(t.reporter_email)"
         )),
         Audience::Tier(tier) => email(format!(
             "SELECT {ticket_id}, 'email', email, {account}, ?3, ?4 FROM users
