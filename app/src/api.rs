@@ -5,6 +5,7 @@ use edgedesk_domain::admin::{
     AcceptInvitation, ApiTokenCreated, ApiTokenSummary, InvitationCreated, InvitationInfo, NewApiToken,
     NewInvitation, NewOrganisation, OrganisationChange, OrganisationSummary, UserChange, UserSummary,
 };
+use edgedesk_domain::alert::{AlertSummary, SavedAlertPolicy};
 use edgedesk_domain::auth::{Credentials, LanguageChoice, Me, SessionInfo, SignUp};
 use edgedesk_domain::canned::CannedReplies;
 use edgedesk_domain::category::{Category, CategoryInput};
@@ -114,6 +115,19 @@ pub async fn rules() -> Result<SavedRules, ApiError> {
 pub async fn save_rules(rules: &SavedRules) -> Result<Saved<SavedRules>, ApiError> {
     let request = Request::put("/api/admin/rules").json(rules).map_err(network)?;
     versioned(dispatch(request).await?).await
+}
+
+pub async fn alert_policy() -> Result<SavedAlertPolicy, ApiError> {
+    send(Request::get("/api/admin/alerts/settings")).await
+}
+
+pub async fn save_alert_policy(policy: &SavedAlertPolicy) -> Result<Saved<SavedAlertPolicy>, ApiError> {
+    let request = Request::put("/api/admin/alerts/settings").json(policy).map_err(network)?;
+    versioned(dispatch(request).await?).await
+}
+
+pub async fn recent_alerts() -> Result<Vec<AlertSummary>, ApiError> {
+    send(Request::get("/api/admin/alerts")).await
 }
 
 pub async fn sla_settings() -> Result<SavedSlaSettings, ApiError> {

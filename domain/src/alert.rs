@@ -70,45 +70,99 @@ impl Severity {
     }
 }
 
-/// How alerts become tickets. One policy for the desk today; see the README for what an
-/// integration cannot yet set on its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How alerts become tickets, as admins set it (`/api/admin/alerts/settings`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AlertPolicy {
-    /// A trigger this soon after its alert was resolved reopens that incident instead of
-    /// opening another (a flapping check makes one ticket, not fifty).
-    pub reopen_within: Duration,
-    /// This many incidents opened by alerts for one service within `storm_within` are one
-    /// problem: a major incident, with the others linked to it.
+    /// The priority of an incident by its alert's severity (a P1 goes straight to L3).
+    pub priorities: SeverityPriorities,
+    /// A trigger this many minutes after its alert was resolved reopens that incident
+    /// instead of opening another (a flapping check makes one ticket, not fifty); 0 never.
+    pub reopen_within_minutes: i64,
+    /// This many incidents opened by alerts for one service within `storm_within_minutes`
+    /// are one problem: a major incident, with the others linked to it.
     pub storm_incidents: usize,
-    pub storm_within: Duration,
+    pub storm_within_minutes: i64,
+    /// The least severe alert that tells customers who reported on its service; `None`: never.
+    pub tell_customers_from: Option<Severity>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeverityPriorities {
+    pub critical: Priority,
+    pub error: Priority,
+    pub warning: Priority,
+    pub info: Priority,
 }
 
 impl Default for AlertPolicy {
     fn default() -> Self {
         AlertPolicy {
-            reopen_within: Duration::minutes(30),
+            priorities: SeverityPriorities {
+                critical: Priority::P1,
+                error: Priority::P2,
+                warning: Priority::P3,
+                info: Priority::P4,
+            },
+            reopen_within_minutes: 30,
             storm_incidents: 5,
-            storm_within: Duration::minutes(10),
+            storm_within_minutes: 10,
+            tell_customers_from: Some(Severity::Error),
         }
     }
 }
 
+/// The bounds admins may set.
+pub const REOPEN_WITHIN_MINUTES: std::ops::RangeInclusive<i64> = 0..=24 * 60;
+pub const STORM_INCIDENTS: std::ops::RangeInclusive<usize> = 2..=100;
+pub const STORM_WITHIN_MINUTES: std::ops::RangeInclusive<i64> = 1..=24 * 60;
+
 impl AlertPolicy {
-    /// Whether an alert this severe is worth telling customers about before they notice:
-    /// critical and error (P1, P2); a warning is the desk's business.
-    pub fn tells_customers(&self, severity: Severity) -> bool {
-        severity <= Severity::Error
+    pub fn validate(&self) -> Result<(), ApiError> {
+        if !REOPEN_WITHIN_MINUTES.contains(&self.reopen_within_minutes) {
+            return Err(invalid_value("reopen_within_minutes", "Reopen within 0 to 1440 minutes"));
+        }
+        if !STORM_INCIDENTS.contains(&self.storm_incidents) {
+            return Err(invalid_value("storm_incidents", "A storm is 2 to 100 incidents"));
+        }
+        if !STORM_WITHIN_MINUTES.contains(&self.storm_within_minutes) {
+            return Err(invalid_value("storm_within_minutes", "A storm's window is 1 to 1440 minutes"));
+        }
+        Ok(())
     }
 
-    /// critical → P1 (which goes straight to L3), error → P2, warning → P3, info → P4.
+    /// The incident's priority for an alert this severe.
     pub fn priority(&self, severity: Severity) -> Priority {
+        let p = &self.priorities;
         match severity {
-            Severity::Critical => Priority::P1,
-            Severity::Error => Priority::P2,
-            Severity::Warning => Priority::P3,
-            Severity::Info => Priority::P4,
+            Severity::Critical => p.critical,
+            Severity::Error => p.error,
+            Severity::Warning => p.warning,
+            Severity::Info => p.info,
         }
     }
+
+    /// Whether an alert this severe tells customers who reported on its service.
+    pub fn tells_customers(&self, severity: Severity) -> bool {
+        self.tell_customers_from.is_some_and(|least| severity <= least)
+    }
+
+    pub fn reopen_within(&self) -> Duration {
+        Duration::minutes(self.reopen_within_minutes)
+    }
+
+    pub fn storm_within(&self) -> Duration {
+        Duration::minutes(self.storm_within_minutes)
+    }
+}
+
+/// The alert policy with its version, as admins read and save it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedAlertPolicy {
+    #[serde(flatten)]
+    pub policy: AlertPolicy,
+    pub version: i64,
 }
 
 /// One alert event, whichever shape it came in.
@@ -389,6 +443,18 @@ pub struct AlertInfo {
     pub resolved_at: Option<DateTime<Utc>>,
 }
 
+/// One alert in the admins' list of recent alerts, with what it became.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertSummary {
+    pub id: i64,
+    #[serde(flatten)]
+    pub alert: AlertInfo,
+    pub summary: String,
+    pub ticket_id: i64,
+    pub ticket_number: String,
+    pub ticket_status: Status,
+}
+
 /// What the desk knows of the latest alert with a signal's key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Known {
@@ -432,7 +498,7 @@ pub fn route(
         AlertAction::Trigger => match latest {
             Some(known) if known.resolved_at.is_none() => Outcome::Repeated,
             Some(Known { ticket_status: Status::Resolved, resolved_at: Some(resolved_at), .. })
-                if now - *resolved_at <= policy.reopen_within =>
+                if now - *resolved_at <= policy.reopen_within() =>
             {
                 Outcome::Reopened
             }

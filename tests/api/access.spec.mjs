@@ -268,6 +268,33 @@ const ROUTES = [
     status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
   },
   {
+    name: 'GET /api/admin/alerts',
+    call: (api) => api.get('/api/admin/alerts'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'GET /api/admin/alerts/settings',
+    call: (api) => api.get('/api/admin/alerts/settings'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'PUT /api/admin/alerts/settings',
+    call: async (api) => {
+      const current = await (await api.get('/api/admin/alerts/settings')).json();
+      return api.put('/api/admin/alerts/settings', { data: current.priorities ? { ...current, version: 999 } : {} });
+    },
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    // Alerts come from tokens with alerts:write only (the matrix's token has ticket scopes).
+    name: 'POST /api/alerts',
+    call: (api) => api.post('/api/alerts', { data: {
+      routing_key: 'not-a-token', event_action: 'trigger', dedup_key: 'matrix',
+      payload: { summary: 'Matrix', source: 'matrix', severity: 'info' },
+    } }),
+    status: (who) => expected(who, { anonymous: 401, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
     name: 'POST /api/auth/logout',
     call: (api) => api.post('/api/auth/logout'),
     status: () => 204,

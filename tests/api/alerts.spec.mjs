@@ -233,3 +233,45 @@ test('customers who reported on a service hear of its disruption once, before th
   const warning = (await send(event('trigger', unique('p'), { component: quiet, severity: 'warning' }))).results[0].ticket_id;
   expect((await mailsAbout(admin, warning)).filter((mail) => mail.recipient.startsWith(stamp))).toEqual([]);
 });
+
+test('admins set how alerts become incidents; the desk follows at once', async () => {
+  const settings = async () => (await admin.get('/api/admin/alerts/settings')).json();
+  const before = await settings();
+  expect(before).toMatchObject({
+    priorities: { critical: 'P1', error: 'P2', warning: 'P3', info: 'P4' },
+    reopen_within_minutes: 30, storm_incidents: 5, storm_within_minutes: 10, tell_customers_from: 'error',
+  });
+  await expectError(await agent.get('/api/admin/alerts/settings'), 403, 'forbidden');
+  await expectError(await agent.get('/api/admin/alerts'), 403, 'forbidden');
+  await expectError(await admin.put('/api/admin/alerts/settings', { data: { ...before, storm_incidents: 1 } }), 422, 'invalid_value');
+  try {
+    const changed = { ...before, priorities: { ...before.priorities, critical: 'P2' }, tell_customers_from: null };
+    const saved = await admin.put('/api/admin/alerts/settings', { data: changed });
+    expect(saved.status()).toBe(200);
+    expect((await saved.json()).version).toBeGreaterThan(before.version);
+    // Saving on the old version again is a conflict that shows what is stored now.
+    const stale = await admin.put('/api/admin/alerts/settings', { data: changed });
+    expect(stale.status()).toBe(409);
+    expect((await stale.json()).current.priorities.critical).toBe('P2');
+
+    const key = unique('remapped');
+    const id = (await send(event('trigger', key))).results[0].ticket_id;
+    const { ticket: opened } = await ticket(id);
+    expect([opened.priority, opened.work.tier]).toEqual(['P2', 'l1']);
+    // The admins' list shows it, newest first, with the incident it became.
+    const recent = await (await admin.get('/api/admin/alerts')).json();
+    expect(recent[0]).toMatchObject({
+      dedup_key: key, integration: 'Prometheus', severity: 'critical', occurrences: 1, ticket_id: id,
+      ticket_status: 'new', summary: 'Payroll database disk 95% full',
+    });
+    expect(recent[0].ticket_number).toMatch(/^INC-\d+$/);
+  } finally {
+    // Only what this test changed: another spec may be changing other settings meanwhile.
+    const current = await settings();
+    const restored = await admin.put('/api/admin/alerts/settings', { data: {
+      ...current, priorities: { ...current.priorities, critical: before.priorities.critical },
+      tell_customers_from: before.tell_customers_from,
+    } });
+    expect(restored.status()).toBe(200);
+  }
+});

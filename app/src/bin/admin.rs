@@ -1,12 +1,12 @@
-//! The admin pages (accounts and organisations, mailbox, process and SLA settings): loaded
+//! The admin pages (accounts and organisations, mailbox, process, SLA and monitoring settings): loaded
 //! only when an admin opens them.
 
 use edgedesk_app::bundle::Bundle;
 use edgedesk_app::components::{admin_nav::AdminNav, command_palette::CommandPalette};
 use edgedesk_app::frame::{start, Frame};
 use edgedesk_app::pages::{
-    admin::AdminPage, mailbox::MailboxPage, not_found::NotFoundPage, process_settings::ProcessSettingsPage,
-    sla_settings::SlaSettingsPage,
+    admin::AdminPage, mailbox::MailboxPage, monitoring::MonitoringPage, not_found::NotFoundPage,
+    process_settings::ProcessSettingsPage, sla_settings::SlaSettingsPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Routes};
@@ -24,6 +24,7 @@ fn Admin() -> impl IntoView {
                 <ParentRoute path=path!("/admin") view=|| view! { <AdminNav/><Outlet/> }>
                     <Route path=path!("") view=AdminPage/>
                     <Route path=path!("mailbox") view=MailboxPage/>
+                    <Route path=path!("monitoring") view=MonitoringPage/>
                     <Route path=path!("process") view=ProcessSettingsPage/>
                     <Route path=path!("sla") view=SlaSettingsPage/>
                 </ParentRoute>

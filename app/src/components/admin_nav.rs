@@ -16,6 +16,7 @@ pub fn AdminNav() -> impl IntoView {
                 <A href="/admin" exact=true>{move || i18n.t().accounts_heading}</A>
                 <A href="/admin/process">{move || i18n.p().settings_title}</A>
                 <A href="/admin/sla">{move || i18n.s().settings_title}</A>
+                <A href="/admin/monitoring">{move || i18n.p().monitoring_title}</A>
                 <A href="/admin/mailbox">{move || i18n.p().mailbox_title}</A>
             </nav>
         </Show>

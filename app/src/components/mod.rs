@@ -2,6 +2,7 @@ pub mod account_menu;
 pub mod account_row;
 pub mod admin_nav;
 pub mod alert_panel;
+pub mod alert_policy_editor;
 pub mod article_from_resolution;
 pub mod bulk_bar;
 pub mod call_list;

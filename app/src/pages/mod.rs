@@ -3,6 +3,7 @@ pub mod console;
 pub mod invitation;
 pub mod knowledge;
 pub mod mailbox;
+pub mod monitoring;
 pub mod my_tickets;
 pub mod not_found;
 pub mod process_settings;

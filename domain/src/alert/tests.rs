@@ -216,3 +216,26 @@ fn many_incidents_for_one_service_are_a_storm() {
     assert_eq!(storm(Some(9), &[1, 2, 3, 4], &policy), Storm::Join { major_id: 9 });
     assert_eq!(storm(Some(9), &[], &policy), Storm::Join { major_id: 9 });
 }
+
+#[test]
+fn admins_set_the_policy_within_bounds() {
+    let policy = AlertPolicy::default();
+    assert!(policy.validate().is_ok());
+    let cases = [
+        (AlertPolicy { reopen_within_minutes: -1, ..policy.clone() }, "reopen_within_minutes"),
+        (AlertPolicy { storm_incidents: 1, ..policy.clone() }, "storm_incidents"),
+        (AlertPolicy { storm_within_minutes: 0, ..policy.clone() }, "storm_within_minutes"),
+    ];
+    for (bad, field) in cases {
+        assert_eq!(bad.validate().unwrap_err().field.as_deref(), Some(field));
+    }
+    let quiet = AlertPolicy {
+        priorities: SeverityPriorities { critical: Priority::P2, ..policy.priorities },
+        tell_customers_from: None,
+        ..policy.clone()
+    };
+    assert_eq!(quiet.priority(Severity::Critical), Priority::P2);
+    assert!(!quiet.tells_customers(Severity::Critical));
+    let chatty = AlertPolicy { tell_customers_from: Some(Severity::Info), ..policy };
+    assert!(chatty.tells_customers(Severity::Info));
+}

@@ -110,27 +110,28 @@ async fn route_once(
         }
         AlertAction::Resolve => {}
     }
-    let policy = AlertPolicy::default();
     let mut batch = Batch::new(ctx.env)?;
+    let policy = store::settings::alert_policy_in(&mut batch)?;
     let latest = alerts::latest_in(&mut batch, key, &actor.label())?;
     let start = start_in(&mut batch, &TicketKey::Alert(key.to_string()), None)?;
     let sla_settings = store::settings::sla_in(&mut batch)?;
     let found = batch.run().await?;
+    let (policy, _) = policy.take(&found)?;
     let latest = latest.take(&found)?;
-    let outcome =
-        alert::route(signal.action, latest.as_ref().map(|l| &l.known), &AlertPolicy::default(), ctx.now);
+    let outcome = alert::route(signal.action, latest.as_ref().map(|l| &l.known), &policy, ctx.now);
     let ticket_id = latest.as_ref().map(|latest| latest.known.ticket_id);
     match (outcome, latest) {
         (Outcome::Opened, _) => {
             let (sla_settings, _) = sla_settings.take(&found)?;
-            let id = open(ctx, actor, token_id, key, signal, &sla_settings).await?;
+            let id = open(ctx, actor, token_id, key, signal, &policy, &sla_settings).await?;
             if let Some(service) = &signal.component {
                 // Read after the incident is stored, so of alerts arriving together at
                 // least the last to be stored sees them all.
-                let since = ctx.now - policy.storm_within;
+                let since = ctx.now - policy.storm_within();
                 let storm = Batch::one(ctx.env, |batch| alerts::storm_in(batch, service, since)).await?;
                 let others: Vec<i64> = storm.recent.into_iter().filter(|other| *other != id).collect();
-                group(ctx, actor, id, service, alert::storm(storm.major, &others, &policy)).await?;
+                let storm = alert::storm(storm.major, &others, &policy);
+                group(ctx, actor, id, service, storm, &policy).await?;
                 if policy.tells_customers(signal.severity) {
                     let notice = alert::disruption_notice(service);
                     alerts::tell_customers(ctx.env, service, id, &notice, ctx.now).await?;
@@ -180,6 +181,7 @@ async fn open(
     token_id: i64,
     key: &str,
     signal: &Signal,
+    policy: &AlertPolicy,
     sla_settings: &SlaSettings,
 ) -> Result<i64, ApiError> {
     let ticket = ValidTicket {
@@ -194,7 +196,7 @@ async fn open(
         people_affected: None,
         work_impact: None,
     };
-    let priority = AlertPolicy::default().priority(signal.severity);
+    let priority = policy.priority(signal.severity);
     let (state, notices) = workflow::open_alert(&ticket, priority);
     let owner = TicketOwner { customer_id: None, organisation_id: None };
     let subject = Subject { priority: state.priority, category_id: None, organisation_id: None };
@@ -251,7 +253,14 @@ async fn step_on(
 }
 
 /// Puts the new incident `id` into its service's storm, if there is one.
-async fn group(ctx: &Ctx<'_>, actor: &Actor, id: i64, service: &str, storm: Storm) -> Result<(), ApiError> {
+async fn group(
+    ctx: &Ctx<'_>,
+    actor: &Actor,
+    id: i64,
+    service: &str,
+    storm: Storm,
+    policy: &AlertPolicy,
+) -> Result<(), ApiError> {
     match storm {
         Storm::Calm => Ok(()),
         Storm::Join { major_id } => link(ctx, actor, id, major_id).await,
@@ -263,7 +272,7 @@ async fn group(ctx: &Ctx<'_>, actor: &Actor, id: i64, service: &str, storm: Stor
             match declared {
                 Ok(()) => {
                     // And those opened while this one was being declared.
-                    let since = ctx.now - AlertPolicy::default().storm_within;
+                    let since = ctx.now - policy.storm_within();
                     let now = Batch::one(ctx.env, |batch| alerts::storm_in(batch, service, since)).await?;
                     let meanwhile: Vec<i64> = now
                         .recent
@@ -277,7 +286,7 @@ async fn group(ctx: &Ctx<'_>, actor: &Actor, id: i64, service: &str, storm: Stor
                 }
                 // Another alert for the service declared the storm at the same moment: join it.
                 Err(error) if error.code == ErrorCode::VersionConflict => {
-                    let since = ctx.now - AlertPolicy::default().storm_within;
+                    let since = ctx.now - policy.storm_within();
                     let storm = Batch::one(ctx.env, |batch| alerts::storm_in(batch, service, since)).await?;
                     match storm.major {
                         Some(major_id) => link(ctx, actor, id, major_id).await,

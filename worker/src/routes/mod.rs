@@ -78,6 +78,8 @@ enum Endpoint {
     AdminCategories,
     AdminCategory(String),
     AdminOutbox,
+    AdminAlerts,
+    AdminAlertSettings,
     AdminRules,
     AdminSla,
     SweepRuns,
@@ -134,6 +136,8 @@ impl Endpoint {
             ["api", "admin", "categories"] => Some(Self::AdminCategories),
             ["api", "admin", "categories", id] => Some(Self::AdminCategory((*id).to_string())),
             ["api", "admin", "outbox"] => Some(Self::AdminOutbox),
+            ["api", "admin", "alerts"] => Some(Self::AdminAlerts),
+            ["api", "admin", "alerts", "settings"] => Some(Self::AdminAlertSettings),
             ["api", "admin", "rules"] => Some(Self::AdminRules),
             ["api", "admin", "sla"] => Some(Self::AdminSla),
             ["api", "sweep-runs"] => Some(Self::SweepRuns),
@@ -170,6 +174,8 @@ impl Endpoint {
                 | Self::CallInvitation(..)
                 | Self::AdminCategories
                 | Self::AdminOutbox
+                | Self::AdminAlerts
+                | Self::AdminAlertSettings
                 | Self::AdminRules
                 | Self::AdminSla
                 | Self::SweepRuns
@@ -188,7 +194,7 @@ impl Endpoint {
             }
             Self::AdminCannedReplies => "PUT",
             Self::Availability | Self::Language => "PUT",
-            Self::AdminRules | Self::AdminSla => "GET, PUT",
+            Self::AdminRules | Self::AdminSla | Self::AdminAlertSettings => "GET, PUT",
             Self::AdminCategory(_) => "PATCH",
             Self::Agents
             | Self::Queues
@@ -198,7 +204,8 @@ impl Endpoint {
             | Self::Categories
             | Self::CallInvitation(..)
             | Self::StatusCallInvitation(..)
-            | Self::AdminOutbox => "GET",
+            | Self::AdminOutbox
+            | Self::AdminAlerts => "GET",
             Self::StatusLink(_) | Self::AdminToken(_) => "DELETE",
             Self::AdminTokens | Self::AdminOrganisations => "GET, POST",
             Self::AdminUser(_) | Self::AdminOrganisation(_) => "PATCH",
@@ -296,6 +303,9 @@ async fn serve(
         (Endpoint::AdminCategories, Method::Post) => categories::create(req, &ctx).await,
         (Endpoint::AdminCategory(id), Method::Patch) => categories::update(id, req, &ctx).await,
         (Endpoint::AdminOutbox, Method::Get) => admin::list_outbox(req, &ctx).await,
+        (Endpoint::AdminAlerts, Method::Get) => admin::list_alerts(&ctx).await,
+        (Endpoint::AdminAlertSettings, Method::Get) => admin::show_alert_policy(&ctx).await,
+        (Endpoint::AdminAlertSettings, Method::Put) => admin::save_alert_policy(req, &ctx).await,
         (Endpoint::AdminRules, Method::Get) => admin::show_rules(&ctx).await,
         (Endpoint::AdminRules, Method::Put) => admin::save_rules(req, &ctx).await,
         (Endpoint::AdminSla, Method::Get) => admin::show_sla(&ctx).await,

@@ -2,8 +2,9 @@
 //! integration's token id and the sender's dedup key, bound as one value.
 
 use chrono::{DateTime, Utc};
-use edgedesk_domain::alert::{AlertInfo, Known, Severity, Signal};
+use edgedesk_domain::alert::{AlertInfo, AlertSummary, Known, Severity, Signal};
 use edgedesk_domain::lifecycle::Status;
+use edgedesk_domain::ticket::{ticket_number, TicketKind};
 use edgedesk_domain::workflow::Notice;
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
@@ -338,4 +339,66 @@ pub async fn tell_customers(
         Err(error) if error.to_string().contains("UNIQUE constraint failed") => Ok(false),
         Err(error) => Err(http::storage(error)),
     }
+}
+
+/// How many alerts the admins' list shows.
+const RECENT: i64 = 100;
+
+/// The latest alerts, newest first, with the incident each became.
+pub async fn recent(env: &Env) -> Result<Vec<AlertSummary>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        integration: String,
+        dedup_key: String,
+        severity: Severity,
+        summary: String,
+        source: Option<String>,
+        component: Option<String>,
+        occurrences: i64,
+        first_seen_at: i64,
+        last_seen_at: i64,
+        acknowledged_at: Option<i64>,
+        resolved_at: Option<i64>,
+        ticket_id: i64,
+        kind: String,
+        status: String,
+    }
+    let db = db(env)?;
+    let rows = super::all::<Row>(query!(
+        &db,
+        "SELECT a.id, k.name AS integration, a.dedup_key, a.severity, a.summary, a.source, a.component,
+                a.occurrences, a.first_seen_at, a.last_seen_at, a.acknowledged_at, a.resolved_at,
+                a.ticket_id, t.kind, t.status
+         FROM alerts a JOIN api_tokens k ON k.id = a.token_id JOIN tickets t ON t.id = a.ticket_id
+         ORDER BY a.last_seen_at DESC, a.id DESC LIMIT ?1",
+        RECENT
+    ))
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let kind = TicketKind::parse(&row.kind).ok_or_else(|| http::internal("unknown ticket kind"))?;
+            let ticket_status =
+                Status::parse(&row.status).ok_or_else(|| http::internal("unknown ticket status"))?;
+            Ok(AlertSummary {
+                id: row.id,
+                alert: AlertInfo {
+                    integration: row.integration,
+                    dedup_key: row.dedup_key,
+                    severity: row.severity,
+                    source: row.source,
+                    component: row.component,
+                    occurrences: row.occurrences,
+                    first_seen_at: from_millis(row.first_seen_at),
+                    last_seen_at: from_millis(row.last_seen_at),
+                    acknowledged_at: row.acknowledged_at.map(from_millis),
+                    resolved_at: row.resolved_at.map(from_millis),
+                },
+                summary: row.summary,
+                ticket_id: row.ticket_id,
+                ticket_number: ticket_number(kind, row.ticket_id),
+                ticket_status,
+            })
+        })
+        .collect()
 }

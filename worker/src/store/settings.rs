@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use edgedesk_domain::alert::AlertPolicy;
 use edgedesk_domain::canned::CannedReplies;
 use edgedesk_domain::sla::SlaSettings;
 use edgedesk_domain::workflow::Rules;
@@ -20,6 +21,7 @@ use crate::http;
 const RULES: &str = "rules";
 const CANNED_REPLIES: &str = "canned_replies";
 const SLA: &str = "sla";
+const ALERTS: &str = "alerts";
 
 thread_local! {
     /// Each setting as this isolate last read it: its version and value. Requests check the
@@ -137,4 +139,17 @@ pub fn sla_in(batch: &mut Batch) -> Result<Pending<(SlaSettings, i64)>, ApiError
 
 pub async fn save_sla(env: &Env, settings: &SlaSettings, version: i64) -> Result<bool, ApiError> {
     save(env, SLA, settings, version).await
+}
+
+/// How alerts become incidents; the defaults until an admin saves a change.
+pub async fn alert_policy(env: &Env) -> Result<(AlertPolicy, i64), ApiError> {
+    load(env, ALERTS).await
+}
+
+pub fn alert_policy_in(batch: &mut Batch) -> Result<Pending<(AlertPolicy, i64)>, ApiError> {
+    read(batch, ALERTS)
+}
+
+pub async fn save_alert_policy(env: &Env, policy: &AlertPolicy, version: i64) -> Result<bool, ApiError> {
+    save(env, ALERTS, policy, version).await
 }

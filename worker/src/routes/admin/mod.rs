@@ -1,3 +1,4 @@
+mod alerts;
 mod invite;
 mod list_users;
 mod organisations;
@@ -7,6 +8,7 @@ mod sla;
 mod tokens;
 mod update_user;
 
+pub use alerts::{list_alerts, save_alert_policy, show_alert_policy};
 pub use invite::invite;
 pub use list_users::list_users;
 pub use organisations::{create_organisation, list_organisations, update_organisation};
