@@ -15,6 +15,7 @@ use edgedesk_domain::outbox::OutboxMessage;
 use edgedesk_domain::paging::Page;
 use edgedesk_domain::presence::{Presence, PresenceUpdate};
 use edgedesk_domain::queue::QueueCount;
+use edgedesk_domain::reset::{NewPassword, ResetRequest};
 use edgedesk_domain::sla::SavedSlaSettings;
 use edgedesk_domain::sweep::SweepRun;
 use edgedesk_domain::ticket::{
@@ -295,6 +296,19 @@ pub async fn login(credentials: &Credentials) -> Result<Me, ApiError> {
 
 pub async fn signup(account: &SignUp) -> Result<Me, ApiError> {
     post("/api/auth/signup", account).await
+}
+
+/// Asks for a link to choose a new password (202 whether or not the address has an account).
+pub async fn request_password_reset(request: &ResetRequest) -> Result<(), ApiError> {
+    let request = Request::post("/api/auth/password-reset").json(request).map_err(network)?;
+    expect_empty(dispatch(request).await?).await
+}
+
+/// Sets a new password with the link's token (204).
+pub async fn complete_password_reset(token: &str, password: &NewPassword) -> Result<(), ApiError> {
+    let path = format!("/api/auth/password-reset/{}", js_sys::encode_uri_component(token));
+    let request = Request::post(&path).json(password).map_err(network)?;
+    expect_empty(dispatch(request).await?).await
 }
 
 pub async fn logout() -> Result<(), ApiError> {

@@ -42,6 +42,8 @@ pub enum ErrorCode {
     LastAdmin,
     /// An invitation past its expiry (or already used).
     InvitationExpired,
+    /// A password-reset link past its hour, already used, or never issued.
+    ResetLinkExpired,
     /// A role and tier that do not go together (agents have a tier, nobody else does).
     InvalidRole,
     WeakPassword,
@@ -89,7 +91,7 @@ impl ErrorCode {
             | Self::TicketClosed
             | Self::ReopenWindowPassed
             | Self::AlreadyRated => 409,
-            Self::InvitationExpired => 410,
+            Self::InvitationExpired | Self::ResetLinkExpired => 410,
             Self::InvalidRole => 422,
             Self::RateLimited => 429,
             Self::InvalidJson | Self::InvalidCursor | Self::InvalidLimit => 400,

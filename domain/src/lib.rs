@@ -28,6 +28,7 @@ pub mod policy;
 pub mod presence;
 pub mod priority;
 pub mod queue;
+pub mod reset;
 pub mod sla;
 pub mod sweep;
 #[cfg(test)]

@@ -21,6 +21,10 @@ pub const FAILED_LOGINS_PER_ACCOUNT: Limit = Limit { name: "login-account", max:
 /// Guessing across accounts from one address (an office behind one NAT gets some room).
 pub const FAILED_LOGINS_PER_ADDRESS: Limit =
     Limit { name: "login-address", max: 30, window_seconds: 15 * 60 };
+/// Asking for password-reset links, per client address (each asks D1 and may send a mail).
+pub const PASSWORD_RESETS_PER_ADDRESS: Limit =
+    Limit { name: "reset-address", max: 10, window_seconds: 60 * 60 };
+
 pub const SIGNUPS_PER_ADDRESS: Limit = Limit { name: "signup-address", max: 20, window_seconds: 60 * 60 };
 /// Tickets from people who are not signed in (the public form).
 pub const ANONYMOUS_TICKETS_PER_ADDRESS: Limit =

@@ -106,6 +106,11 @@ pub enum Message {
     CriticalBreached {
         targets: Vec<Target>,
     },
+    /// A link to choose a new password, valid for `valid_minutes`; the account's holder asked.
+    PasswordReset {
+        link: String,
+        valid_minutes: i64,
+    },
     /// Monitoring found a problem with a service the recipient reported on recently: they
     /// hear of it before they notice. Names the service only, never the alert's text.
     ServiceDisruption {

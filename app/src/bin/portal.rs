@@ -8,6 +8,7 @@ use edgedesk_app::pages::{
     knowledge::{ArticlePage, KnowledgePage},
     my_tickets::MyTicketsPage,
     not_found::NotFoundPage,
+    password_reset::{ForgotPasswordPage, ResetPasswordPage},
     report::ReportPage,
     sign_in::SignInPage,
     sign_up::SignUpPage,
@@ -35,6 +36,8 @@ fn Portal() -> impl IntoView {
                 <Route path=path!("/my-tickets") view=MyTicketsPage/>
                 <Route path=path!("/sign-in") view=SignInPage/>
                 <Route path=path!("/sign-up") view=SignUpPage/>
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
+                <Route path=path!("/reset-password/:token") view=ResetPasswordPage/>
                 <Route path=path!("/invite/:token") view=InvitationPage/>
             </Routes>
         </Frame>

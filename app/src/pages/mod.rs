@@ -6,6 +6,7 @@ pub mod mailbox;
 pub mod monitoring;
 pub mod my_tickets;
 pub mod not_found;
+pub mod password_reset;
 pub mod process_settings;
 pub mod report;
 pub mod sign_in;

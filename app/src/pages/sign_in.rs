@@ -89,6 +89,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </div>
             <p class="muted">{move || i18n.t().no_account} " " <A href="/sign-up">{move || i18n.t().nav_sign_up}</A></p>
+            <p class="muted"><A href="/forgot-password">{move || i18n.t().forgot_link}</A></p>
         </form>
     }
 }

@@ -46,6 +46,14 @@ impl Words for Danish {
                 ),
             ),
             Message::WiderIncidentResolved { notes } => ("Løst", notes.clone()),
+            Message::PasswordReset { link, valid_minutes } => (
+                "Vælg en ny adgangskode",
+                format!(
+                    "Nogen, forhåbentlig dig, har bedt om at vælge en ny adgangskode til din Edgedesk-konto. \
+                     Åbn dette link inden for {valid_minutes} minutter for at gøre det:\n\n{link}\n\nVar det \
+                     ikke dig, så se bort fra denne besked; din adgangskode forbliver den samme."
+                ),
+            ),
             Message::ServiceDisruption { service } => (
                 "Kendt driftsforstyrrelse",
                 format!(

@@ -46,6 +46,14 @@ impl Words for English {
                 ),
             ),
             Message::WiderIncidentResolved { notes } => ("Resolved", notes.clone()),
+            Message::PasswordReset { link, valid_minutes } => (
+                "Choose a new password",
+                format!(
+                    "Someone, hopefully you, asked to choose a new password for your Edgedesk account. \
+                     Open this link within {valid_minutes} minutes to do so:\n\n{link}\n\nIf it was not \
+                     you, ignore this message; your password stays as it is."
+                ),
+            ),
             Message::ServiceDisruption { service } => (
                 "Known disruption",
                 format!(

@@ -54,6 +54,12 @@ pub fn write(notice: &Notice, language: Language) -> Mail {
     }
 }
 
+/// A message about the recipient's own account (a password reset), not about a ticket.
+pub fn personal(message: &Message, language: Language) -> Mail {
+    let (subject, body) = words(language).message(message);
+    Mail { subject, body }
+}
+
 /// The language of what goes to the whole desk (the team chat): `DESK_LANGUAGE`, else English.
 pub fn desk_language(env: &Env) -> Language {
     env.var("DESK_LANGUAGE").ok().and_then(|value| Language::parse(&value.to_string())).unwrap_or_default()

@@ -50,6 +50,8 @@ enum Endpoint {
     Bootstrap,
     SignUp,
     Login,
+    PasswordReset,
+    PasswordResetLink(String),
     Logout,
     LogoutEverywhere,
     Me,
@@ -104,6 +106,8 @@ impl Endpoint {
             ["api", "auth", "bootstrap"] => Some(Self::Bootstrap),
             ["api", "auth", "signup"] => Some(Self::SignUp),
             ["api", "auth", "login"] => Some(Self::Login),
+            ["api", "auth", "password-reset"] => Some(Self::PasswordReset),
+            ["api", "auth", "password-reset", token] => Some(Self::PasswordResetLink((*token).to_string())),
             ["api", "auth", "logout"] => Some(Self::Logout),
             ["api", "auth", "logout-everywhere"] => Some(Self::LogoutEverywhere),
             ["api", "me"] => Some(Self::Me),
@@ -212,6 +216,8 @@ impl Endpoint {
             Self::AdminInvitations | Self::AcceptInvitation(_) => "POST",
             Self::AdminUsers | Self::Invitation(_) => "GET",
             Self::Alerts
+            | Self::PasswordReset
+            | Self::PasswordResetLink(_)
             | Self::Bootstrap
             | Self::SignUp
             | Self::Login
@@ -276,6 +282,10 @@ async fn serve(
         (Endpoint::Bootstrap, Method::Post) => auth::bootstrap(req, &ctx).await,
         (Endpoint::SignUp, Method::Post) => auth::signup(req, &ctx).await,
         (Endpoint::Login, Method::Post) => auth::login(req, &ctx).await,
+        (Endpoint::PasswordReset, Method::Post) => auth::request_password_reset(req, &ctx).await,
+        (Endpoint::PasswordResetLink(token), Method::Post) => {
+            auth::complete_password_reset(token, req, &ctx).await
+        }
         (Endpoint::Logout, Method::Post) => auth::logout(&ctx).await,
         (Endpoint::LogoutEverywhere, Method::Post) => auth::logout_everywhere(&ctx).await,
         (Endpoint::Me, Method::Get) => me::show(&ctx).await,

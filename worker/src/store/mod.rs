@@ -13,6 +13,7 @@ pub mod knowledge;
 pub mod limits;
 pub mod organisations;
 pub mod outbox;
+pub mod password_resets;
 pub mod presence;
 pub mod request;
 pub mod sessions;

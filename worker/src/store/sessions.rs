@@ -117,6 +117,11 @@ pub fn recall(
     Ok(Some((session.principal, stale)))
 }
 
+/// Drops what this isolate remembers of every session of `user_id` (they all ended).
+pub fn forget_user(user_id: i64) {
+    REMEMBERED.with(|known| known.borrow_mut().retain(|_, session| session.principal.user_id != user_id));
+}
+
 /// Drops what this isolate remembers of a session (its request was refuted, or it ended).
 pub fn forget(token_hash: &str) {
     REMEMBERED.with(|known| known.borrow_mut().remove(token_hash));
@@ -202,7 +207,7 @@ pub fn revoke_in(batch: &mut Batch, token_hash: &str, now: DateTime<Utc>) -> Res
 }
 
 pub async fn revoke_all(env: &Env, user_id: i64, now: DateTime<Utc>) -> Result<(), ApiError> {
-    REMEMBERED.with(|known| known.borrow_mut().retain(|_, session| session.principal.user_id != user_id));
+    forget_user(user_id);
     let db = db(env)?;
     run(query!(
         &db,

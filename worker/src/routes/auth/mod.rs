@@ -1,11 +1,13 @@
 mod bootstrap;
 mod login;
 mod logout;
+mod reset;
 mod signup;
 
 pub use bootstrap::bootstrap;
 pub use login::login;
 pub use logout::{logout, logout_everywhere};
+pub use reset::{complete as complete_password_reset, request as request_password_reset};
 pub use signup::signup;
 
 use edgedesk_domain::auth::staff_hint_cookie;
