@@ -27,14 +27,24 @@ export async function removePersistDir(dir) {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Runs `wrangler d1 ...` against the local database in `persistDir`; resolves to stdout. */
+/**
+ * Runs `wrangler d1 ...` against the local database in `persistDir`; resolves to stdout.
+ * A running server may hold the write lock for a moment: a busy database is tried again.
+ */
 export async function d1(persistDir, ...args) {
-  const { stdout } = await run(path.join(BIN, 'wrangler'), ['d1', ...args, '--local', '--persist-to', persistDir], {
-    cwd: ROOT,
-    env: ENV,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return stdout;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const { stdout } = await run(path.join(BIN, 'wrangler'), ['d1', ...args, '--local', '--persist-to', persistDir], {
+        cwd: ROOT,
+        env: ENV,
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      return stdout;
+    } catch (error) {
+      if (attempt >= 5 || !String(error.stderr ?? error.message).includes('SQLITE_BUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 export async function migrate(persistDir) {
