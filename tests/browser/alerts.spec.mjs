@@ -38,8 +38,9 @@ test('an alert opens an incident an agent can work, and recovery shows in its hi
   const agent = await signedIn('l1@example.com');
   const current = await (await agent.get(`/api/tickets/${id}`)).json();
   await step(agent, id, { action: 'take', version: current.ticket.work.version });
+  await expect(page.getByTestId('assignee')).toHaveText('Lise Lund (L1)');
   await monitoring.post('/api/alerts', { data: { routing_key: 'k', event_action: 'resolve', dedup_key: key } });
-  await page.reload();
+  // No reload: the open page hears of it live.
   await expect(page.locator('li.event[data-kind="alert_recovered"]')).toContainText('Monitoring reports recovery');
   await expect(page.getByTestId('status')).not.toHaveText('Resolved');
   await expect(panel.getByTestId('alert-state')).toHaveText('Recovered');

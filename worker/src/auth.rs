@@ -92,13 +92,7 @@ pub async fn identify(
     recall: bool,
 ) -> Result<Caller, ApiError> {
     if let Some(token) = bearer_token(req) {
-        // A presented but unknown or revoked token is an error, not anonymity: the
-        // integration must learn at once that it lost access.
-        let hash = crypto::sha256_hex(&token).await?;
-        let (principal, stale) = store::api_tokens::principal(env, &hash, now).await?.ok_or_else(|| {
-            ApiError::new(ErrorCode::Unauthenticated, "This API token is unknown or was revoked")
-        })?;
-        let touch = principal.token.as_ref().filter(|_| stale).map(|grant| Touch::ApiToken(grant.token_id));
+        let (principal, touch) = token_caller(env, &token, now).await?;
         return Ok(Caller { principal: Some(principal), session_hash: None, touch });
     }
     let Some(token) = session_token(req) else {
@@ -112,6 +106,22 @@ pub async fn identify(
     };
     let touch = found.as_ref().filter(|(_, stale)| *stale).map(|_| Touch::Session(session_hash.clone()));
     Ok(Caller { principal: found.map(|(principal, _)| principal), session_hash: Some(session_hash), touch })
+}
+
+/// The integration behind an API token, and its use to record if one is due. A presented
+/// but unknown or revoked token is an error, not anonymity: the integration must learn at
+/// once that it lost access.
+pub async fn token_caller(
+    env: &Env,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(Principal, Option<Touch>), ApiError> {
+    let hash = crypto::sha256_hex(token).await?;
+    let (principal, stale) = store::api_tokens::principal(env, &hash, now).await?.ok_or_else(|| {
+        ApiError::new(ErrorCode::Unauthenticated, "This API token is unknown or was revoked")
+    })?;
+    let touch = principal.token.as_ref().filter(|_| stale).map(|grant| Touch::ApiToken(grant.token_id));
+    Ok((principal, touch))
 }
 
 /// `Authorization: Bearer edt_…` (other schemes are left to the route, e.g. bootstrap).

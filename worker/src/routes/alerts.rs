@@ -21,7 +21,7 @@ use crate::store::alerts::{self, Latest};
 use crate::store::batch::{Batch, Pending};
 use crate::store::statements::event_statement;
 use crate::store::tickets::{Opening, TicketKey};
-use crate::{crypto, store};
+use crate::{auth, crypto, store};
 
 /// How often a signal is routed again after losing a race to a concurrent one (the loser
 /// of "who opens the incident" counts as a repeat on its second go).
@@ -64,12 +64,16 @@ pub async fn receive(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     http::json(202, &Receipt { status: "success", message: "Event processed", dedup_key, results })
 }
 
-/// The token a PagerDuty-style sender names as its routing key.
+/// The token a PagerDuty-style sender names as its routing key (its use recorded like a
+/// bearer token's).
 async fn by_routing_key(ctx: &Ctx<'_>, body: &serde_json::Value) -> Result<Principal, ApiError> {
-    let unknown = || ApiError::new(ErrorCode::Unauthenticated, "Send an API token with alerts:write");
-    let key = alert::routing_key(body).ok_or_else(unknown)?;
-    let hash = crypto::sha256_hex(key).await?;
-    let (principal, _) = store::api_tokens::principal(ctx.env, &hash, ctx.now).await?.ok_or_else(unknown)?;
+    let key = alert::routing_key(body)
+        .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "Send an API token with alerts:write"))?;
+    let (principal, touch) = auth::token_caller(ctx.env, key, ctx.now).await?;
+    if let Some(touch) = touch {
+        let (env, now) = (ctx.env.clone(), ctx.now);
+        ctx.background.wait_until(async move { touch.record(&env, now).await });
+    }
     Ok(principal)
 }
 
@@ -162,7 +166,7 @@ async fn route_once(
             Ok((outcome, ticket_id))
         }
         (Outcome::RecoveryNoted, Some(latest)) => {
-            note_recovery(ctx, actor, &latest).await?;
+            note_recovery(ctx, actor, &latest, start.take(&found)?).await?;
             Ok((outcome, ticket_id))
         }
         // A trigger that found its alert open after all (opened since the count): count it.
@@ -316,7 +320,7 @@ async fn link(ctx: &Ctx<'_>, actor: &Actor, id: i64, major_id: i64) -> Result<()
 }
 
 /// Recovery on an incident people are working: an internal event for them, and the alert closes.
-async fn note_recovery(ctx: &Ctx<'_>, actor: &Actor, latest: &Latest) -> Result<(), ApiError> {
+async fn note_recovery(ctx: &Ctx<'_>, actor: &Actor, latest: &Latest, start: Start) -> Result<(), ApiError> {
     let event = NewEvent { kind: EventKind::AlertRecovered, details: EventDetails::default() };
     let mut batch = Batch::new(ctx.env)?;
     let at = ctx.now.timestamp_millis();
@@ -324,5 +328,9 @@ async fn note_recovery(ctx: &Ctx<'_>, actor: &Actor, latest: &Latest) -> Result<
     let closed = alerts::resolved_statement(batch.db(), latest.alert_id, ctx.now)?;
     batch.extend([recorded, closed]);
     batch.run().await?;
+    // Whoever has the incident open sees the entry at once.
+    if let Some(stored) = start.stored {
+        live::ticket_changed(ctx, stored.state.id, stored.state.version, stored.owner);
+    }
     Ok(())
 }

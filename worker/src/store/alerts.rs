@@ -120,43 +120,80 @@ pub fn latest_in(
     })
 }
 
+/// An alert as the ticket page and the admins' list read it: with its integration's name
+/// and its incident.
+const ALERT_ROWS: &str = "SELECT a.id, k.name AS integration, a.dedup_key, a.severity, a.summary, a.source,
+        a.component, a.occurrences, a.first_seen_at, a.last_seen_at, a.acknowledged_at, a.resolved_at,
+        a.ticket_id, t.kind, t.status
+    FROM alerts a JOIN api_tokens k ON k.id = a.token_id JOIN tickets t ON t.id = a.ticket_id";
+
+#[derive(Deserialize)]
+struct AlertRow {
+    id: i64,
+    integration: String,
+    dedup_key: String,
+    severity: Severity,
+    summary: String,
+    source: Option<String>,
+    component: Option<String>,
+    occurrences: i64,
+    first_seen_at: i64,
+    last_seen_at: i64,
+    acknowledged_at: Option<i64>,
+    resolved_at: Option<i64>,
+    ticket_id: i64,
+    kind: String,
+    status: String,
+}
+
+impl AlertRow {
+    fn summary(self) -> Result<AlertSummary, ApiError> {
+        let kind = TicketKind::parse(&self.kind).ok_or_else(|| http::internal("unknown ticket kind"))?;
+        let ticket_status =
+            Status::parse(&self.status).ok_or_else(|| http::internal("unknown ticket status"))?;
+        Ok(AlertSummary {
+            id: self.id,
+            alert: AlertInfo {
+                integration: self.integration,
+                dedup_key: self.dedup_key,
+                severity: self.severity,
+                source: self.source,
+                component: self.component,
+                occurrences: self.occurrences,
+                first_seen_at: from_millis(self.first_seen_at),
+                last_seen_at: from_millis(self.last_seen_at),
+                acknowledged_at: self.acknowledged_at.map(from_millis),
+                resolved_at: self.resolved_at.map(from_millis),
+            },
+            summary: self.summary,
+            ticket_id: self.ticket_id,
+            ticket_number: ticket_number(kind, self.ticket_id),
+            ticket_status,
+        })
+    }
+}
+
 /// The latest alert of ticket `ticket_id`, for its page (staff only), read in `batch`.
 pub fn of_ticket_in(batch: &mut Batch, ticket_id: i64) -> Result<Pending<Option<AlertInfo>>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        integration: String,
-        dedup_key: String,
-        severity: Severity,
-        source: Option<String>,
-        component: Option<String>,
-        occurrences: i64,
-        first_seen_at: i64,
-        last_seen_at: i64,
-        acknowledged_at: Option<i64>,
-        resolved_at: Option<i64>,
-    }
     let statement = query!(
         batch.db(),
-        "SELECT k.name AS integration, a.dedup_key, a.severity, a.source, a.component, a.occurrences,
-                a.first_seen_at, a.last_seen_at, a.acknowledged_at, a.resolved_at
-         FROM alerts a JOIN api_tokens k ON k.id = a.token_id
-         WHERE a.ticket_id = ?1 ORDER BY a.id DESC LIMIT 1",
+        &format!("{ALERT_ROWS} WHERE a.ticket_id = ?1 ORDER BY a.id DESC LIMIT 1"),
         ticket_id
     );
-    batch.read(statement, |rows: Vec<Row>| {
-        Ok(rows.into_iter().next().map(|row| AlertInfo {
-            integration: row.integration,
-            dedup_key: row.dedup_key,
-            severity: row.severity,
-            source: row.source,
-            component: row.component,
-            occurrences: row.occurrences,
-            first_seen_at: from_millis(row.first_seen_at),
-            last_seen_at: from_millis(row.last_seen_at),
-            acknowledged_at: row.acknowledged_at.map(from_millis),
-            resolved_at: row.resolved_at.map(from_millis),
-        }))
+    batch.read(statement, |rows: Vec<AlertRow>| {
+        rows.into_iter().next().map(|row| row.summary().map(|summary| summary.alert)).transpose()
     })
+}
+
+/// How many alerts the admins' list shows.
+const RECENT: i64 = 100;
+
+/// The latest alerts, newest first, with the incident each became.
+pub async fn recent(env: &Env) -> Result<Vec<AlertSummary>, ApiError> {
+    let db = db(env)?;
+    let statement =
+        query!(&db, &format!("{ALERT_ROWS} ORDER BY a.last_seen_at DESC, a.id DESC LIMIT ?1"), RECENT);
+    super::all::<AlertRow>(statement).await?.into_iter().map(AlertRow::summary).collect()
 }
 
 /// The alert row of a new incident, for the batch that inserts the incident. The unique
@@ -339,66 +376,4 @@ pub async fn tell_customers(
         Err(error) if error.to_string().contains("UNIQUE constraint failed") => Ok(false),
         Err(error) => Err(http::storage(error)),
     }
-}
-
-/// How many alerts the admins' list shows.
-const RECENT: i64 = 100;
-
-/// The latest alerts, newest first, with the incident each became.
-pub async fn recent(env: &Env) -> Result<Vec<AlertSummary>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        id: i64,
-        integration: String,
-        dedup_key: String,
-        severity: Severity,
-        summary: String,
-        source: Option<String>,
-        component: Option<String>,
-        occurrences: i64,
-        first_seen_at: i64,
-        last_seen_at: i64,
-        acknowledged_at: Option<i64>,
-        resolved_at: Option<i64>,
-        ticket_id: i64,
-        kind: String,
-        status: String,
-    }
-    let db = db(env)?;
-    let rows = super::all::<Row>(query!(
-        &db,
-        "SELECT a.id, k.name AS integration, a.dedup_key, a.severity, a.summary, a.source, a.component,
-                a.occurrences, a.first_seen_at, a.last_seen_at, a.acknowledged_at, a.resolved_at,
-                a.ticket_id, t.kind, t.status
-         FROM alerts a JOIN api_tokens k ON k.id = a.token_id JOIN tickets t ON t.id = a.ticket_id
-         ORDER BY a.last_seen_at DESC, a.id DESC LIMIT ?1",
-        RECENT
-    ))
-    .await?;
-    rows.into_iter()
-        .map(|row| {
-            let kind = TicketKind::parse(&row.kind).ok_or_else(|| http::internal("unknown ticket kind"))?;
-            let ticket_status =
-                Status::parse(&row.status).ok_or_else(|| http::internal("unknown ticket status"))?;
-            Ok(AlertSummary {
-                id: row.id,
-                alert: AlertInfo {
-                    integration: row.integration,
-                    dedup_key: row.dedup_key,
-                    severity: row.severity,
-                    source: row.source,
-                    component: row.component,
-                    occurrences: row.occurrences,
-                    first_seen_at: from_millis(row.first_seen_at),
-                    last_seen_at: from_millis(row.last_seen_at),
-                    acknowledged_at: row.acknowledged_at.map(from_millis),
-                    resolved_at: row.resolved_at.map(from_millis),
-                },
-                summary: row.summary,
-                ticket_id: row.ticket_id,
-                ticket_number: ticket_number(kind, row.ticket_id),
-                ticket_status,
-            })
-        })
-        .collect()
 }
