@@ -17,6 +17,7 @@ pub mod error;
 pub mod health;
 pub mod hex;
 pub mod id;
+pub mod inbound;
 pub mod knowledge;
 pub mod lifecycle;
 pub mod limits;

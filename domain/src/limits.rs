@@ -30,6 +30,9 @@ pub const SIGNUPS_PER_ADDRESS: Limit = Limit { name: "signup-address", max: 20, 
 pub const ANONYMOUS_TICKETS_PER_ADDRESS: Limit =
     Limit { name: "ticket-address", max: 30, window_seconds: 60 * 60 };
 
+/// Mail to the desk's address from one sender: each may open a ticket and be answered.
+pub const MAILS_PER_SENDER: Limit = Limit { name: "mail-sender", max: 30, window_seconds: 60 * 60 };
+
 /// Steps through one status link (replies, reopen…): a link leaked to a script must not
 /// flood the desk's queue and mailboxes.
 pub const STATUS_LINK_ACTIONS: Limit = Limit { name: "status-link", max: 30, window_seconds: 60 * 60 };

@@ -19,7 +19,7 @@ pub enum TicketScope {
 }
 
 /// Who a ticket belongs to, as far as access is concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TicketOwner {
     pub customer_id: Option<i64>,
     pub organisation_id: Option<i64>,

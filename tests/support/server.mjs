@@ -88,7 +88,7 @@ export async function startWrangler(persistDir, { args = [], healthPath, timeout
   const child = spawn(
     path.join(BIN, 'wrangler'),
     ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir,
-      '--show-interactive-dev-session=false', '--log-level', 'warn', ...args],
+      '--show-interactive-dev-session=false', '--log-level', 'warn', '--var', `PUBLIC_URL:http://127.0.0.1:${port}`, ...args],
     { cwd: ROOT, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

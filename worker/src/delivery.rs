@@ -1,17 +1,18 @@
-//! Delivers what waits in the outbox. Email goes to an HTTP mail API when `MAIL_API_URL`
-//! is configured (with `MAIL_API_KEY` as a bearer secret); chat messages go to
-//! `CHAT_WEBHOOK_URL`. Without them, messages are delivered to the dev mailbox: they stay
-//! in the outbox, marked delivered there, for admins to read. A failure is retried with
-//! backoff and stays visible with its error; nothing is dropped.
+//! Delivers what waits in the outbox. Email goes out through Cloudflare's `send_email`
+//! binding `MAIL` when one is configured (raw MIME from `DESK_ADDRESS`), else to an HTTP
+//! mail API when `MAIL_API_URL` is set (with `MAIL_API_KEY` as a bearer secret); chat
+//! messages go to `CHAT_WEBHOOK_URL`. Without any of them, messages are delivered to the
+//! dev mailbox: they stay in the outbox, marked delivered there, for admins to read. A
+//! failure is retried with backoff and stays visible with its error; nothing is dropped.
 
 use chrono::{DateTime, Utc};
-use edgedesk_domain::outbox::{retry_delay, OutboxChannel, OutboxMessage, DELIVERY_BATCH};
+use edgedesk_domain::outbox::{self, retry_delay, OutboxChannel, OutboxMessage, DELIVERY_BATCH};
 use edgedesk_domain::ApiError;
 use serde_json::json;
 use wasm_bindgen::JsValue;
-use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
+use worker::{EmailMessage, Env, Fetch, Headers, Method, Request, RequestInit};
 
-use crate::store;
+use crate::{clock, mail, store};
 
 /// What one delivery pass did.
 #[derive(Debug, Default, Clone, Copy)]
@@ -48,10 +49,26 @@ pub async fn deliver_due(env: &Env, now: DateTime<Utc>) -> Result<Delivered, Api
 
 /// Sends one message; the name of the adapter that took it, or why it failed.
 async fn send(env: &Env, message: &OutboxMessage) -> Result<&'static str, String> {
+    let from = mail::desk_address(env);
+    if message.channel == OutboxChannel::Email {
+        if let Ok(binding) = env.send_email("MAIL") {
+            let raw = outbox::mime(message, &from, clock::now());
+            let email = EmailMessage::new(&from, &message.recipient, &raw)
+                .map_err(|error| format!("MAIL: {error:?}"))?;
+            binding.send(&email).await.map_err(|error| format!("MAIL: {error:?}"))?;
+            return Ok("send_email");
+        }
+    }
     let (setting_name, body, via) = match message.channel {
         OutboxChannel::Email => (
             "MAIL_API_URL",
-            json!({ "to": message.recipient, "subject": message.subject, "text": message.body }),
+            json!({
+                "from": from,
+                "to": message.recipient,
+                "subject": message.subject,
+                "text": message.body,
+                "headers": thread_headers(message),
+            }),
             "http",
         ),
         OutboxChannel::Chat => (
@@ -77,4 +94,15 @@ async fn send(env: &Env, message: &OutboxMessage) -> Result<&'static str, String
         200..=299 => Ok(via),
         status => Err(format!("{setting_name} answered HTTP {status}")),
     }
+}
+
+/// The headers that thread a message in the customer's mail client, for mail APIs that
+/// take them beside the text.
+fn thread_headers(message: &OutboxMessage) -> serde_json::Value {
+    let mut headers = json!({ "Message-ID": message.message_id, "Auto-Submitted": "auto-generated" });
+    if let Some(root) = &message.in_reply_to {
+        headers["In-Reply-To"] = json!(root);
+        headers["References"] = json!(root);
+    }
+    headers
 }

@@ -5,7 +5,7 @@ use edgedesk_domain::body::{missing_field, unknown_field};
 use edgedesk_domain::id::{oversized_number, parse_id};
 use edgedesk_domain::{ApiError, ErrorCode};
 use serde::{de::DeserializeOwned, Serialize};
-use worker::{console_error, Method, Request, Response};
+use worker::{console_error, Env, Method, Request, Response};
 
 use crate::store::request::Served;
 
@@ -44,6 +44,18 @@ pub fn origin(req: &Request) -> String {
             format!("{scheme}://{}", rest.split(['/', '?', '#']).next().unwrap_or_default())
         }
         None => String::new(),
+    }
+}
+
+/// Where people reach the desk (`PUBLIC_URL`), for links in mail that no request started
+/// (a ticket opened by mail): no trailing slash.
+pub fn public_url(env: &Env) -> String {
+    let url = env.var("PUBLIC_URL").map(|value| value.to_string()).unwrap_or_default();
+    let url = url.trim().trim_end_matches('/');
+    if url.is_empty() {
+        "http://localhost:8787".to_string()
+    } else {
+        url.to_string()
     }
 }
 

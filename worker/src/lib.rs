@@ -8,6 +8,7 @@ mod clock;
 mod crypto;
 mod delivery;
 mod http;
+mod inbound;
 mod live;
 mod mail;
 mod routes;
@@ -15,7 +16,9 @@ mod sla;
 mod store;
 mod sweep;
 
-use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
+use worker::{
+    event, Context, Env, ForwardableEmailMessage, Request, Response, Result, ScheduleContext, ScheduledEvent,
+};
 
 #[event(fetch)]
 async fn fetch(mut req: Request, env: Env, ctx: Context) -> Result<Response> {
@@ -32,4 +35,12 @@ async fn fetch(mut req: Request, env: Env, ctx: Context) -> Result<Response> {
 #[event(scheduled)]
 async fn scheduled(event: ScheduledEvent, env: Env, ctx: ScheduleContext) {
     sweep::run(&event, &env, &ctx).await;
+}
+
+/// Mail to the desk's address (Cloudflare Email Routing). Never fails: a message the desk
+/// cannot take is refused with a reason its sender reads.
+#[event(email)]
+async fn email(message: ForwardableEmailMessage, env: Env, ctx: Context) -> Result<()> {
+    inbound::receive(&message, &env, &ctx).await;
+    Ok(())
 }

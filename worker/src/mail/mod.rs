@@ -5,6 +5,7 @@ mod danish;
 mod english;
 
 use edgedesk_domain::call::NewCall;
+use edgedesk_domain::inbound::Refusal;
 use edgedesk_domain::message::{Language, Message};
 use edgedesk_domain::outbox::NUMBER;
 use edgedesk_domain::sla::Target;
@@ -58,6 +59,37 @@ pub fn write(notice: &Notice, language: Language) -> Mail {
 pub fn personal(message: &Message, language: Language) -> Mail {
     let (subject, body) = words(language).message(message);
     Mail { subject, body }
+}
+
+/// The reason a refused message's sender reads in the bounce. SMTP replies are ASCII, so
+/// the Danish is worded without æ, ø and å.
+pub fn refusal(refusal: Refusal, language: Language) -> &'static str {
+    match (refusal, language) {
+        (Refusal::TooLarge, Language::En) => {
+            "Message too large: the service desk takes mail of up to 10 MB. Please send a shorter message or use the portal."
+        }
+        (Refusal::TooLarge, Language::Da) => {
+            "Beskeden er for stor: servicedesken tager imod mails op til 10 MB. Send en kortere besked eller brug portalen."
+        }
+        (Refusal::TooMany, Language::En) => "Too many messages from this address; please wait an hour and send again.",
+        (Refusal::TooMany, Language::Da) => "For mange beskeder fra denne adresse; vent en time og send igen.",
+        (Refusal::TryLater, Language::En) => {
+            "The service desk could not take the message just now; please send it again later."
+        }
+        (Refusal::TryLater, Language::Da) => {
+            "Servicedesken kunne ikke tage imod beskeden lige nu; send den igen senere."
+        }
+    }
+}
+
+/// The desk's own mail address (`DESK_ADDRESS`): where customers write, the sender of
+/// what the desk mails, and the domain of its Message-IDs.
+pub fn desk_address(env: &Env) -> String {
+    env.var("DESK_ADDRESS")
+        .map(|value| value.to_string().trim().to_string())
+        .ok()
+        .filter(|value| value.contains('@'))
+        .unwrap_or_else(|| "support@edgedesk.localhost".to_string())
 }
 
 /// The language of what goes to the whole desk (the team chat): `DESK_LANGUAGE`, else English.

@@ -15,7 +15,7 @@ mod me;
 mod openapi;
 mod status;
 mod sweep_runs;
-mod tickets;
+pub mod tickets;
 
 use chrono::{DateTime, Utc};
 use edgedesk_domain::auth::Principal;

@@ -8,6 +8,7 @@ pub mod batch;
 pub mod calls;
 pub mod categories;
 pub mod events;
+pub mod inbound_mail;
 pub mod invitations;
 pub mod knowledge;
 pub mod limits;

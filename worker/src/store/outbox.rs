@@ -2,6 +2,7 @@
 //! read by the delivery step and by the admins' dev mailbox.
 
 use chrono::{DateTime, Utc};
+use edgedesk_domain::inbound;
 use edgedesk_domain::message::Language;
 use edgedesk_domain::outbox::{OutboxChannel, OutboxMessage, NUMBER};
 use edgedesk_domain::ticket::{ticket_number, TicketKind};
@@ -126,7 +127,7 @@ const COLUMNS: &str =
                               o.send_after, o.attempts, o.delivered_at, o.delivered_via, o.last_error
                        FROM outbox o LEFT JOIN tickets t ON t.id = o.ticket_id";
 
-fn message(row: Row) -> OutboxMessage {
+fn message(row: Row, domain: &str) -> OutboxMessage {
     // The ticket number is filled in now: notices may be written before the ticket had an id.
     let number = row
         .ticket_id
@@ -146,6 +147,8 @@ fn message(row: Row) -> OutboxMessage {
         delivered_at: row.delivered_at.map(from_millis),
         delivered_via: row.delivered_via,
         last_error: row.last_error,
+        message_id: inbound::message_id(row.ticket_id, row.id, domain),
+        in_reply_to: row.ticket_id.map(|ticket| inbound::thread_root(ticket, domain)),
     }
 }
 
@@ -159,7 +162,9 @@ pub async fn newest(env: &Env, before_id: Option<i64>, limit: u32) -> Result<Vec
         limit
     ))
     .await?;
-    Ok(rows.into_iter().map(message).collect())
+    let address = mail::desk_address(env);
+    let domain = inbound::domain_of(&address);
+    Ok(rows.into_iter().map(|row| message(row, domain)).collect())
 }
 
 /// Undelivered messages whose time has come, oldest first.
@@ -172,7 +177,9 @@ pub async fn due(env: &Env, now: DateTime<Utc>, limit: i64) -> Result<Vec<Outbox
         limit
     ))
     .await?;
-    Ok(rows.into_iter().map(message).collect())
+    let address = mail::desk_address(env);
+    let domain = inbound::domain_of(&address);
+    Ok(rows.into_iter().map(|row| message(row, domain)).collect())
 }
 
 pub async fn delivered(env: &Env, id: i64, via: &str, now: DateTime<Utc>) -> Result<(), ApiError> {

@@ -61,6 +61,12 @@ pub struct Start {
     named: Lookup,
 }
 
+impl Start {
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+}
+
 /// Adds what a step on the ticket `key` names starts from to `batch`. `command` is given
 /// only for staff: customers cannot name records.
 pub fn start_in(

@@ -1,10 +1,12 @@
-use edgedesk_domain::category::check_answers;
+use edgedesk_domain::category::{check_answers, Answer};
 use edgedesk_domain::limits::ANONYMOUS_TICKETS_PER_ADDRESS;
-use edgedesk_domain::policy::{self, Intake};
-use edgedesk_domain::ticket::{ticket_number, CreatedTicket, NewTicket};
-use edgedesk_domain::workflow;
+use edgedesk_domain::message::Language;
+use edgedesk_domain::policy::{self, Intake, TicketOwner};
+use edgedesk_domain::sla::SlaSettings;
+use edgedesk_domain::ticket::{ticket_number, Channel, CreatedTicket, NewTicket, ValidTicket};
+use edgedesk_domain::workflow::{self, Actor, Rules};
 use edgedesk_domain::{ApiError, ErrorCode};
-use worker::Request;
+use worker::{D1PreparedStatement, Request};
 
 use crate::crypto;
 use crate::http::{self, Reply};
@@ -68,31 +70,73 @@ async fn open(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
         }
     };
     let owner = intake.owner(ctx.principal(), known_customer.take(&found)?);
-    let status_token = crypto::random_token()?;
-    let status_token_hash = crypto::sha256_hex(&status_token).await?;
     let (rules, _) = rules.take(&found)?;
-    let status_url = format!("{}/status/{status_token}", http::origin(req));
-    let (state, notices) = workflow::open(&ticket, &rules, &status_url);
-    let subject = Subject { priority: state.priority, category_id, organisation_id: owner.organisation_id };
     let (sla_settings, _) = sla_settings.take(&found)?;
-    let clocks = sla::for_new_ticket(&sla_settings, subject, ctx.now);
-    let opening = Opening {
-        state: &state,
+    let report = Report {
+        ticket: &ticket,
         owner,
         category_id,
         answers: &answers,
         affected_service: affected_service.as_deref(),
         channel: intake.channel,
-        actor: &intake.opener,
-        status_token_hash: &status_token_hash,
-        notices: &notices,
-        clocks: &clocks,
+        opener: &intake.opener,
         language: report.language.unwrap_or_default(),
     };
-    let id = store::tickets::insert(ctx.env, &ticket, opening, ctx.now, Vec::new()).await?;
-    live::ticket_changed(ctx, id, state.version, owner);
+    let (id, status_token) =
+        store_report(ctx, report, &rules, &sla_settings, &http::origin(req), Vec::new()).await?;
     http::json(
         201,
         &CreatedTicket { id, number: ticket_number(ticket.kind, id), reported_at: ctx.now, status_token },
     )
+}
+
+/// A report as the desk takes it in, from any channel.
+pub struct Report<'a> {
+    pub ticket: &'a ValidTicket,
+    pub owner: TicketOwner,
+    pub category_id: Option<i64>,
+    pub answers: &'a [Answer],
+    pub affected_service: Option<&'a str>,
+    pub channel: Channel,
+    pub opener: &'a Actor,
+    pub language: Language,
+}
+
+/// Opens the ticket `report` makes, with its clocks, its history, the reporter's
+/// confirmation (with a status link on `origin`) and `also`, in one batch. The ticket's
+/// id and the status link's token (shown once).
+pub async fn store_report(
+    ctx: &Ctx<'_>,
+    report: Report<'_>,
+    rules: &Rules,
+    sla_settings: &SlaSettings,
+    origin: &str,
+    also: Vec<D1PreparedStatement>,
+) -> Result<(i64, String), ApiError> {
+    let status_token = crypto::random_token()?;
+    let status_token_hash = crypto::sha256_hex(&status_token).await?;
+    let status_url = format!("{origin}/status/{status_token}");
+    let (state, notices) = workflow::open(report.ticket, rules, &status_url);
+    let subject = Subject {
+        priority: state.priority,
+        category_id: report.category_id,
+        organisation_id: report.owner.organisation_id,
+    };
+    let clocks = sla::for_new_ticket(sla_settings, subject, ctx.now);
+    let opening = Opening {
+        state: &state,
+        owner: report.owner,
+        category_id: report.category_id,
+        answers: report.answers,
+        affected_service: report.affected_service,
+        channel: report.channel,
+        actor: report.opener,
+        status_token_hash: &status_token_hash,
+        notices: &notices,
+        clocks: &clocks,
+        language: report.language,
+    };
+    let id = store::tickets::insert(ctx.env, report.ticket, opening, ctx.now, also).await?;
+    live::ticket_changed(ctx, id, state.version, report.owner);
+    Ok((id, status_token))
 }

@@ -10,7 +10,7 @@ mod show;
 pub use act::{act, perform, start_in, Start};
 pub use bulk::bulk;
 pub use calendar::{calendar_file, invitation};
-pub use create::create;
+pub use create::{create, store_report, Report};
 pub use list::{list, queues};
 pub use presence::presence;
 pub use revoke_status_link::revoke_status_link;
