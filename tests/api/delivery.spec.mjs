@@ -80,6 +80,16 @@ test('a failing mail API is retried with backoff, then the message is delivered 
   expect(sent.at(-1).authorization).toBe('Bearer test-mail-key');
   expect(sent.at(-1).body.subject).toBe(`[${created.number}] We received your report: ${message.subject.split(': ').slice(1).join(': ')}`);
   expect(sent.at(-1).body.text).toContain(`/status/${created.status_token}`);
+  // The thread headers travel beside the text, so the mail API can set them.
+  expect(sent.at(-1).body).toMatchObject({
+    from: 'support@edgedesk.localhost',
+    headers: {
+      'Message-ID': `<edgedesk.${created.id}.${message.id}@edgedesk.localhost>`,
+      'In-Reply-To': `<edgedesk.${created.id}@edgedesk.localhost>`,
+      References: `<edgedesk.${created.id}@edgedesk.localhost>`,
+      'Auto-Submitted': 'auto-generated',
+    },
+  });
 
   // Delivered messages are not sent again.
   const count = received.length;

@@ -72,10 +72,11 @@ function freePort() {
  * Starts wrangler dev on `persistDir` (migrated, and seeded with demo data when asked) and
  * resolves once /api/health answers 200. Returns { url, stop, log }.
  */
-export async function startServer(persistDir, { seed = false, vars = {}, timeoutMs = 60_000 } = {}) {
+export async function startServer(persistDir, { seed = false, vars = {}, config, timeoutMs = 60_000 } = {}) {
   await migrate(persistDir);
   if (seed) await seedDemoData(persistDir);
   const args = ['--test-scheduled', ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`])];
+  if (config) args.push('--config', config);
   return startWrangler(persistDir, { args, healthPath: '/api/health', timeoutMs });
 }
 
