@@ -10,6 +10,7 @@
 //! names its ticket in headers the customer never sees.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::lifecycle::Status;
 use crate::message::Language;
@@ -60,51 +61,97 @@ pub struct Mail {
     pub text: String,
 }
 
-/// Why a message got no ticket and no answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ignored {
+/// What became of a received message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// A first mail, or one that may not continue the ticket it names: a new ticket.
+    Opened,
+    /// A reply to a closed ticket: a new ticket.
+    OpenedFollowUp,
+    Replied,
+    /// A reply that reopened its resolved ticket.
+    Reopened,
     /// Vacation replies and other machine-written mail (`Auto-Submitted`, `Precedence`).
-    AutoReply,
+    IgnoredAutoReply,
     /// A delivery failure report.
-    Bounce,
+    IgnoredBounce,
     /// Our own mail come back (a forwarding loop).
-    Loop,
+    IgnoredLoop,
     /// No usable sender to answer.
-    NoSender,
-    /// The same Message-ID was taken before (a redelivery).
-    Duplicate,
+    IgnoredNoSender,
 }
 
-impl Ignored {
+impl Outcome {
+    pub const ALL: [Outcome; 8] = [
+        Outcome::Opened,
+        Outcome::OpenedFollowUp,
+        Outcome::Replied,
+        Outcome::Reopened,
+        Outcome::IgnoredAutoReply,
+        Outcome::IgnoredBounce,
+        Outcome::IgnoredLoop,
+        Outcome::IgnoredNoSender,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
-            Ignored::AutoReply => "ignored_auto_reply",
-            Ignored::Bounce => "ignored_bounce",
-            Ignored::Loop => "ignored_loop",
-            Ignored::NoSender => "ignored_no_sender",
-            Ignored::Duplicate => "ignored_duplicate",
+            Outcome::Opened => "opened",
+            Outcome::OpenedFollowUp => "opened_follow_up",
+            Outcome::Replied => "replied",
+            Outcome::Reopened => "reopened",
+            Outcome::IgnoredAutoReply => "ignored_auto_reply",
+            Outcome::IgnoredBounce => "ignored_bounce",
+            Outcome::IgnoredLoop => "ignored_loop",
+            Outcome::IgnoredNoSender => "ignored_no_sender",
         }
     }
+
+    pub fn parse(text: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|outcome| outcome.as_str() == text)
+    }
+}
+
+/// One received message, as admins see it (`GET /api/admin/inbox`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivedMail {
+    pub id: i64,
+    pub message_id: Option<String>,
+    pub sender: String,
+    pub subject: String,
+    pub received_at: DateTime<Utc>,
+    pub outcome: Outcome,
+    pub ticket_id: Option<i64>,
+    /// `INC-000042`, when it opened or continued a ticket.
+    pub ticket_number: Option<String>,
+}
+
+/// The desk's received mail, newest first, and the address it is received at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inbox {
+    pub address: String,
+    pub items: Vec<ReceivedMail>,
+    pub next_cursor: Option<String>,
 }
 
 /// Whether the desk takes this message. Machine-written mail is never answered (answering
 /// it is how two robots mail each other forever), nor is our own.
-pub fn screen(mail: &Mail, desk_address: &str) -> Result<(), Ignored> {
+pub fn screen(mail: &Mail, desk_address: &str) -> Result<(), Outcome> {
     let from = mail.from.trim();
     if crate::validation::email("from", from).is_err() {
-        return Err(Ignored::NoSender);
+        return Err(Outcome::IgnoredNoSender);
     }
     if from.eq_ignore_ascii_case(desk_address.trim()) {
-        return Err(Ignored::Loop);
+        return Err(Outcome::IgnoredLoop);
     }
     let domain = domain_of(desk_address);
     if mail.message_id.as_deref().is_some_and(|id| ours(id, domain).is_some()) {
-        return Err(Ignored::Loop);
+        return Err(Outcome::IgnoredLoop);
     }
     let local = from.split('@').next().unwrap_or_default();
     let daemon = ["mailer-daemon", "postmaster"].iter().any(|name| local.eq_ignore_ascii_case(name));
     if mail.is_report || daemon || mail.envelope_from.trim().trim_matches(['<', '>']).is_empty() {
-        return Err(Ignored::Bounce);
+        return Err(Outcome::IgnoredBounce);
     }
     let automatic =
         mail.auto_submitted.as_deref().is_some_and(|value| !value.trim().eq_ignore_ascii_case("no"));
@@ -112,7 +159,7 @@ pub fn screen(mail: &Mail, desk_address: &str) -> Result<(), Ignored> {
         ["bulk", "junk", "auto_reply", "list"].iter().any(|kind| value.trim().eq_ignore_ascii_case(kind))
     });
     if automatic || bulk || mail.autoreply_header {
-        return Err(Ignored::AutoReply);
+        return Err(Outcome::IgnoredAutoReply);
     }
     Ok(())
 }

@@ -245,6 +245,11 @@ const ROUTES = [
     status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
   },
   {
+    name: 'GET /api/admin/inbox',
+    call: (api) => api.get('/api/admin/inbox'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
     name: 'GET /api/admin/rules',
     call: (api) => api.get('/api/admin/rules'),
     status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),

@@ -165,6 +165,13 @@ test('vacation replies, bounces and the desk’s own mail open nothing and are n
   expect((await received(loop)).outcome).toBe('ignored_loop');
   expect((await mailsAbout(admin, ticketId)).length).toBe(mails);
   expect((await page(ticketId)).timeline.length).toBe(timeline);
+  // Admins see each with what became of it, and the address mail is received at.
+  const inbox = await (await admin.get('/api/admin/inbox?limit=100')).json();
+  expect(inbox.address).toBe('support@edgedesk.localhost');
+  const outcome = (id) => inbox.items.find((mail) => mail.message_id === id)?.outcome;
+  expect([outcome(vacation), outcome(bounce), outcome(loop)]).toEqual(['ignored_auto_reply', 'ignored_bounce', 'ignored_loop']);
+  const first = inbox.items.find((mail) => mail.ticket_id === ticketId);
+  expect(first).toMatchObject({ outcome: 'opened', sender: from, ticket_number: number(ticketId) });
 });
 
 test('HTML-only mail becomes plain text; markup in it stays text', async () => {

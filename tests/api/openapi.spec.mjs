@@ -105,6 +105,7 @@ test('answers match the documented schemas', async ({ playwright }) => {
     await call(admin, 'GET', '/api/admin/categories');
     await call(admin, 'PATCH', '/api/admin/categories/1', { name: 'Network', version: 99 });
     await call(admin, 'GET', '/api/admin/outbox?limit=5');
+    await call(admin, 'GET', '/api/admin/inbox?limit=5');
     await call(admin, 'GET', '/api/admin/rules');
     await call(admin, 'GET', '/api/sweep-runs');
     expect(problems).toEqual([]);

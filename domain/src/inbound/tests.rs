@@ -25,36 +25,39 @@ fn an_ordinary_mail_is_taken() {
 fn machine_written_mail_is_never_answered() {
     let base = mail("mette@firma.dk", "Out of office", "Away");
     let vacation = Mail { auto_submitted: Some("auto-replied".into()), ..base.clone() };
-    assert_eq!(screen(&vacation, DESK), Err(Ignored::AutoReply));
+    assert_eq!(screen(&vacation, DESK), Err(Outcome::IgnoredAutoReply));
     let explicit_no = Mail { auto_submitted: Some("No".into()), ..base.clone() };
     assert_eq!(screen(&explicit_no, DESK), Ok(()));
     let bulk = Mail { precedence: Some("bulk".into()), ..base.clone() };
-    assert_eq!(screen(&bulk, DESK), Err(Ignored::AutoReply));
+    assert_eq!(screen(&bulk, DESK), Err(Outcome::IgnoredAutoReply));
     let old_style = Mail { autoreply_header: true, ..base.clone() };
-    assert_eq!(screen(&old_style, DESK), Err(Ignored::AutoReply));
+    assert_eq!(screen(&old_style, DESK), Err(Outcome::IgnoredAutoReply));
 }
 
 #[test]
 fn bounces_are_ignored() {
     let base = mail("mette@firma.dk", "Undelivered", "…");
-    assert_eq!(screen(&Mail { envelope_from: "<>".into(), ..base.clone() }, DESK), Err(Ignored::Bounce));
-    assert_eq!(screen(&Mail { is_report: true, ..base.clone() }, DESK), Err(Ignored::Bounce));
+    assert_eq!(
+        screen(&Mail { envelope_from: "<>".into(), ..base.clone() }, DESK),
+        Err(Outcome::IgnoredBounce)
+    );
+    assert_eq!(screen(&Mail { is_report: true, ..base.clone() }, DESK), Err(Outcome::IgnoredBounce));
     let daemon = mail("MAILER-DAEMON@mx.firma.dk", "Undelivered", "…");
-    assert_eq!(screen(&daemon, DESK), Err(Ignored::Bounce));
+    assert_eq!(screen(&daemon, DESK), Err(Outcome::IgnoredBounce));
 }
 
 #[test]
 fn our_own_mail_coming_back_is_a_loop() {
-    assert_eq!(screen(&mail("Support@Desk.example", "x", "y"), DESK), Err(Ignored::Loop));
+    assert_eq!(screen(&mail("Support@Desk.example", "x", "y"), DESK), Err(Outcome::IgnoredLoop));
     let forwarded_back =
         Mail { message_id: Some("edgedesk.42.7@desk.example".into()), ..mail("mette@firma.dk", "x", "y") };
-    assert_eq!(screen(&forwarded_back, DESK), Err(Ignored::Loop));
+    assert_eq!(screen(&forwarded_back, DESK), Err(Outcome::IgnoredLoop));
 }
 
 #[test]
 fn a_mail_without_a_usable_sender_is_ignored() {
-    assert_eq!(screen(&mail("", "x", "y"), DESK), Err(Ignored::NoSender));
-    assert_eq!(screen(&mail("not an address", "x", "y"), DESK), Err(Ignored::NoSender));
+    assert_eq!(screen(&mail("", "x", "y"), DESK), Err(Outcome::IgnoredNoSender));
+    assert_eq!(screen(&mail("not an address", "x", "y"), DESK), Err(Outcome::IgnoredNoSender));
 }
 
 #[test]
@@ -250,4 +253,12 @@ fn long_and_odd_text_fits_the_rules() {
 fn content_language_wins() {
     let english = Mail { content_language: Some("en-GB".into()), ..mail("a@b.dk", "Løn", "æøå") };
     assert_eq!(language(&english, Language::Da), Language::En);
+}
+
+#[test]
+fn outcomes_round_trip() {
+    for outcome in Outcome::ALL {
+        assert_eq!(Outcome::parse(outcome.as_str()), Some(outcome));
+        assert_eq!(serde_json::to_value(outcome).unwrap(), outcome.as_str());
+    }
 }

@@ -9,7 +9,7 @@
 
 mod read;
 
-use edgedesk_domain::inbound::{self, Continues, Mail, Plan, Refusal, MAX_MAIL_BYTES};
+use edgedesk_domain::inbound::{self, Continues, Mail, Outcome, Plan, Refusal, MAX_MAIL_BYTES};
 use edgedesk_domain::limits::MAILS_PER_SENDER;
 use edgedesk_domain::workflow::{ActionRequest, Actor, Command};
 use edgedesk_domain::{ApiError, ErrorCode};
@@ -71,19 +71,19 @@ async fn take(message: &ForwardableEmailMessage, ctx: &Ctx<'_>) -> Result<(), Ap
     let _counted = counted.take(&found)??;
     if let Err(ignored) = inbound::screen(&mail, &address) {
         let db = store::db(ctx.env)?;
-        return store::send_batch(&db, vec![inbound_mail::recorded(&db, &received, ignored.as_str(), None)?])
+        return store::send_batch(&db, vec![inbound_mail::recorded(&db, &received, ignored, None)?])
             .await
             .map(drop)
             .map_err(http::storage);
     }
     match inbound::continues(&mail.from, &known.named, &known.threads) {
         Continues::Ticket { id, customer } => reply(ctx, &mail, &received, id, customer).await,
-        Continues::Refused { .. } | Continues::Nothing => open(ctx, &mail, &received, "opened").await,
+        Continues::Refused { .. } | Continues::Nothing => open(ctx, &mail, &received, Outcome::Opened).await,
     }
 }
 
 /// A first mail (or one that may not continue the ticket it names) opens a ticket.
-async fn open(ctx: &Ctx<'_>, mail: &Mail, received: &Received<'_>, outcome: &str) -> Result<(), ApiError> {
+async fn open(ctx: &Ctx<'_>, mail: &Mail, received: &Received<'_>, outcome: Outcome) -> Result<(), ApiError> {
     let report = inbound::new_ticket(mail, mail::desk_language(ctx.env));
     let ticket = report.validate()?;
     let mut batch = Batch::new(ctx.env)?;
@@ -126,7 +126,7 @@ async fn reply(
         let state = &start.stored.as_ref().ok_or_else(|| ApiError::not_found("Ticket"))?.state;
         match inbound::plan(state, start.rules(), ctx.now) {
             Plan::Append => break false,
-            Plan::NewTicket => return open(ctx, mail, received, "opened_follow_up").await,
+            Plan::NewTicket => return open(ctx, mail, received, Outcome::OpenedFollowUp).await,
             Plan::ReopenAndAppend => {
                 let request = ActionRequest {
                     version: Some(state.version),
@@ -142,7 +142,7 @@ async fn reply(
             }
         }
     };
-    let outcome = if reopened { "reopened" } else { "replied" };
+    let outcome = if reopened { Outcome::Reopened } else { Outcome::Replied };
     let request = ActionRequest {
         version: None,
         command: Command::Reply { body, wait_for_customer: false, set_status: None },

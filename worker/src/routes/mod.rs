@@ -80,6 +80,7 @@ enum Endpoint {
     AdminCategories,
     AdminCategory(String),
     AdminOutbox,
+    AdminInbox,
     AdminAlerts,
     AdminAlertSettings,
     AdminRules,
@@ -140,6 +141,7 @@ impl Endpoint {
             ["api", "admin", "categories"] => Some(Self::AdminCategories),
             ["api", "admin", "categories", id] => Some(Self::AdminCategory((*id).to_string())),
             ["api", "admin", "outbox"] => Some(Self::AdminOutbox),
+            ["api", "admin", "inbox"] => Some(Self::AdminInbox),
             ["api", "admin", "alerts"] => Some(Self::AdminAlerts),
             ["api", "admin", "alerts", "settings"] => Some(Self::AdminAlertSettings),
             ["api", "admin", "rules"] => Some(Self::AdminRules),
@@ -178,6 +180,7 @@ impl Endpoint {
                 | Self::CallInvitation(..)
                 | Self::AdminCategories
                 | Self::AdminOutbox
+                | Self::AdminInbox
                 | Self::AdminAlerts
                 | Self::AdminAlertSettings
                 | Self::AdminRules
@@ -209,6 +212,7 @@ impl Endpoint {
             | Self::CallInvitation(..)
             | Self::StatusCallInvitation(..)
             | Self::AdminOutbox
+            | Self::AdminInbox
             | Self::AdminAlerts => "GET",
             Self::StatusLink(_) | Self::AdminToken(_) => "DELETE",
             Self::AdminTokens | Self::AdminOrganisations => "GET, POST",
@@ -313,6 +317,7 @@ async fn serve(
         (Endpoint::AdminCategories, Method::Post) => categories::create(req, &ctx).await,
         (Endpoint::AdminCategory(id), Method::Patch) => categories::update(id, req, &ctx).await,
         (Endpoint::AdminOutbox, Method::Get) => admin::list_outbox(req, &ctx).await,
+        (Endpoint::AdminInbox, Method::Get) => admin::list_inbox(req, &ctx).await,
         (Endpoint::AdminAlerts, Method::Get) => admin::list_alerts(&ctx).await,
         (Endpoint::AdminAlertSettings, Method::Get) => admin::show_alert_policy(&ctx).await,
         (Endpoint::AdminAlertSettings, Method::Put) => admin::save_alert_policy(req, &ctx).await,

@@ -2,13 +2,16 @@
 //! message may continue, and the row that records what became of each message.
 
 use chrono::{DateTime, Utc};
-use edgedesk_domain::inbound::{Reference, Thread};
+use edgedesk_domain::inbound::{Outcome, ReceivedMail, Reference, Thread};
+use edgedesk_domain::ticket::{ticket_number, TicketKind};
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
-use worker::{query, D1Database, D1PreparedStatement};
+use worker::{query, D1Database, D1PreparedStatement, Env};
 
 use super::batch::{Batch, Pending};
 use super::statements::TicketRef;
+use super::{all, db, ABOVE_EVERY_ID};
+use crate::clock::from_millis;
 use crate::http;
 
 /// What the desk knows about the conversation a message belongs to.
@@ -110,7 +113,7 @@ pub struct Received<'a> {
 pub fn recorded(
     db: &D1Database,
     mail: &Received<'_>,
-    outcome: &str,
+    outcome: Outcome,
     ticket: Option<TicketRef>,
 ) -> Result<D1PreparedStatement, ApiError> {
     let ticket = ticket.map_or_else(|| "NULL".to_string(), TicketRef::sql);
@@ -124,8 +127,53 @@ pub fn recorded(
         mail.sender,
         mail.subject,
         mail.at.timestamp_millis(),
-        outcome,
+        outcome.as_str(),
         mail.original
     )
     .map_err(http::storage)
+}
+
+/// Received mail newest first, keyset-paginated (admins' inbox).
+pub async fn newest(env: &Env, before_id: Option<i64>, limit: u32) -> Result<Vec<ReceivedMail>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        message_id: Option<String>,
+        sender: String,
+        subject: String,
+        received_at: i64,
+        outcome: String,
+        ticket_id: Option<i64>,
+        kind: Option<String>,
+    }
+    let db = db(env)?;
+    let rows = all::<Row>(query!(
+        &db,
+        "SELECT m.id, m.message_id, m.sender, m.subject, m.received_at, m.outcome, m.ticket_id, t.kind
+         FROM inbound_mail m LEFT JOIN tickets t ON t.id = m.ticket_id
+         WHERE m.id < ?1 ORDER BY m.id DESC LIMIT ?2",
+        before_id.unwrap_or(ABOVE_EVERY_ID),
+        limit
+    ))
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let outcome = Outcome::parse(&row.outcome)
+                .ok_or_else(|| http::internal(format!("unknown mail outcome {}", row.outcome)))?;
+            let ticket_number = row
+                .ticket_id
+                .zip(row.kind.as_deref().and_then(TicketKind::parse))
+                .map(|(id, kind)| ticket_number(kind, id));
+            Ok(ReceivedMail {
+                id: row.id,
+                message_id: row.message_id,
+                sender: row.sender,
+                subject: row.subject,
+                received_at: from_millis(row.received_at),
+                outcome,
+                ticket_id: row.ticket_id,
+                ticket_number,
+            })
+        })
+        .collect()
 }

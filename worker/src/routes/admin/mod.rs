@@ -12,7 +12,7 @@ pub use alerts::{list_alerts, save_alert_policy, show_alert_policy};
 pub use invite::invite;
 pub use list_users::list_users;
 pub use organisations::{create_organisation, list_organisations, update_organisation};
-pub use outbox::list_outbox;
+pub use outbox::{list_inbox, list_outbox};
 pub use rules::{save_rules, show_rules};
 pub use sla::{save_sla, show_sla};
 pub use tokens::{create_token, list_tokens, revoke_token};
