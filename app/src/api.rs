@@ -9,6 +9,7 @@ use edgedesk_domain::alert::{AlertSummary, SavedAlertPolicy};
 use edgedesk_domain::auth::{Credentials, LanguageChoice, Me, SessionInfo, SignUp};
 use edgedesk_domain::canned::CannedReplies;
 use edgedesk_domain::category::{Category, CategoryInput};
+use edgedesk_domain::inbound::Inbox;
 use edgedesk_domain::knowledge::{Article, ArticleInput, ArticleSummary, Suggestions};
 use edgedesk_domain::message::Language as Lang;
 use edgedesk_domain::outbox::OutboxMessage;
@@ -179,6 +180,10 @@ pub async fn outbox(cursor: Option<&str>) -> Result<Page<OutboxMessage>, ApiErro
         request = request.query([("cursor", cursor)]);
     }
     send(request).await
+}
+
+pub async fn inbox() -> Result<Inbox, ApiError> {
+    send(Request::get("/api/admin/inbox").query([("limit", "100")])).await
 }
 
 pub async fn get_ticket(id: &str) -> Result<TicketView, ApiError> {

@@ -3,6 +3,7 @@
 
 use edgedesk_domain::auth::Tier;
 use edgedesk_domain::call::CallChannel;
+use edgedesk_domain::inbound::Outcome;
 use edgedesk_domain::priority::{Level, PeopleAffected, WorkImpact};
 use edgedesk_domain::queue::Queue;
 use edgedesk_domain::ticket::{Channel, TicketKind};
@@ -175,6 +176,16 @@ pub struct ProcessTexts {
     pub col_delivery: &'static str,
     pub delivery_waiting: &'static str,
     pub delivery_failed: &'static str,
+    pub mail_address: &'static str,
+    pub received_heading: &'static str,
+    pub received_empty: &'static str,
+    pub sent_heading: &'static str,
+    pub sent_intro: &'static str,
+    pub col_from: &'static str,
+    pub col_received: &'static str,
+    pub col_outcome: &'static str,
+    /// In the order of `Outcome::ALL`.
+    pub mail_outcomes: [&'static str; 8],
 
     pub kb_title: &'static str,
     pub kb_intro: &'static str,
@@ -236,6 +247,11 @@ pub struct ProcessTexts {
 }
 
 impl ProcessTexts {
+    pub fn mail_outcome(&self, outcome: Outcome) -> &'static str {
+        let index = Outcome::ALL.iter().position(|known| *known == outcome).unwrap_or_default();
+        self.mail_outcomes[index]
+    }
+
     pub fn kind(&self, kind: TicketKind) -> &'static str {
         match kind {
             TicketKind::Incident => self.kind_incident,
@@ -346,7 +362,8 @@ impl ProcessTexts {
             (Channel::Portal, _) => "Portal",
             (Channel::Phone, Lang::En) => "Phone",
             (Channel::Phone, Lang::Da) => "Telefon",
-            (Channel::Email, _) => "Email",
+            (Channel::Email, Lang::En) => "Email",
+            (Channel::Email, Lang::Da) => "E-mail",
             (Channel::Alert, Lang::En) => "Monitoring alert",
             (Channel::Alert, Lang::Da) => "Overvågningsalarm",
         }
@@ -536,14 +553,32 @@ pub static EN: ProcessTexts = ProcessTexts {
     col_last_seen: "Last seen",
     col_state: "State",
     col_incident: "Incident",
-    mailbox_title: "Dev mailbox",
-    mailbox_intro: "Every message Edgedesk sends, with its delivery state. Without a mail API configured, messages are delivered here.",
+    mailbox_title: "Mail",
+    mailbox_intro: "Customers write to the desk's address: a first mail opens a ticket, an answer continues its ticket. Here is what arrived and what became of it, and every message the desk sends.",
     mailbox_empty: "No messages yet.",
     col_to: "To",
     col_subject: "Subject",
     col_delivery: "Delivery",
     delivery_waiting: "Waiting",
     delivery_failed: "Failed, will retry",
+    mail_address: "Customers write to",
+    received_heading: "Received",
+    received_empty: "No mail received yet.",
+    sent_heading: "Sent",
+    sent_intro: "Every message the desk sends, with its delivery state. Without a mail transport configured, messages are delivered here (the dev mailbox).",
+    col_from: "From",
+    col_received: "Received",
+    col_outcome: "What became of it",
+    mail_outcomes: [
+        "Opened a ticket",
+        "Opened a follow-up (the ticket was closed)",
+        "Added to its ticket",
+        "Reopened its ticket",
+        "Ignored: an automatic reply",
+        "Ignored: a delivery failure",
+        "Ignored: the desk's own mail",
+        "Ignored: no sender to answer",
+    ],
 
     kb_title: "Help articles",
     kb_intro: "Answers to common problems, written by the service desk.",
@@ -760,15 +795,32 @@ pub static DA: ProcessTexts = ProcessTexts {
     col_last_seen: "Sidst set",
     col_state: "Tilstand",
     col_incident: "Hændelse",
-    mailbox_title: "Udviklerpostkasse",
-    mailbox_intro:
-        "Alle beskeder Edgedesk sender, med leveringsstatus. Uden en mail-API leveres beskederne hertil.",
+    mailbox_title: "Mail",
+    mailbox_intro: "Kunder skriver til deskens adresse: en første mail opretter en sag, et svar fortsætter sin sag. Her ses det, der kom ind, og hvad der blev af det, og alle beskeder, desken sender.",
     mailbox_empty: "Ingen beskeder endnu.",
     col_to: "Til",
     col_subject: "Emne",
     col_delivery: "Levering",
     delivery_waiting: "Venter",
     delivery_failed: "Fejlede, prøver igen",
+    mail_address: "Kunder skriver til",
+    received_heading: "Modtaget",
+    received_empty: "Ingen mails modtaget endnu.",
+    sent_heading: "Sendt",
+    sent_intro: "Alle beskeder, desken sender, med leveringsstatus. Uden en konfigureret mailudbyder leveres beskederne hertil (udviklerpostkassen).",
+    col_from: "Fra",
+    col_received: "Modtaget",
+    col_outcome: "Hvad der skete",
+    mail_outcomes: [
+        "Oprettede en sag",
+        "Oprettede en opfølgning (sagen var lukket)",
+        "Føjet til sin sag",
+        "Genåbnede sin sag",
+        "Ignoreret: et automatisk svar",
+        "Ignoreret: en fejlmeddelelse om levering",
+        "Ignoreret: deskens egen mail",
+        "Ignoreret: ingen afsender at svare",
+    ],
 
     kb_title: "Hjælpeartikler",
     kb_intro: "Svar på almindelige problemer, skrevet af servicedesken.",

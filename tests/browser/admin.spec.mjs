@@ -63,7 +63,7 @@ test('the header keeps one Admin link; tabs lead between the admin pages', async
   const header = page.getByRole('navigation', { name: 'Main' });
   await expect(header.getByRole('link')).toHaveText(['Report a problem', 'Help articles', 'Agent console', 'Admin']);
   const tabs = page.getByRole('navigation', { name: 'Administration sections' });
-  await expect(tabs.getByRole('link')).toHaveText(['Accounts', 'Process settings', 'SLA settings', 'Monitoring', 'Dev mailbox']);
+  await expect(tabs.getByRole('link')).toHaveText(['Accounts', 'Process settings', 'SLA settings', 'Monitoring', 'Mail']);
   await expect(tabs.getByRole('link', { name: 'Accounts' })).toHaveAttribute('aria-current', 'page');
 
   await tabs.getByRole('link', { name: 'SLA settings' }).click();
@@ -73,8 +73,8 @@ test('the header keeps one Admin link; tabs lead between the admin pages', async
   await expect(tabs.getByRole('link', { name: 'Accounts' })).not.toHaveAttribute('aria-current', 'page');
   // The header's Admin link stays marked on every admin page.
   await expect(header.getByRole('link', { name: 'Admin' })).toHaveAttribute('aria-current', 'page');
-  await tabs.getByRole('link', { name: 'Dev mailbox' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dev mailbox');
+  await tabs.getByRole('link', { name: 'Mail' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mail');
   await expectAccessible(page);
 });
 
