@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { base64Lines, deliver, fixture, messageId, received } from '../support/mail.mjs';
 import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, startWrangler, ROOT, sessionCookie } from '../support/server.mjs';
 
 const run = promisify(execFile);
@@ -124,6 +125,32 @@ try {
     ['-s', path.join(ROOT, 'tests/bench/alert.lua'), '-H', `Authorization: Bearer ${token}`]);
   line('alerts_ingest_rps', alerts.rps.toFixed(0), 'req/s');
   line('alerts_ingest_p50_ms', alerts.p50.toFixed(1), 'ms');
+
+  // Mail to the desk, one message at a time through the local Email Routing endpoint:
+  // first mails (each opens a ticket) from distinct senders, then replies threaded by the
+  // subject's number. Includes wrangler's own handling of the local endpoint.
+  const latency = async (raw, from) => {
+    const started = performance.now();
+    const delivered = await deliver(raw, from, server.url);
+    if (delivered.rejectReason) throw new Error(`mail refused: ${delivered.rejectReason}`);
+    return performance.now() - started;
+  };
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const opened = [];
+  const replies = [];
+  for (let n = 0; n < 60; n += 1) {
+    const from = `bench-${n}@mail.example`;
+    const first = messageId();
+    opened.push(await latency(await fixture('new-danish-qp', { FROM: from, MESSAGE_ID: first }), from));
+    const ticket = (await received(first, dir)).ticket_id;
+    const subject = `Re: [INC-${String(ticket).padStart(6, '0')}] Lønsedlen`;
+    replies.push(await latency(await fixture('reply-gmail-base64', {
+      FROM: from, SUBJECT: subject, MESSAGE_ID: messageId(), IN_REPLY_TO: '', REFERENCES: '',
+      TEXT_BASE64: base64Lines('Tak.\n\nOn Thu, 3 Dec 2026, Support wrote:\n> Hej'),
+    }), from));
+  }
+  line('email_ingest_p50_ms', median(opened).toFixed(1), 'ms');
+  line('email_reply_p50_ms', median(replies).toFixed(1), 'ms');
 
   // One connection: the cost of one sign-in (PBKDF2 at the configured iterations, a
   // session row), not throughput.
