@@ -9,6 +9,7 @@ pub mod admin;
 pub mod age;
 pub mod alert;
 pub mod auth;
+pub mod base64;
 pub mod body;
 pub mod call;
 pub mod canned;
@@ -36,6 +37,7 @@ pub mod sweep;
 mod testing;
 pub mod ticket;
 pub mod validation;
+pub mod webhook;
 pub mod workflow;
 
 pub use error::{ApiError, Conflict, ErrorCode, FieldError};
