@@ -132,8 +132,8 @@ fn refused(message: &str) -> FieldError {
 pub fn target(url: &str, allow_private: bool) -> Result<(), FieldError> {
     let (scheme, rest) =
         url.split_once("://").ok_or_else(|| refused("A webhook URL starts with https://"))?;
-    let secure = scheme.eq_ignore_ascii_case("https");
-    if !secure && !(allow_private && scheme.eq_ignore_ascii_case("http")) {
+    let plain_allowed = allow_private && scheme.eq_ignore_ascii_case("http");
+    if !(scheme.eq_ignore_ascii_case("https") || plain_allowed) {
         return Err(refused("A webhook URL starts with https://"));
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
@@ -151,9 +151,10 @@ pub fn target(url: &str, allow_private: bool) -> Result<(), FieldError> {
     if allow_private {
         return Ok(());
     }
+    let single_label = !host.contains('.') && host.parse::<IpAddr>().is_err();
     let private_name = host == "localhost"
         || [".localhost", ".local", ".internal", ".home.arpa"].iter().any(|suffix| host.ends_with(suffix))
-        || !host.contains('.') && host.parse::<IpAddr>().is_err();
+        || single_label;
     let private_address = match host.parse::<IpAddr>() {
         Ok(IpAddr::V4(v4)) => private_v4(v4),
         Ok(IpAddr::V6(v6)) => private_v6(v6),
