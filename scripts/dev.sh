@@ -24,4 +24,6 @@ say "Edgedesk at http://127.0.0.1:$port  (portal /, console /console; Ctrl-C sto
     sleep 60
   done
 ) &
-exec wrangler dev --local --ip 127.0.0.1 --port "$port" --test-scheduled --show-interactive-dev-session=false
+# Development: webhooks may call a receiver on this machine; links in mail name this port.
+exec wrangler dev --local --ip 127.0.0.1 --port "$port" --test-scheduled --show-interactive-dev-session=false \
+  --var ALLOW_PRIVATE_WEBHOOKS:true --var "PUBLIC_URL:http://localhost:$port"

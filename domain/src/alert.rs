@@ -184,6 +184,22 @@ pub struct Signal {
 }
 
 impl Signal {
+    /// What an `alert.received` webhook says of it: the facts, what it became, and which
+    /// integration sent it (the sender's own details stay on the incident).
+    pub fn announcement(&self, integration: &str, outcome: Outcome, ticket_id: Option<i64>) -> Value {
+        serde_json::json!({
+            "integration": integration,
+            "dedup_key": self.dedup_key,
+            "action": self.action,
+            "severity": self.severity,
+            "summary": self.summary,
+            "source": self.source,
+            "component": self.component,
+            "outcome": outcome,
+            "ticket_id": ticket_id,
+        })
+    }
+
     /// The incident's title: the summary, cut to what a title holds.
     pub fn title(&self) -> String {
         let summary = self.summary.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -8,12 +8,12 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 use crate::base64::{base64, decode};
 use crate::error::{ApiError, ErrorCode, FieldError};
-use crate::lifecycle::Status;
 use crate::validation::TextRule;
-use crate::workflow::EventKind;
+use crate::workflow::{EventKind, NewEvent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum WebhookEvent {
@@ -63,19 +63,33 @@ impl WebhookEvent {
     }
 }
 
-/// What one process step announces: always an update, and what the step was.
-pub fn step_events(kind: EventKind, before: Status, after: Status) -> Vec<WebhookEvent> {
-    let mut events = vec![WebhookEvent::TicketUpdated];
-    if kind == EventKind::Resolved {
-        events.push(WebhookEvent::TicketResolved);
-    }
-    if after == Status::Closed && before != Status::Closed {
-        events.push(WebhookEvent::TicketClosed);
-    }
-    if kind == EventKind::Reply {
-        events.push(WebhookEvent::ReplyAdded);
+/// What one process step announces, each with what joins the ticket in the payload's
+/// `data`: always an update (naming the step, never a note's text), and what the step was.
+pub fn step_events(event: &NewEvent, by_staff: bool) -> Vec<(WebhookEvent, Value)> {
+    let mut events = vec![(WebhookEvent::TicketUpdated, json!({ "event": event.kind.as_str() }))];
+    let text = event.details.text.as_deref().unwrap_or_default();
+    match event.kind {
+        EventKind::Resolved => {
+            events.push((WebhookEvent::TicketResolved, json!({ "resolution_notes": text })))
+        }
+        EventKind::Confirmed => events.push((WebhookEvent::TicketClosed, json!({}))),
+        EventKind::Reply => {
+            let author = if by_staff { "staff" } else { "customer" };
+            events.push((WebhookEvent::ReplyAdded, json!({ "reply": { "text": text, "author": author } })));
+        }
+        _ => {}
     }
     events
+}
+
+/// What an SLA sweep's warning or breach event announces.
+pub fn sla_event(event: &NewEvent) -> Option<(WebhookEvent, Value)> {
+    let kind = match event.kind {
+        EventKind::SlaWarning => WebhookEvent::SlaWarning,
+        EventKind::SlaBreached => WebhookEvent::SlaBreach,
+        _ => return None,
+    };
+    Some((kind, json!({ "sla": event.details.sla })))
 }
 
 const URL: TextRule = TextRule { field: "url", label: "URL", max_chars: 2048, multiline: false };

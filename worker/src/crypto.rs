@@ -1,4 +1,4 @@
-//! WebCrypto through the Worker's global `crypto`: random tokens, SHA-256 and PBKDF2.
+//! WebCrypto through the Worker's global `crypto`: random tokens, SHA-256, PBKDF2 and HMAC.
 //! Native code in workerd does the work, so hashing costs little of the Worker's CPU budget.
 
 use edgedesk_domain::hex::hex;
@@ -55,6 +55,24 @@ pub async fn pbkdf2(password: &str, salt: &[u8], iterations: u32) -> Result<Vec<
     let derive = subtle.derive_bits_with_object(&params, &key, 256).map_err(js_error("deriveBits"))?;
     let bits = JsFuture::from(derive).await.map_err(js_error("deriveBits"))?;
     Ok(Uint8Array::new(&bits).to_vec())
+}
+
+/// HMAC-SHA256 of `message` under `key` (webhook signatures).
+pub async fn hmac_sha256(key: &[u8], message: &[u8]) -> Result<Vec<u8>, ApiError> {
+    let subtle = subtle()?;
+    let algorithm = js_sys::Object::new();
+    Reflect::set(&algorithm, &JsValue::from_str("name"), &JsValue::from_str("HMAC"))
+        .map_err(js_error("HMAC"))?;
+    Reflect::set(&algorithm, &JsValue::from_str("hash"), &JsValue::from_str("SHA-256"))
+        .map_err(js_error("HMAC"))?;
+    let usages = Array::of1(&JsValue::from_str("sign"));
+    let import = subtle
+        .import_key_with_object("raw", &Uint8Array::from(key), &algorithm, false, &usages)
+        .map_err(js_error("importKey"))?;
+    let key: CryptoKey = JsFuture::from(import).await.map_err(js_error("importKey"))?.unchecked_into();
+    let sign = subtle.sign_with_str_and_u8_array("HMAC", &key, message).map_err(js_error("sign"))?;
+    let mac = JsFuture::from(sign).await.map_err(js_error("sign"))?;
+    Ok(Uint8Array::new(&mac).to_vec())
 }
 
 /// The stored hash of a link token (status links, invitations). `None` for text that

@@ -15,6 +15,7 @@ mod routes;
 mod sla;
 mod store;
 mod sweep;
+mod webhooks;
 
 use worker::{
     event, Context, Env, ForwardableEmailMessage, Request, Response, Result, ScheduleContext, ScheduledEvent,

@@ -1,9 +1,9 @@
 //! The scheduled sweep: records SLA warnings and breaches and runs their actions, closes
-//! resolved tickets whose reopen window ended, delivers the outbox (after the SLA step, so
-//! its notices go out in the same run), forgets expired abuse-limit counters and day-old
-//! presence records, and records the run. Its "now" for ticket rules
-//! is the time the platform scheduled it for, never the wall clock, so tests can drive it
-//! at chosen times.
+//! resolved tickets whose reopen window ended, delivers the outbox and the webhooks (after
+//! the SLA step, so its notices go out in the same run; both count as messages), forgets
+//! expired abuse-limit counters and day-old presence records, and records the run. Its
+//! "now" for ticket rules is the time the platform scheduled it for, never the wall clock,
+//! so tests can drive it at chosen times.
 
 use edgedesk_domain::sweep::SweepReport;
 use worker::{console_error, Env, ScheduleContext, ScheduledEvent};
@@ -13,6 +13,7 @@ use crate::delivery;
 use crate::live;
 use crate::sla;
 use crate::store;
+use crate::webhooks;
 
 pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
     let scheduled_at = clock::from_millis(event.schedule() as i64);
@@ -25,6 +26,7 @@ pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
         Err(error) => (Err(error.clone()), Err(error)),
     };
     let delivered = delivery::deliver_due(env, scheduled_at).await;
+    let hooks = webhooks::deliver_due(env, scheduled_at).await;
     // Counters carry wall-clock expiry times, so they are compared with the wall clock.
     let housekeeping = match store::limits::forget_expired(env, clock::now()).await {
         Ok(()) => store::presence::forget_old(env, clock::now()).await,
@@ -36,13 +38,14 @@ pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
         one_ticket,
         closed.as_ref().err(),
         delivered.as_ref().err(),
+        hooks.as_ref().err(),
         housekeeping.as_ref().err(),
     ]
     .into_iter()
     .flatten()
     .map(|error| error.message.clone())
     .reduce(|first, second| format!("{first}; {second}"));
-    let delivered = delivered.unwrap_or_default();
+    let (delivered, hooks) = (delivered.unwrap_or_default(), hooks.unwrap_or_default());
     let mut swept = swept.unwrap_or_default();
     live::after_sweep(ctx, env, std::mem::take(&mut swept.changed));
     let report = SweepReport {
@@ -52,8 +55,8 @@ pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
         finished_at: clock::now(),
         tickets_examined: swept.examined,
         tickets_closed: closed.unwrap_or(0) as i64,
-        messages_sent: delivered.sent,
-        messages_failed: delivered.failed,
+        messages_sent: delivered.sent + hooks.sent,
+        messages_failed: delivered.failed + hooks.failed,
         sla_warnings: swept.warnings,
         sla_breaches: swept.breaches,
         sla_conflicts: swept.conflicts,

@@ -2,22 +2,39 @@ use chrono::TimeZone;
 
 use super::*;
 
+fn step(kind: EventKind, text: Option<&str>) -> NewEvent {
+    NewEvent {
+        kind,
+        details: crate::workflow::EventDetails { text: text.map(str::to_string), ..Default::default() },
+    }
+}
+
 #[test]
 fn a_step_announces_an_update_and_what_it_was() {
-    use EventKind::*;
-    assert_eq!(step_events(Note, Status::Open, Status::Open), vec![WebhookEvent::TicketUpdated]);
+    let names =
+        |events: Vec<(WebhookEvent, Value)>| events.into_iter().map(|(event, _)| event).collect::<Vec<_>>();
+    let note = step_events(&step(EventKind::Note, Some("internal: the CFO's laptop")), true);
     assert_eq!(
-        step_events(Reply, Status::Open, Status::PendingCustomer),
-        vec![WebhookEvent::TicketUpdated, WebhookEvent::ReplyAdded]
+        note,
+        vec![(WebhookEvent::TicketUpdated, json!({ "event": "note" }))],
+        "a note's text never leaves"
     );
+    let reply = step_events(&step(EventKind::Reply, Some("Try again")), false);
+    assert_eq!(names(reply.clone()), vec![WebhookEvent::TicketUpdated, WebhookEvent::ReplyAdded]);
+    assert_eq!(reply[1].1, json!({ "reply": { "text": "Try again", "author": "customer" } }));
     assert_eq!(
-        step_events(Resolved, Status::InProgress, Status::Resolved),
+        names(step_events(&step(EventKind::Resolved, Some("Restarted")), true)),
         vec![WebhookEvent::TicketUpdated, WebhookEvent::TicketResolved]
     );
     assert_eq!(
-        step_events(Confirmed, Status::Resolved, Status::Closed),
+        names(step_events(&step(EventKind::Confirmed, None), false)),
         vec![WebhookEvent::TicketUpdated, WebhookEvent::TicketClosed]
     );
+    assert_eq!(
+        sla_event(&step(EventKind::SlaBreached, None)).map(|(event, _)| event),
+        Some(WebhookEvent::SlaBreach)
+    );
+    assert_eq!(sla_event(&step(EventKind::Note, None)), None);
 }
 
 #[test]

@@ -5,6 +5,7 @@ use edgedesk_domain::auth::Principal;
 use edgedesk_domain::policy::{self, TicketOwner};
 use edgedesk_domain::sla::SlaSettings;
 use edgedesk_domain::ticket::{Channel, TicketKind, ValidTicket};
+use edgedesk_domain::webhook::WebhookEvent;
 use edgedesk_domain::workflow::{
     self, ActionRequest, Actor, Command, EventDetails, EventKind, NewEvent, ResolutionCode,
 };
@@ -58,10 +59,27 @@ pub async fn receive(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let mut results = Vec::with_capacity(signals.len());
     for signal in &signals {
         let (outcome, ticket_id) = route(ctx, &actor, grant.token_id, signal).await?;
+        announce(ctx, signal.announcement(&principal.name, outcome, ticket_id));
         results.push(Routed { dedup_key: signal.dedup_key.clone(), outcome, ticket_id });
     }
     let dedup_key = signals.first().map(|signal| signal.dedup_key.clone()).unwrap_or_default();
     http::json(202, &Receipt { status: "success", message: "Event processed", dedup_key, results })
+}
+
+/// Queues `alert.received` for the subscriptions that hear it, after the answer is sent
+/// (the alert is stored either way; a failure here is logged).
+fn announce(ctx: &Ctx<'_>, data: serde_json::Value) {
+    let (env, now) = (ctx.env.clone(), ctx.now);
+    ctx.background.wait_until(async move {
+        let queued = async {
+            let db = store::db(&env)?;
+            let statement = store::webhooks::event(&db, WebhookEvent::AlertReceived, &data, now)?;
+            store::send_batch(&db, vec![statement]).await.map_err(http::storage)
+        };
+        if let Err(error) = queued.await {
+            worker::console_error!("could not queue alert.received: {}", error.message);
+        }
+    });
 }
 
 /// The token a PagerDuty-style sender names as its routing key (its use recorded like a

@@ -93,6 +93,10 @@ enum Endpoint {
     AdminOrganisations,
     AdminOrganisation(String),
     AdminToken(String),
+    AdminWebhooks,
+    AdminWebhook(String),
+    AdminWebhookDeliveries(String),
+    AdminWebhookReplay(String, String),
     Invitation(String),
     AcceptInvitation(String),
 }
@@ -154,6 +158,14 @@ impl Endpoint {
             ["api", "admin", "organisations"] => Some(Self::AdminOrganisations),
             ["api", "admin", "organisations", id] => Some(Self::AdminOrganisation((*id).to_string())),
             ["api", "admin", "tokens", id] => Some(Self::AdminToken((*id).to_string())),
+            ["api", "admin", "webhooks"] => Some(Self::AdminWebhooks),
+            ["api", "admin", "webhooks", id] => Some(Self::AdminWebhook((*id).to_string())),
+            ["api", "admin", "webhooks", id, "deliveries"] => {
+                Some(Self::AdminWebhookDeliveries((*id).to_string()))
+            }
+            ["api", "admin", "webhooks", id, "deliveries", delivery, "replay"] => {
+                Some(Self::AdminWebhookReplay((*id).to_string(), (*delivery).to_string()))
+            }
             ["api", "invitations", token] => Some(Self::Invitation((*token).to_string())),
             ["api", "invitations", token, "accept"] => Some(Self::AcceptInvitation((*token).to_string())),
             _ => None,
@@ -215,7 +227,10 @@ impl Endpoint {
             | Self::AdminInbox
             | Self::AdminAlerts => "GET",
             Self::StatusLink(_) | Self::AdminToken(_) => "DELETE",
-            Self::AdminTokens | Self::AdminOrganisations => "GET, POST",
+            Self::AdminTokens | Self::AdminOrganisations | Self::AdminWebhooks => "GET, POST",
+            Self::AdminWebhook(_) => "PATCH, DELETE",
+            Self::AdminWebhookDeliveries(_) => "GET",
+            Self::AdminWebhookReplay(..) => "POST",
             Self::AdminUser(_) | Self::AdminOrganisation(_) => "PATCH",
             Self::AdminInvitations | Self::AcceptInvitation(_) => "POST",
             Self::AdminUsers | Self::Invitation(_) => "GET",
@@ -339,6 +354,14 @@ async fn serve(
         (Endpoint::AdminTokens, Method::Get) => admin::list_tokens(&ctx).await,
         (Endpoint::AdminTokens, Method::Post) => admin::create_token(req, &ctx).await,
         (Endpoint::AdminToken(id), Method::Delete) => admin::revoke_token(id, &ctx).await,
+        (Endpoint::AdminWebhooks, Method::Get) => admin::list_webhooks(&ctx).await,
+        (Endpoint::AdminWebhooks, Method::Post) => admin::create_webhook(req, &ctx).await,
+        (Endpoint::AdminWebhook(id), Method::Patch) => admin::change_webhook(id, req, &ctx).await,
+        (Endpoint::AdminWebhook(id), Method::Delete) => admin::delete_webhook(id, &ctx).await,
+        (Endpoint::AdminWebhookDeliveries(id), Method::Get) => admin::list_deliveries(id, &ctx).await,
+        (Endpoint::AdminWebhookReplay(id, delivery), Method::Post) => {
+            admin::replay_delivery(id, delivery, &ctx).await
+        }
         (Endpoint::AdminOrganisations, Method::Get) => admin::list_organisations(&ctx).await,
         (Endpoint::AdminOrganisations, Method::Post) => admin::create_organisation(req, &ctx).await,
         (Endpoint::AdminOrganisation(id), Method::Patch) => admin::update_organisation(id, req, &ctx).await,

@@ -25,6 +25,7 @@ pub mod sweep_runs;
 pub mod ticket_list;
 pub mod tickets;
 pub mod users;
+pub mod webhooks;
 
 use edgedesk_domain::ApiError;
 use serde::de::DeserializeOwned;

@@ -12,6 +12,7 @@ use edgedesk_domain::sla::Clocks;
 use edgedesk_domain::ticket::{
     ticket_number, Channel, PublicTicket, Reporter, Ticket, TicketKind, ValidTicket,
 };
+use edgedesk_domain::webhook::{self, WebhookEvent};
 use edgedesk_domain::workflow::{
     Actor, Decision, LinkedEffect, Named, Notice, Rating, Resolution, ResolutionCode, Rules, TicketState,
 };
@@ -21,6 +22,7 @@ use worker::{query, D1Database, D1PreparedStatement, Env};
 
 use super::batch::{Batch, Pending};
 use super::statements::{event_statement, projection_statement, sla_projection, TicketRef};
+use super::webhooks::{self, About};
 use super::{all, db, lost_race, outbox};
 use crate::clock::from_millis;
 use crate::{http, mail};
@@ -121,6 +123,14 @@ pub async fn insert(
         1,
         &clocks.clocks,
         &clocks.progress,
+        reported_at,
+    )?);
+    statements.push(webhooks::ticket_event(
+        &db,
+        About::Ticket(TicketRef::Newest),
+        WebhookEvent::TicketCreated,
+        &serde_json::json!({}),
+        &http::public_url(env),
         reported_at,
     )?);
     statements.extend(also);
@@ -230,6 +240,17 @@ pub fn apply_in(
         );
     }
     statements.extend(linked_statements(db, state, &decision.linked, actor, at)?);
+    let origin = http::public_url(env);
+    for (event, extra) in webhook::step_events(&decision.event, actor.is_staff()) {
+        statements.push(webhooks::ticket_event(
+            db,
+            About::Ticket(TicketRef::Id(id)),
+            event,
+            &extra,
+            &origin,
+            now,
+        )?);
+    }
     statements.extend(sla_projection(
         db,
         TicketRef::Id(id),
@@ -594,7 +615,15 @@ pub async fn close_expired(env: &Env, rules: &Rules, now: DateTime<Utc>) -> Resu
         cutoff
     )
     .map_err(http::storage)?;
-    let results = super::send_batch(&db, vec![record, close]).await.map_err(http::storage)?;
+    let announce = webhooks::ticket_event(
+        &db,
+        About::ClosedAt(at),
+        WebhookEvent::TicketClosed,
+        &serde_json::json!({ "automatic": true }),
+        &http::public_url(env),
+        now,
+    )?;
+    let results = super::send_batch(&db, vec![record, close, announce]).await.map_err(http::storage)?;
     let closed = results.get(1).and_then(|result| result.meta().ok().flatten()).and_then(|meta| meta.changes);
     Ok(closed.unwrap_or(0))
 }

@@ -7,6 +7,7 @@ mod rules;
 mod sla;
 mod tokens;
 mod update_user;
+mod webhooks;
 
 pub use alerts::{list_alerts, save_alert_policy, show_alert_policy};
 pub use invite::invite;
@@ -17,3 +18,6 @@ pub use rules::{save_rules, show_rules};
 pub use sla::{save_sla, show_sla};
 pub use tokens::{create_token, list_tokens, revoke_token};
 pub use update_user::update_user;
+pub use webhooks::{
+    change_webhook, create_webhook, delete_webhook, list_deliveries, list_webhooks, replay_delivery,
+};
