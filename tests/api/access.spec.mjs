@@ -125,6 +125,38 @@ const ROUTES = [
     check: async (_who, body) => { for (const token of body) expect(token).not.toHaveProperty('token'); },
   },
   {
+    name: 'GET /api/admin/webhooks',
+    call: (api) => api.get('/api/admin/webhooks'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+    check: async (_who, body) => { for (const hook of body) expect(hook).not.toHaveProperty('secret'); },
+  },
+  {
+    // A private target: refused for the admin too, so the matrix subscribes nobody.
+    name: 'POST /api/admin/webhooks',
+    call: (api) => api.post('/api/admin/webhooks', { data: { url: 'https://127.0.0.1/hook', events: ['ticket.created'] } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 422, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'PATCH /api/admin/webhooks/999999',
+    call: (api) => api.patch('/api/admin/webhooks/999999', { data: { version: 1, active: false } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 404, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'DELETE /api/admin/webhooks/999999',
+    call: (api) => api.delete('/api/admin/webhooks/999999'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 404, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'GET /api/admin/webhooks/999999/deliveries',
+    call: (api) => api.get('/api/admin/webhooks/999999/deliveries'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 404, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    name: 'POST /api/admin/webhooks/999999/deliveries/1/replay',
+    call: (api) => api.post('/api/admin/webhooks/999999/deliveries/1/replay'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 404, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
     name: 'GET /api/admin/organisations',
     call: (api) => api.get('/api/admin/organisations'),
     status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),

@@ -106,6 +106,8 @@ test('answers match the documented schemas', async ({ playwright }) => {
     await call(admin, 'PATCH', '/api/admin/categories/1', { name: 'Network', version: 99 });
     await call(admin, 'GET', '/api/admin/outbox?limit=5');
     await call(admin, 'GET', '/api/admin/inbox?limit=5');
+    await call(admin, 'GET', '/api/admin/webhooks');
+    await call(admin, 'POST', '/api/admin/webhooks', { url: 'https://10.0.0.1/x', events: ['ticket.created'] });
     await call(admin, 'GET', '/api/admin/rules');
     await call(admin, 'GET', '/api/sweep-runs');
     expect(problems).toEqual([]);
