@@ -22,6 +22,7 @@ use edgedesk_domain::sweep::SweepRun;
 use edgedesk_domain::ticket::{
     AgentSummary, CreatedTicket, NewTicket, StatusView, TicketSummary, TicketView,
 };
+use edgedesk_domain::webhook::{CreatedWebhook, Delivery, NewWebhook, Webhook, WebhookChange};
 use edgedesk_domain::workflow::{ActionRequest, BulkOutcome, BulkRequest, SavedRules};
 use edgedesk_domain::{ApiError, Conflict, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -276,6 +277,37 @@ pub async fn revoke_token(id: i64) -> Result<(), ApiError> {
         dispatch(Request::delete(&format!("/api/admin/tokens/{id}")).build().map_err(network)?).await?,
     )
     .await
+}
+
+pub async fn list_webhooks() -> Result<Vec<Webhook>, ApiError> {
+    send(Request::get("/api/admin/webhooks")).await
+}
+
+pub async fn create_webhook(webhook: &NewWebhook) -> Result<CreatedWebhook, ApiError> {
+    post("/api/admin/webhooks", webhook).await
+}
+
+pub async fn change_webhook(id: i64, change: &WebhookChange) -> Result<Webhook, ApiError> {
+    let request = Request::patch(&format!("/api/admin/webhooks/{id}")).json(change).map_err(network)?;
+    decode(dispatch(request).await?).await
+}
+
+pub async fn delete_webhook(id: i64) -> Result<(), ApiError> {
+    expect_empty(
+        dispatch(Request::delete(&format!("/api/admin/webhooks/{id}")).build().map_err(network)?).await?,
+    )
+    .await
+}
+
+pub async fn webhook_deliveries(id: i64) -> Result<Vec<Delivery>, ApiError> {
+    send(Request::get(&format!("/api/admin/webhooks/{id}/deliveries"))).await
+}
+
+pub async fn replay_delivery(id: i64, delivery: i64) -> Result<Delivery, ApiError> {
+    let request = Request::post(&format!("/api/admin/webhooks/{id}/deliveries/{delivery}/replay"))
+        .build()
+        .map_err(network)?;
+    decode(dispatch(request).await?).await
 }
 
 pub async fn get_invitation(token: &str) -> Result<InvitationInfo, ApiError> {

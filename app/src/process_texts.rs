@@ -7,6 +7,7 @@ use edgedesk_domain::inbound::Outcome;
 use edgedesk_domain::priority::{Level, PeopleAffected, WorkImpact};
 use edgedesk_domain::queue::Queue;
 use edgedesk_domain::ticket::{Channel, TicketKind};
+use edgedesk_domain::webhook::WebhookEvent;
 use edgedesk_domain::workflow::{EventKind, ResolutionCode};
 use edgedesk_domain::ErrorCode;
 
@@ -186,6 +187,34 @@ pub struct ProcessTexts {
     pub col_outcome: &'static str,
     /// In the order of `Outcome::ALL`.
     pub mail_outcomes: [&'static str; 8],
+    pub webhooks_title: &'static str,
+    pub webhooks_intro: &'static str,
+    pub webhook_url: &'static str,
+    pub webhook_description: &'static str,
+    pub webhook_events: &'static str,
+    pub add_webhook: &'static str,
+    pub webhook_secret_once: &'static str,
+    pub webhooks_empty: &'static str,
+    pub webhook_active: &'static str,
+    pub webhook_stopped: &'static str,
+    pub webhook_stopped_gone: &'static str,
+    pub webhook_stopped_failing: &'static str,
+    pub webhook_failing_since: &'static str,
+    pub webhook_start: &'static str,
+    pub webhook_stop: &'static str,
+    pub webhook_delete: &'static str,
+    pub webhook_deliveries: &'static str,
+    pub deliveries_empty: &'static str,
+    pub col_event: &'static str,
+    pub col_attempts: &'static str,
+    pub col_answer: &'static str,
+    pub col_created: &'static str,
+    pub delivery_delivered: &'static str,
+    pub delivery_gave_up: &'static str,
+    pub delivery_next: &'static str,
+    pub replay: &'static str,
+    /// In the order of `WebhookEvent::ALL`.
+    pub webhook_event_names: [&'static str; 8],
 
     pub kb_title: &'static str,
     pub kb_intro: &'static str,
@@ -247,6 +276,11 @@ pub struct ProcessTexts {
 }
 
 impl ProcessTexts {
+    pub fn webhook_event(&self, event: WebhookEvent) -> &'static str {
+        let index = WebhookEvent::ALL.iter().position(|known| *known == event).unwrap_or_default();
+        self.webhook_event_names[index]
+    }
+
     pub fn mail_outcome(&self, outcome: Outcome) -> &'static str {
         let index = Outcome::ALL.iter().position(|known| *known == outcome).unwrap_or_default();
         self.mail_outcomes[index]
@@ -579,6 +613,42 @@ pub static EN: ProcessTexts = ProcessTexts {
         "Ignored: the desk's own mail",
         "Ignored: no sender to answer",
     ],
+    webhooks_title: "Webhooks",
+    webhooks_intro: "Tell other systems what happens on the desk. Each delivery is signed with the subscription's secret (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature), tried again with growing pauses when it fails, and the subscription stops when the receiver answers 410 Gone or fails for three days.",
+    webhook_url: "Address (https://…)",
+    webhook_description: "Description",
+    webhook_events: "Events",
+    add_webhook: "Add webhook",
+    webhook_secret_once: "The signing secret, shown this once: keep it where your receiver can read it.",
+    webhooks_empty: "No webhooks yet.",
+    webhook_active: "Active",
+    webhook_stopped: "Stopped",
+    webhook_stopped_gone: "Stopped: the receiver answered 410 Gone",
+    webhook_stopped_failing: "Stopped: every attempt failed for three days",
+    webhook_failing_since: "Failing since",
+    webhook_start: "Start",
+    webhook_stop: "Stop",
+    webhook_delete: "Delete",
+    webhook_deliveries: "Deliveries",
+    deliveries_empty: "Nothing delivered yet.",
+    col_event: "Event",
+    col_attempts: "Attempts",
+    col_answer: "Answer",
+    col_created: "Created",
+    delivery_delivered: "Delivered",
+    delivery_gave_up: "Given up",
+    delivery_next: "Next attempt",
+    replay: "Send again",
+    webhook_event_names: [
+        "Ticket created",
+        "Ticket updated",
+        "Ticket resolved",
+        "Ticket closed",
+        "Reply added",
+        "SLA warning",
+        "SLA breach",
+        "Alert received",
+    ],
 
     kb_title: "Help articles",
     kb_intro: "Answers to common problems, written by the service desk.",
@@ -820,6 +890,42 @@ pub static DA: ProcessTexts = ProcessTexts {
         "Ignoreret: en fejlmeddelelse om levering",
         "Ignoreret: deskens egen mail",
         "Ignoreret: ingen afsender at svare",
+    ],
+    webhooks_title: "Webhooks",
+    webhooks_intro: "Fortæl andre systemer, hvad der sker i desken. Hver levering signeres med abonnementets nøgle (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature), prøves igen med voksende pauser, når den fejler, og abonnementet stopper, når modtageren svarer 410 Gone eller fejler i tre dage.",
+    webhook_url: "Adresse (https://…)",
+    webhook_description: "Beskrivelse",
+    webhook_events: "Hændelser",
+    add_webhook: "Tilføj webhook",
+    webhook_secret_once: "Signeringsnøglen vises kun denne ene gang: gem den, hvor modtageren kan læse den.",
+    webhooks_empty: "Ingen webhooks endnu.",
+    webhook_active: "Aktiv",
+    webhook_stopped: "Stoppet",
+    webhook_stopped_gone: "Stoppet: modtageren svarede 410 Gone",
+    webhook_stopped_failing: "Stoppet: alle forsøg fejlede i tre dage",
+    webhook_failing_since: "Fejler siden",
+    webhook_start: "Start",
+    webhook_stop: "Stop",
+    webhook_delete: "Slet",
+    webhook_deliveries: "Leveringer",
+    deliveries_empty: "Intet leveret endnu.",
+    col_event: "Hændelse",
+    col_attempts: "Forsøg",
+    col_answer: "Modtagerens svar",
+    col_created: "Oprettet",
+    delivery_delivered: "Leveret",
+    delivery_gave_up: "Opgivet",
+    delivery_next: "Næste forsøg",
+    replay: "Send igen",
+    webhook_event_names: [
+        "Sag oprettet",
+        "Sag opdateret",
+        "Sag løst",
+        "Sag lukket",
+        "Svar tilføjet",
+        "SLA-advarsel",
+        "SLA-brud",
+        "Alarm modtaget",
     ],
 
     kb_title: "Hjælpeartikler",

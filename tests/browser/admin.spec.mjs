@@ -63,7 +63,7 @@ test('the header keeps one Admin link; tabs lead between the admin pages', async
   const header = page.getByRole('navigation', { name: 'Main' });
   await expect(header.getByRole('link')).toHaveText(['Report a problem', 'Help articles', 'Agent console', 'Admin']);
   const tabs = page.getByRole('navigation', { name: 'Administration sections' });
-  await expect(tabs.getByRole('link')).toHaveText(['Accounts', 'Process settings', 'SLA settings', 'Monitoring', 'Mail']);
+  await expect(tabs.getByRole('link')).toHaveText(['Accounts', 'Process settings', 'SLA settings', 'Monitoring', 'Mail', 'Webhooks']);
   await expect(tabs.getByRole('link', { name: 'Accounts' })).toHaveAttribute('aria-current', 'page');
 
   await tabs.getByRole('link', { name: 'SLA settings' }).click();

@@ -1,12 +1,12 @@
-//! The admin pages (accounts and organisations, mailbox, process, SLA and monitoring settings): loaded
-//! only when an admin opens them.
+//! The admin pages (accounts and organisations, mail, process, SLA and monitoring settings,
+//! webhooks): loaded only when an admin opens them.
 
 use edgedesk_app::bundle::Bundle;
 use edgedesk_app::components::{admin_nav::AdminNav, command_palette::CommandPalette};
 use edgedesk_app::frame::{start, Frame};
 use edgedesk_app::pages::{
     admin::AdminPage, mailbox::MailboxPage, monitoring::MonitoringPage, not_found::NotFoundPage,
-    process_settings::ProcessSettingsPage, sla_settings::SlaSettingsPage,
+    process_settings::ProcessSettingsPage, sla_settings::SlaSettingsPage, webhooks::WebhooksPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Routes};
@@ -27,6 +27,7 @@ fn Admin() -> impl IntoView {
                     <Route path=path!("monitoring") view=MonitoringPage/>
                     <Route path=path!("process") view=ProcessSettingsPage/>
                     <Route path=path!("sla") view=SlaSettingsPage/>
+                    <Route path=path!("webhooks") view=WebhooksPage/>
                 </ParentRoute>
             </Routes>
         </Frame>

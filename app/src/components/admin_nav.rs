@@ -18,6 +18,7 @@ pub fn AdminNav() -> impl IntoView {
                 <A href="/admin/sla">{move || i18n.s().settings_title}</A>
                 <A href="/admin/monitoring">{move || i18n.p().monitoring_title}</A>
                 <A href="/admin/mailbox">{move || i18n.p().mailbox_title}</A>
+                <A href="/admin/webhooks">{move || i18n.p().webhooks_title}</A>
             </nav>
         </Show>
     }

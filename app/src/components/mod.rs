@@ -40,4 +40,6 @@ pub mod ticket_list;
 pub mod ticket_row;
 pub mod timeline;
 pub mod token_manager;
+pub mod webhook_deliveries;
+pub mod webhook_manager;
 pub mod work;

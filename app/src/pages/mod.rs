@@ -14,3 +14,4 @@ pub mod sign_up;
 pub mod sla_settings;
 pub mod status;
 pub mod ticket;
+pub mod webhooks;
