@@ -105,7 +105,8 @@ pub fn WebhookManager() -> impl IntoView {
                                         chosen.retain(|known| *known != event);
                                         if event_target_checked(&ev) { chosen.push(event) }
                                     })/>
-                                {move || i18n.p().webhook_event(event)} " " <code>{event.as_str()}</code>
+                                <span>{move || i18n.p().webhook_event(event)}</span>
+                                <code class="event-code">{event.as_str()}</code>
                             </label>
                         }).collect_view()}
                     </div>
