@@ -331,8 +331,16 @@ pub async fn login(credentials: &Credentials) -> Result<Me, ApiError> {
     post("/api/auth/login", credentials).await
 }
 
-pub async fn signup(account: &SignUp) -> Result<Me, ApiError> {
-    post("/api/auth/signup", account).await
+/// Asks for an account (202 whether or not the address has one: a mail says what next).
+pub async fn signup(account: &SignUp) -> Result<(), ApiError> {
+    let request = Request::post("/api/auth/signup").json(account).map_err(network)?;
+    expect_empty(dispatch(request).await?).await
+}
+
+/// Creates the account with the link's token and signs its holder in.
+pub async fn confirm_signup(token: &str) -> Result<Me, ApiError> {
+    let path = format!("/api/auth/signup/{}", js_sys::encode_uri_component(token));
+    decode(dispatch(Request::post(&path).build().map_err(network)?).await?).await
 }
 
 /// Asks for a link to choose a new password (202 whether or not the address has an account).

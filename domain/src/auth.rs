@@ -195,6 +195,9 @@ pub struct SignUp {
     pub password: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// The language of the form: the confirmation mail and the new account use it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::message::Language>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -447,7 +450,8 @@ mod tests {
 
     #[test]
     fn sign_up_reports_every_problem() {
-        let bad = SignUp { name: "".into(), email: "nope".into(), password: "123".into(), phone: None };
+        let bad =
+            SignUp { name: "".into(), email: "nope".into(), password: "123".into(), ..SignUp::default() };
         let fields: Vec<_> = bad.validate().unwrap_err().errors.into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["name", "email", "password"]);
         let good = SignUp {
@@ -455,6 +459,7 @@ mod tests {
             email: "Karen@Example.com".into(),
             password: "out of africa 1937".into(),
             phone: Some("".into()),
+            language: None,
         };
         let valid = good.validate().unwrap();
         assert_eq!(

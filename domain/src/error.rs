@@ -30,7 +30,6 @@ pub enum ErrorCode {
     CrossOrigin,
     /// Email or password wrong; deliberately does not say which.
     InvalidCredentials,
-    EmailTaken,
     /// Another organisation already has this name.
     NameTaken,
     /// The one-time first-admin step was already taken.
@@ -44,6 +43,8 @@ pub enum ErrorCode {
     InvitationExpired,
     /// A password-reset link past its hour, already used, or never issued.
     ResetLinkExpired,
+    /// A sign-up confirmation link past its day, already used, or for an address taken since.
+    ConfirmationExpired,
     /// A role and tier that do not go together (agents have a tier, nobody else does).
     InvalidRole,
     WeakPassword,
@@ -82,8 +83,7 @@ impl ErrorCode {
             | Self::VersionRequired => 422,
             Self::Unauthenticated | Self::InvalidCredentials => 401,
             Self::Forbidden | Self::CrossOrigin => 403,
-            Self::EmailTaken
-            | Self::NameTaken
+            Self::NameTaken
             | Self::AlreadyBootstrapped
             | Self::VersionConflict
             | Self::LastAdmin
@@ -91,7 +91,7 @@ impl ErrorCode {
             | Self::TicketClosed
             | Self::ReopenWindowPassed
             | Self::AlreadyRated => 409,
-            Self::InvitationExpired | Self::ResetLinkExpired => 410,
+            Self::InvitationExpired | Self::ResetLinkExpired | Self::ConfirmationExpired => 410,
             Self::InvalidRole => 422,
             Self::RateLimited => 429,
             Self::InvalidJson | Self::InvalidCursor | Self::InvalidLimit => 400,

@@ -31,6 +31,7 @@ pub mod presence;
 pub mod priority;
 pub mod queue;
 pub mod reset;
+pub mod signup;
 pub mod sla;
 pub mod sweep;
 #[cfg(test)]

@@ -25,7 +25,8 @@ pub const FAILED_LOGINS_PER_ADDRESS: Limit =
 pub const PASSWORD_RESETS_PER_ADDRESS: Limit =
     Limit { name: "reset-address", max: 10, window_seconds: 60 * 60 };
 
-pub const SIGNUPS_PER_ADDRESS: Limit = Limit { name: "signup-address", max: 20, window_seconds: 60 * 60 };
+/// Asking for accounts from one address: each request may send a mail, confirmed or not.
+pub const SIGNUPS_PER_ADDRESS: Limit = Limit { name: "signup-address", max: 30, window_seconds: 60 * 60 };
 /// Tickets from people who are not signed in (the public form).
 pub const ANONYMOUS_TICKETS_PER_ADDRESS: Limit =
     Limit { name: "ticket-address", max: 30, window_seconds: 60 * 60 };

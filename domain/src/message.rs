@@ -111,6 +111,16 @@ pub enum Message {
         link: String,
         valid_minutes: i64,
     },
+    /// A link that creates the account asked for at sign-up, valid for `valid_hours`.
+    ConfirmSignUp {
+        link: String,
+        valid_hours: i64,
+    },
+    /// Someone asked for an account with an address that has one: how to get back in.
+    AlreadyRegistered {
+        sign_in: String,
+        reset: String,
+    },
     /// Monitoring found a problem with a service the recipient reported on recently: they
     /// hear of it before they notice. Names the service only, never the alert's text.
     ServiceDisruption {

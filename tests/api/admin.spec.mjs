@@ -1,6 +1,6 @@
 import { request as http } from '@playwright/test';
 import { test, expect, signIn } from '../support/fixtures.mjs';
-import { expectError } from '../support/api.mjs';
+import { expectError, signUp } from '../support/api.mjs';
 
 test.beforeEach(async ({ request }) => { await signIn(request, 'admin@example.com'); });
 
@@ -116,9 +116,7 @@ test('organisations: created by admins, customers assigned, ticket sharing switc
   const members = [];
   for (const who of ['first', 'second']) {
     const api = await http.newContext({ baseURL });
-    const me = await (await api.post('/api/auth/signup', {
-      data: { name: `${who} member`, email: `${who}-${unique()}@example.com`, password: 'members share tickets' },
-    })).json();
+    const me = await (await signUp(api, { name: `${who} member`, email: `${who}-${unique()}@example.com`, password: 'members share tickets' })).json();
     const account = (await (await request.get('/api/admin/users?limit=100')).json()).items.find((u) => u.id === me.id);
     const joined = await request.patch(`/api/admin/users/${me.id}`, {
       data: { version: account.version, organisation_id: organisation.id },

@@ -2,7 +2,7 @@
 // never says whether an address has an account.
 import { request as http } from '@playwright/test';
 import { test, expect } from '../support/fixtures.mjs';
-import { expectError, signedIn } from '../support/api.mjs';
+import { expectError, signedIn, signUp } from '../support/api.mjs';
 import { d1 } from '../support/server.mjs';
 
 const PASSWORD = 'out of africa 1937';
@@ -10,7 +10,7 @@ const PASSWORD = 'out of africa 1937';
 async function newCustomer(baseURL, language) {
   const context = await http.newContext({ baseURL });
   const email = `reset-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-  const created = await context.post('/api/auth/signup', { data: { name: 'Karen Blixen', email, password: PASSWORD } });
+  const created = await signUp(context, { name: 'Karen Blixen', email, password: PASSWORD });
   expect(created.status()).toBe(201);
   if (language) await context.put('/api/me/language', { data: { language } });
   return { context, email };

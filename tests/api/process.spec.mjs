@@ -1,6 +1,6 @@
 // The incident process through the API, step by step, with the people of the demo desk.
 import { test, expect, report } from '../support/fixtures.mjs';
-import { act, createTicket, expectError, mailsAbout, signedIn, step } from '../support/api.mjs';
+import { act, createTicket, expectError, mailsAbout, signedIn, signUp, step } from '../support/api.mjs';
 
 let customer;
 let otherCustomer;
@@ -360,7 +360,7 @@ test('on a shared ticket, a colleague may reply but only the reporter decides', 
   // A second member of Nordlys ApS, whose members see each other's tickets.
   const colleague = await playwright.request.newContext({ baseURL: process.env.EDGEDESK_URL });
   const email = `colleague-${Date.now()}-${process.pid}@example.com`;
-  const joined = await colleague.post('/api/auth/signup', { data: { name: 'Kim Kollega', email, password: 'plenty of words here' } });
+  const joined = await signUp(colleague, { name: 'Kim Kollega', email, password: 'plenty of words here' });
   expect(joined.status(), await joined.text()).toBe(201);
   const { id } = await joined.json();
   const account = (await (await admin.get('/api/admin/users?limit=100')).json()).items.find((user) => user.id === id);

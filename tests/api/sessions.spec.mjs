@@ -1,7 +1,7 @@
 import { request as http } from '@playwright/test';
 import { test, expect, report, DEMO_PASSWORD } from '../support/fixtures.mjs';
 import { createHash, randomBytes } from 'node:crypto';
-import { expectError } from '../support/api.mjs';
+import { confirmationToken, expectError, mailsTo, signUp } from '../support/api.mjs';
 import { d1, sessionCookie as serverSessionCookie } from '../support/server.mjs';
 
 function newAccount() {
@@ -19,9 +19,16 @@ function sessionCookie(response) {
   return header?.value ?? '';
 }
 
-test('sign-up creates a customer, signs them in and sets a safe cookie', async ({ request }) => {
+test('sign-up creates a customer once the mailed link is opened, signs them in and sets a safe cookie', async ({ request }) => {
   const account = newAccount();
-  const response = await request.post('/api/auth/signup', { data: account });
+  const asked = await request.post('/api/auth/signup', { data: account });
+  expect(asked.status()).toBe(202);
+  expect(await asked.json()).toEqual({});
+  expect(sessionCookie(asked)).toBe('');
+  // No account before the link is opened: the password does not sign in yet.
+  await expectError(await request.post('/api/auth/login', { data: credentials(account) }), 401, 'invalid_credentials');
+  const token = await confirmationToken(account.email);
+  const response = await request.post(`/api/auth/signup/${token}`);
   expect(response.status()).toBe(201);
   expect(await response.json()).toMatchObject({ name: 'Karen Blixen', email: account.email, role: 'customer', tier: null });
   const cookie = sessionCookie(response);
@@ -33,11 +40,46 @@ test('sign-up creates a customer, signs them in and sets a safe cookie', async (
   expect((await (await request.get('/api/me')).json()).email).toBe(account.email);
 });
 
-test('sign-up refuses taken emails and weak passwords', async ({ request }) => {
-  const body = await expectError(await request.post('/api/auth/signup', {
-    data: { name: 'X', email: 'customer@example.com', password: 'a fine long password' },
-  }), 409, 'email_taken');
-  expect(body.field).toBe('email');
+test('sign-up answers the same for a taken address, whose owner is told instead', async ({ request }) => {
+  const taken = await request.post('/api/auth/signup', {
+    data: { name: 'Someone Else', email: 'Customer2@example.com', password: 'a fine long password' },
+  });
+  const fresh = await request.post('/api/auth/signup', { data: newAccount() });
+  expect([taken.status(), await taken.json()]).toEqual([fresh.status(), await fresh.json()]);
+  expect(taken.status()).toBe(202);
+  const [note] = (await mailsTo('customer2@example.com')).slice(-1);
+  expect(note.subject).toBe('You already have an account');
+  expect(note.body).toContain('/forgot-password');
+  expect(note.body).not.toContain('/confirm-email/');
+  // The account is untouched: its own password still signs in.
+  expect((await request.post('/api/auth/login', { data: { email: 'customer2@example.com', password: DEMO_PASSWORD } })).status()).toBe(200);
+});
+
+test('a confirmation link works once, and not once it has expired', async ({ request }) => {
+  const account = newAccount();
+  expect((await signUp(request, account)).status()).toBe(201);
+  const token = await confirmationToken(account.email);
+  await expectError(await request.post(`/api/auth/signup/${token}`), 410, 'confirmation_expired');
+  await expectError(await request.post('/api/auth/signup/not-a-token'), 410, 'confirmation_expired');
+  // Two sign-ups for one address: the first link opened wins, the other is spent.
+  const twice = newAccount();
+  expect((await request.post('/api/auth/signup', { data: twice })).status()).toBe(202);
+  const first = await confirmationToken(twice.email);
+  expect((await request.post('/api/auth/signup', { data: { ...twice, name: 'Second Try' } })).status()).toBe(202);
+  const second = await confirmationToken(twice.email);
+  expect(second).not.toBe(first);
+  expect((await request.post(`/api/auth/signup/${second}`)).status()).toBe(201);
+  await expectError(await request.post(`/api/auth/signup/${first}`), 410, 'confirmation_expired');
+  // A day later a link no longer works.
+  const late = newAccount();
+  expect((await request.post('/api/auth/signup', { data: late })).status()).toBe(202);
+  const stale = await confirmationToken(late.email);
+  await d1(process.env.EDGEDESK_PERSIST_DIR, 'execute', 'edgedesk', '--command',
+    `UPDATE signups SET expires_at = 0 WHERE email = '${late.email}'`);
+  await expectError(await request.post(`/api/auth/signup/${stale}`), 410, 'confirmation_expired');
+});
+
+test('sign-up refuses weak passwords', async ({ request }) => {
   const weak = await expectError(await request.post('/api/auth/signup', {
     data: { ...newAccount(), password: 'password123' },
   }), 422, 'weak_password');
@@ -83,7 +125,7 @@ test('"sign out everywhere" ends every session of the account', async ({ baseURL
   const account = newAccount();
   const laptop = await http.newContext({ baseURL });
   const phone = await http.newContext({ baseURL });
-  expect((await laptop.post('/api/auth/signup', { data: account })).status()).toBe(201);
+  expect((await signUp(laptop, account)).status()).toBe(201);
   expect((await phone.post('/api/auth/login', { data: credentials(account) })).status()).toBe(200);
   expect((await phone.post('/api/auth/logout-everywhere')).status()).toBe(204);
   await expectError(await laptop.get('/api/me'), 401, 'unauthenticated');
@@ -94,7 +136,7 @@ test('"sign out everywhere" ends every session of the account', async ({ baseURL
 });
 
 test('a customer owns the tickets they open while signed in', async ({ request }) => {
-  expect((await request.post('/api/auth/signup', { data: newAccount() })).status()).toBe(201);
+  expect((await signUp(request, newAccount())).status()).toBe(201);
   const created = await (await request.post('/api/tickets', { data: report() })).json();
   const mine = await (await request.get('/api/tickets')).json();
   expect(mine.items.map((t) => t.id)).toEqual([created.id]);
@@ -152,7 +194,7 @@ test('a guessed status link leaves no counted attempt behind; a real one is coun
 
 test('guessing one account\'s password is stopped with 429 and Retry-After', async ({ request }) => {
   const account = newAccount();
-  expect((await request.post('/api/auth/signup', { data: account })).status()).toBe(201);
+  expect((await signUp(request, account)).status()).toBe(201);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     await expectError(await request.post('/api/auth/login', {
       data: { email: account.email, password: `guess number ${attempt}` },
@@ -171,7 +213,7 @@ test('guessing one account\'s password is stopped with 429 and Retry-After', asy
 
 test('parallel password guesses cannot slip past the limit together', async ({ request }) => {
   const account = newAccount();
-  expect((await request.post('/api/auth/signup', { data: account })).status()).toBe(201);
+  expect((await signUp(request, account)).status()).toBe(201);
   const guesses = await Promise.all(Array.from({ length: 12 }, (_, n) =>
     request.post('/api/auth/login', { data: { email: account.email, password: `parallel guess ${n}` } })));
   const statuses = guesses.map((response) => response.status()).sort();
@@ -181,8 +223,12 @@ test('parallel password guesses cannot slip past the limit together', async ({ r
 
 test('a read may start from who the Worker remembers, but never answers on that memory alone', async ({ baseURL }) => {
   const account = newAccount();
-  const signup = await fetch(`${baseURL}/api/auth/signup`, {
+  const asked = await fetch(`${baseURL}/api/auth/signup`, {
     method: 'POST', headers: { 'content-type': 'application/json', origin: baseURL }, body: JSON.stringify(account),
+  });
+  expect(asked.status).toBe(202);
+  const signup = await fetch(`${baseURL}/api/auth/signup/${await confirmationToken(account.email)}`, {
+    method: 'POST', headers: { origin: baseURL },
   });
   expect(signup.status).toBe(201);
   const cookie = signup.headers.get('set-cookie').split(';')[0];

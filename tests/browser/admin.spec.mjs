@@ -1,5 +1,5 @@
 import { test, expect, openApp, expectAccessible, signIn } from '../support/fixtures.mjs';
-import { createTicket, signedIn } from '../support/api.mjs';
+import { createTicket, signedIn, signUp } from '../support/api.mjs';
 
 test('an admin invites an agent, who joins; then changes their tier and deactivates them', async ({ page, browser, baseURL }) => {
   const email = `tove-${Date.now()}-${process.pid}@example.com`;
@@ -117,9 +117,7 @@ test('an admin creates an organisation, puts a customer in it and switches ticke
   const organisation = `Vestjysk Bank ${Date.now()}`;
   const email = `bank-${Date.now()}-${process.pid}@example.com`;
   const customer = await playwright.request.newContext({ baseURL });
-  expect((await customer.post('/api/auth/signup', {
-    data: { name: 'Bank Customer', email, password: 'banking on the desk' },
-  })).status()).toBe(201);
+  expect((await signUp(customer, { name: 'Bank Customer', email, password: 'banking on the desk' })).status()).toBe(201);
   await customer.dispose();
 
   await signIn(page.request, 'admin@example.com');

@@ -1,6 +1,7 @@
 // Small helpers for API specs.
 import { expect, request as http } from '@playwright/test';
 import { signIn } from './fixtures.mjs';
+import { d1 } from './server.mjs';
 
 /** Every ticket summary, walking all pages with the API's own cursors. */
 export async function allTickets(request) {
@@ -58,6 +59,13 @@ export async function mailsAbout(admin, ticketId) {
   return page.items.filter((message) => message.ticket_id === ticketId).reverse();
 }
 
+/** The dev mailbox's messages to one address, oldest first (read from the outbox). */
+export async function mailsTo(address, persistDir = process.env.EDGEDESK_PERSIST_DIR) {
+  const out = await d1(persistDir, 'execute', 'edgedesk', '--json', '--command',
+    `SELECT subject, body FROM outbox WHERE recipient = '${address.replace(/'/g, "''")}' ORDER BY id`);
+  return JSON.parse(out)[0].results;
+}
+
 /** The cron runs recorded for the scheduled time `when` (ms; needs a supervisor or admin). */
 export async function runsAt(context, when) {
   const runs = await (await context.get('/api/sweep-runs')).json();
@@ -70,4 +78,23 @@ export async function sweepAt(context, when) {
   expect(response.status()).toBe(200);
   const [run] = await runsAt(context, when);
   return run;
+}
+
+/** The token of the latest sign-up confirmation mailed to `email` (read from the outbox). */
+export async function confirmationToken(email, persistDir = process.env.EDGEDESK_PERSIST_DIR) {
+  const out = await d1(persistDir, 'execute', 'edgedesk', '--json', '--command',
+    `SELECT body FROM outbox WHERE recipient = '${email.toLowerCase().replace(/'/g, "''")}' AND body LIKE '%/confirm-email/%' ORDER BY id DESC LIMIT 1`);
+  const row = JSON.parse(out)[0].results[0];
+  expect(row, `a confirmation mail to ${email}`).toBeDefined();
+  return /\/confirm-email\/([0-9a-f]{64})/.exec(row.body)[1];
+}
+
+/**
+ * Creates a customer account as a person does: asks for it (202), then opens the mailed
+ * link. Returns the link's answer (201, the account, and the session cookie on `context`).
+ */
+export async function signUp(context, account, persistDir = process.env.EDGEDESK_PERSIST_DIR) {
+  const asked = await context.post('/api/auth/signup', { data: account });
+  expect(asked.status(), await asked.text()).toBe(202);
+  return context.post(`/api/auth/signup/${await confirmationToken(account.email, persistDir)}`);
 }

@@ -11,7 +11,7 @@ use edgedesk_app::pages::{
     password_reset::{ForgotPasswordPage, ResetPasswordPage},
     report::ReportPage,
     sign_in::SignInPage,
-    sign_up::SignUpPage,
+    sign_up::{ConfirmEmailPage, SignUpPage},
     status::StatusPage,
     ticket::CustomerTicketPage,
 };
@@ -36,6 +36,7 @@ fn Portal() -> impl IntoView {
                 <Route path=path!("/my-tickets") view=MyTicketsPage/>
                 <Route path=path!("/sign-in") view=SignInPage/>
                 <Route path=path!("/sign-up") view=SignUpPage/>
+                <Route path=path!("/confirm-email/:token") view=ConfirmEmailPage/>
                 <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
                 <Route path=path!("/reset-password/:token") view=ResetPasswordPage/>
                 <Route path=path!("/invite/:token") view=InvitationPage/>

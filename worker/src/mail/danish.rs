@@ -54,6 +54,22 @@ impl Words for Danish {
                      ikke dig, så se bort fra denne besked; din adgangskode forbliver den samme."
                 ),
             ),
+            Message::ConfirmSignUp { link, valid_hours } => (
+                "Bekræft din adresse",
+                format!(
+                    "Nogen, forhåbentlig dig, har bedt om en Edgedesk-konto med denne adresse. Åbn dette \
+                     link inden for {valid_hours} timer for at oprette den:\n\n{link}\n\nVar det ikke dig, \
+                     så se bort fra denne besked; der oprettes ingen konto."
+                ),
+            ),
+            Message::AlreadyRegistered { sign_in, reset } => (
+                "Du har allerede en konto",
+                format!(
+                    "Nogen, forhåbentlig dig, har bedt om en ny Edgedesk-konto med denne adresse, men den har \
+                     allerede en. Log ind her:\n\n{sign_in}\n\nHar du glemt din adgangskode? Vælg en ny \
+                     her:\n\n{reset}\n\nVar det ikke dig, så se bort fra denne besked; intet er ændret."
+                ),
+            ),
             Message::ServiceDisruption { service } => (
                 "Kendt driftsforstyrrelse",
                 format!(

@@ -54,6 +54,22 @@ impl Words for English {
                      you, ignore this message; your password stays as it is."
                 ),
             ),
+            Message::ConfirmSignUp { link, valid_hours } => (
+                "Confirm your address",
+                format!(
+                    "Someone, hopefully you, asked for an Edgedesk account with this address. Open this \
+                     link within {valid_hours} hours to create it:\n\n{link}\n\nIf it was not you, ignore \
+                     this message; no account is created."
+                ),
+            ),
+            Message::AlreadyRegistered { sign_in, reset } => (
+                "You already have an account",
+                format!(
+                    "Someone, hopefully you, asked for a new Edgedesk account with this address, but it has \
+                     one already. Sign in here:\n\n{sign_in}\n\nForgot your password? Choose a new one \
+                     here:\n\n{reset}\n\nIf it was not you, ignore this message; nothing has changed."
+                ),
+            ),
             Message::ServiceDisruption { service } => (
                 "Known disruption",
                 format!(

@@ -49,6 +49,7 @@ enum Endpoint {
     Alerts,
     Bootstrap,
     SignUp,
+    SignUpConfirm(String),
     Login,
     PasswordReset,
     PasswordResetLink(String),
@@ -110,6 +111,7 @@ impl Endpoint {
             ["api", "alerts"] => Some(Self::Alerts),
             ["api", "auth", "bootstrap"] => Some(Self::Bootstrap),
             ["api", "auth", "signup"] => Some(Self::SignUp),
+            ["api", "auth", "signup", token] => Some(Self::SignUpConfirm((*token).to_string())),
             ["api", "auth", "login"] => Some(Self::Login),
             ["api", "auth", "password-reset"] => Some(Self::PasswordReset),
             ["api", "auth", "password-reset", token] => Some(Self::PasswordResetLink((*token).to_string())),
@@ -239,6 +241,7 @@ impl Endpoint {
             | Self::PasswordResetLink(_)
             | Self::Bootstrap
             | Self::SignUp
+            | Self::SignUpConfirm(_)
             | Self::Login
             | Self::Logout
             | Self::LogoutEverywhere => "POST",
@@ -300,6 +303,7 @@ async fn serve(
         (Endpoint::Alerts, Method::Post) => alerts::receive(req, &ctx).await,
         (Endpoint::Bootstrap, Method::Post) => auth::bootstrap(req, &ctx).await,
         (Endpoint::SignUp, Method::Post) => auth::signup(req, &ctx).await,
+        (Endpoint::SignUpConfirm(token), Method::Post) => auth::confirm_signup(token, &ctx).await,
         (Endpoint::Login, Method::Post) => auth::login(req, &ctx).await,
         (Endpoint::PasswordReset, Method::Post) => auth::request_password_reset(req, &ctx).await,
         (Endpoint::PasswordResetLink(token), Method::Post) => {

@@ -19,6 +19,7 @@ pub mod presence;
 pub mod request;
 pub mod sessions;
 pub mod settings;
+pub mod signups;
 pub mod sla;
 pub mod statements;
 pub mod sweep_runs;

@@ -46,31 +46,6 @@ pub fn login_record_in(batch: &mut Batch, email: &str) -> Result<Pending<Option<
     })
 }
 
-/// A new self-registered customer. Returns the id, or `email_taken`.
-pub async fn insert_customer(
-    env: &Env,
-    account: &ValidSignUp,
-    password: &PasswordHash,
-    now: DateTime<Utc>,
-) -> Result<i64, ApiError> {
-    let db = db(env)?;
-    let statement = query!(
-        &db,
-        "INSERT INTO users (email, name, phone, role, password_hash, password_salt, password_iterations, created_at)
-         VALUES (?1, ?2, ?3, 'customer', ?4, ?5, ?6, ?7)
-         ON CONFLICT (email) DO NOTHING
-         RETURNING id",
-        &account.email,
-        &account.name,
-        &account.phone,
-        &password.hash,
-        &password.salt,
-        password.iterations,
-        now.timestamp_millis()
-    );
-    inserted_id(statement).await?.ok_or_else(email_taken)
-}
-
 /// The deployment's first admin, only while it has none: the check and the insert are
 /// one statement, so two racing bootstrap calls cannot both succeed.
 pub async fn insert_first_admin(
@@ -101,13 +76,6 @@ pub async fn insert_first_admin(
             "This deployment already has an admin (or that email is taken)",
         )
     })
-}
-
-fn email_taken() -> ApiError {
-    ApiError {
-        field: Some("email".into()),
-        ..ApiError::new(ErrorCode::EmailTaken, "An account with this email already exists; sign in")
-    }
 }
 
 /// The signed-in account as `/api/me` shows it: the admin view of it, less what is

@@ -8,7 +8,7 @@ pub use bootstrap::bootstrap;
 pub use login::login;
 pub use logout::{logout, logout_everywhere};
 pub use reset::{complete as complete_password_reset, request as request_password_reset};
-pub use signup::signup;
+pub use signup::{confirm as confirm_signup, signup};
 
 use edgedesk_domain::auth::staff_hint_cookie;
 use edgedesk_domain::ApiError;
