@@ -18,6 +18,7 @@ use edgedesk_domain::presence::{Presence, PresenceUpdate};
 use edgedesk_domain::queue::QueueCount;
 use edgedesk_domain::reset::{NewPassword, ResetRequest};
 use edgedesk_domain::sla::SavedSlaSettings;
+use edgedesk_domain::subscription::{ServiceChoice, ServiceSubscriptions};
 use edgedesk_domain::sweep::SweepRun;
 use edgedesk_domain::ticket::{
     AgentSummary, CreatedTicket, NewTicket, StatusView, TicketSummary, TicketView,
@@ -329,6 +330,15 @@ pub async fn me() -> Result<Option<Me>, ApiError> {
 
 pub async fn login(credentials: &Credentials) -> Result<Me, ApiError> {
     post("/api/auth/login", credentials).await
+}
+
+pub async fn my_services() -> Result<Vec<ServiceChoice>, ApiError> {
+    send(Request::get("/api/me/services")).await
+}
+
+pub async fn save_my_services(asked: &ServiceSubscriptions) -> Result<Vec<ServiceChoice>, ApiError> {
+    let request = Request::put("/api/me/services").json(asked).map_err(network)?;
+    decode(dispatch(request).await?).await
 }
 
 /// Asks for an account (202 whether or not the address has one: a mail says what next).

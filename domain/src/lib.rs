@@ -33,6 +33,7 @@ pub mod queue;
 pub mod reset;
 pub mod signup;
 pub mod sla;
+pub mod subscription;
 pub mod sweep;
 #[cfg(test)]
 mod testing;

@@ -229,6 +229,11 @@ const ROUTES = [
       'supervisor@example.com': 403, 'admin@example.com': 403, staff: 200 }),
   },
   {
+    name: 'GET /api/me/services',
+    call: (api) => api.get('/api/me/services'),
+    status: (who) => expected(who, { anonymous: 401, token: 403, staff: 200 }),
+  },
+  {
     name: 'PUT /api/me/language',
     call: (api) => api.put('/api/me/language', { data: { language: 'en' } }),
     // Every person chooses their own language; an API token is nobody.

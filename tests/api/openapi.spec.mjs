@@ -107,6 +107,7 @@ test('answers match the documented schemas', async ({ playwright }) => {
     await call(admin, 'GET', '/api/admin/outbox?limit=5');
     await call(admin, 'GET', '/api/admin/inbox?limit=5');
     await call(admin, 'GET', '/api/admin/webhooks');
+    await call(agent, 'GET', '/api/me/services');
     await call(admin, 'POST', '/api/admin/webhooks', { url: 'https://10.0.0.1/x', events: ['ticket.created'] });
     await call(admin, 'GET', '/api/admin/rules');
     await call(admin, 'GET', '/api/sweep-runs');

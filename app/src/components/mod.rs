@@ -30,6 +30,7 @@ pub mod requester_panel;
 pub mod rules_editor;
 pub mod saved_views;
 pub mod select_field;
+pub mod service_updates;
 pub mod shortcuts;
 pub mod sla;
 pub mod status_link_control;

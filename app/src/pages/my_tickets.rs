@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::components::guard::RequireAccount;
 use crate::components::select_field::SelectField;
+use crate::components::service_updates::ServiceUpdates;
 use crate::components::ticket_list::TicketList;
 use crate::i18n::use_i18n;
 use crate::title::use_page_title;
@@ -43,6 +44,7 @@ pub fn MyTicketsPage() -> impl IntoView {
             <p><A href="/">{move || i18n.t().nav_report}</A></p>
             <SelectField name="queue" label=Signal::derive(move || i18n.p().queue_label) value=queue options=queues/>
             <TicketList empty_text=empty_text filters=filters/>
+            <ServiceUpdates/>
         </RequireAccount>
     }
 }

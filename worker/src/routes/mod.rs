@@ -59,6 +59,7 @@ enum Endpoint {
     Session,
     Availability,
     Language,
+    MyServices,
     CannedReplies,
     AdminCannedReplies,
     BulkTickets,
@@ -121,6 +122,7 @@ impl Endpoint {
             ["api", "session"] => Some(Self::Session),
             ["api", "me", "availability"] => Some(Self::Availability),
             ["api", "me", "language"] => Some(Self::Language),
+            ["api", "me", "services"] => Some(Self::MyServices),
             ["api", "kb"] => Some(Self::Articles),
             ["api", "canned-replies"] => Some(Self::CannedReplies),
             ["api", "admin", "canned-replies"] => Some(Self::AdminCannedReplies),
@@ -215,6 +217,7 @@ impl Endpoint {
             }
             Self::AdminCannedReplies => "PUT",
             Self::Availability | Self::Language => "PUT",
+            Self::MyServices => "GET, PUT",
             Self::AdminRules | Self::AdminSla | Self::AdminAlertSettings => "GET, PUT",
             Self::AdminCategory(_) => "PATCH",
             Self::Agents
@@ -315,6 +318,8 @@ async fn serve(
         (Endpoint::Session, Method::Get) => me::session(&ctx).await,
         (Endpoint::Availability, Method::Put) => agents::set_availability(req, &ctx).await,
         (Endpoint::Language, Method::Put) => me::set_language(req, &ctx).await,
+        (Endpoint::MyServices, Method::Get) => me::services(&ctx).await,
+        (Endpoint::MyServices, Method::Put) => me::set_services(req, &ctx).await,
         (Endpoint::Agents, Method::Get) => agents::list(&ctx).await,
         (Endpoint::CannedReplies, Method::Get) => canned::list(&ctx).await,
         (Endpoint::AdminCannedReplies, Method::Put) => canned::save(req, &ctx).await,

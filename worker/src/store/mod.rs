@@ -22,6 +22,7 @@ pub mod settings;
 pub mod signups;
 pub mod sla;
 pub mod statements;
+pub mod subscriptions;
 pub mod sweep_runs;
 pub mod ticket_list;
 pub mod tickets;

@@ -65,14 +65,23 @@ pub fn statements(
         Audience::Agent(id) => email(format!(
             "SELECT {ticket_id}, 'email', email, {account}, ?3, ?4 FROM users WHERE id = {id} AND active = 1"
         )),
-        // Everyone who reported on the service in the last 30 days, once each, in their language.
-        Audience::ServiceReporters => email(format!(
-            "SELECT {ticket_id}, 'email', t.reporter_email, {reporter}, ?3, ?4
-             FROM tickets t LEFT JOIN users u ON u.id = t.customer_id
-             WHERE t.affected_service = (SELECT affected_service FROM tickets WHERE id = {ticket_id}) COLLATE NOCASE
-               AND t.reporter_email <> '' AND t.channel <> 'alert' AND t.reported_at >= ?3 - {RECENT_MS}
-             GROUP BY lower(t.reporter_email)"
-        )),
+        // Everyone who reported on the service in the last 30 days and every active account
+        // that subscribed to it, once each, in their language.
+        Audience::ServiceReporters => {
+            let service = format!("(SELECT affected_service FROM tickets WHERE id = {ticket_id})");
+            email(format!(
+                "SELECT {ticket_id}, 'email', recipient, {listener}, ?3, ?4 FROM (
+                    SELECT t.reporter_email AS recipient, COALESCE(u.language, t.reporter_language) AS language
+                    FROM tickets t LEFT JOIN users u ON u.id = t.customer_id
+                    WHERE t.affected_service = {service} COLLATE NOCASE
+                      AND t.reporter_email <> '' AND t.channel <> 'alert' AND t.reported_at >= ?3 - {RECENT_MS}
+                    UNION ALL
+                    SELECT u.email, u.language FROM service_subscriptions s JOIN users u ON u.id = s.user_id
+                    WHERE s.service = {service} AND u.active = 1)
+                 GROUP BY lower(recipient)",
+                listener = worded("language")
+            ))
+        }
         Audience::Tier(tier) => email(format!(
             "SELECT {ticket_id}, 'email', email, {account}, ?3, ?4 FROM users
              WHERE role = 'agent' AND tier = '{}' AND active = 1 AND away = 0",
