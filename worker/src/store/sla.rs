@@ -16,7 +16,7 @@ use super::batch::{Batch, Pending};
 use super::events;
 use super::statements::{event_statement, projection_statement, sla_projection, TicketRef};
 use super::tickets::TicketKey;
-use super::webhooks::{self, About};
+use super::webhooks;
 use super::{all, db, lost_race, outbox};
 use crate::clock::from_millis;
 use crate::{http, mail};
@@ -185,18 +185,9 @@ pub async fn record(env: &Env, sweep: Sweep<'_>, now: DateTime<Utc>) -> Result<(
     for notice in &sweep.response.notices {
         statements.extend(outbox::statements(&db, TicketRef::Id(id), notice, desk, now)?);
     }
-    let origin = http::public_url(env);
     let reached = sweep.response.warnings.iter().chain(sweep.response.breach.as_ref());
-    for (event, extra) in reached.filter_map(webhook::sla_event) {
-        statements.push(webhooks::ticket_event(
-            &db,
-            About::Ticket(TicketRef::Id(id)),
-            event,
-            &extra,
-            &origin,
-            now,
-        )?);
-    }
+    let announced = reached.filter_map(webhook::sla_event);
+    statements.extend(webhooks::ticket_events(&db, id, announced, &http::public_url(env), now)?);
     let version = sweep.response.state.version;
     statements.extend(sla_projection(&db, TicketRef::Id(id), version, sweep.clocks, sweep.progress, now)?);
     super::send_batch(&db, statements)

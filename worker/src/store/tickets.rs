@@ -240,17 +240,8 @@ pub fn apply_in(
         );
     }
     statements.extend(linked_statements(db, state, &decision.linked, actor, at)?);
-    let origin = http::public_url(env);
-    for (event, extra) in webhook::step_events(&decision.event, actor.is_staff()) {
-        statements.push(webhooks::ticket_event(
-            db,
-            About::Ticket(TicketRef::Id(id)),
-            event,
-            &extra,
-            &origin,
-            now,
-        )?);
-    }
+    let announced = webhook::step_events(&decision.event, actor.is_staff());
+    statements.extend(webhooks::ticket_events(db, id, announced, &http::public_url(env), now)?);
     statements.extend(sla_projection(
         db,
         TicketRef::Id(id),

@@ -66,6 +66,20 @@ pub fn ticket_event(
     .map_err(http::storage)
 }
 
+/// [`ticket_event`] for each of `events` about ticket `id`.
+pub fn ticket_events(
+    db: &D1Database,
+    id: i64,
+    events: impl IntoIterator<Item = (WebhookEvent, Value)>,
+    origin: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    events
+        .into_iter()
+        .map(|(event, extra)| ticket_event(db, About::Ticket(TicketRef::Id(id)), event, &extra, origin, now))
+        .collect()
+}
+
 /// Queues `event` with `data` as it is (what is not about one ticket: an alert).
 pub fn event(
     db: &D1Database,
