@@ -162,6 +162,26 @@ test('replies reach a receiver with their text; notes only as an update', async 
   await admin.delete(`/api/admin/webhooks/${webhook.id}`);
 });
 
+test('every alert reaches alert.received subscribers, repeats included, with its incident', async () => {
+  const { webhook } = await subscribe('/alerts', ['alert.received']);
+  const { token } = await (await admin.post('/api/admin/tokens', { data: { name: 'Prometheus', scopes: ['alerts:write'] } })).json();
+  const key = `disk-${Date.now()}`;
+  const trigger = { routing_key: 'k', event_action: 'trigger', dedup_key: key,
+    payload: { summary: 'Disk 95% full', source: 'db-1', severity: 'warning', component: 'Payroll' } };
+  const monitor = await playwrightRequest.newContext({ baseURL: server.url, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const send = () => monitor.post('/api/alerts', { data: trigger });
+  const opened = await (await send()).json();
+  expect((await (await send()).json()).results[0].outcome).toBe('repeated');
+  await sweep();
+  const bodies = to('/alerts').map((request) => JSON.parse(request.body));
+  expect(bodies.map((body) => body.data.outcome).sort()).toEqual(['opened', 'repeated']);
+  for (const body of bodies) {
+    expect(body).toMatchObject({ type: 'alert.received', data: { integration: 'Prometheus', dedup_key: key, severity: 'warning', ticket_id: opened.results[0].ticket_id } });
+  }
+  await monitor.dispose();
+  await admin.delete(`/api/admin/webhooks/${webhook.id}`);
+});
+
 test('outside development a webhook may not point into a private network', async () => {
   const shared = await signedIn('admin@example.com');
   for (const url of ['https://127.0.0.1/x', 'https://169.254.169.254/latest', 'https://localhost:8443/', 'https://[::1]/', 'http://hooks.example.com/x']) {

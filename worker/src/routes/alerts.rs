@@ -59,7 +59,9 @@ pub async fn receive(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
     let mut results = Vec::with_capacity(signals.len());
     for signal in &signals {
         let (outcome, ticket_id) = route(ctx, &actor, grant.token_id, signal).await?;
-        announce(ctx, signal.announcement(&principal.name, outcome, ticket_id));
+        if outcome != Outcome::Repeated {
+            announce(ctx, signal.announcement(&principal.name, outcome, ticket_id));
+        }
         results.push(Routed { dedup_key: signal.dedup_key.clone(), outcome, ticket_id });
     }
     let dedup_key = signals.first().map(|signal| signal.dedup_key.clone()).unwrap_or_default();
@@ -67,7 +69,8 @@ pub async fn receive(req: &mut Request, ctx: &Ctx<'_>) -> Reply {
 }
 
 /// Queues `alert.received` for the subscriptions that hear it, after the answer is sent
-/// (the alert is stored either way; a failure here is logged).
+/// (the alert is stored either way; a failure here is logged). Repeats queue theirs in
+/// the batch that counts them.
 fn announce(ctx: &Ctx<'_>, data: serde_json::Value) {
     let (env, now) = (ctx.env.clone(), ctx.now);
     ctx.background.wait_until(async move {
@@ -119,10 +122,12 @@ async fn route_once(
     key: &str,
     signal: &Signal,
 ) -> Result<(Outcome, Option<i64>), ApiError> {
-    // The common case first, in one statement: a repeat of an open alert.
+    // The common case first, in one round trip: a repeat of an open alert (its
+    // `alert.received` is queued in the same batch).
     match signal.action {
         AlertAction::Trigger => {
-            if let Some(ticket_id) = alerts::count_repeat(ctx.env, key, signal, ctx.now).await? {
+            if let Some(ticket_id) = alerts::count_repeat(ctx.env, key, signal, actor.name(), ctx.now).await?
+            {
                 return Ok((Outcome::Repeated, Some(ticket_id)));
             }
         }

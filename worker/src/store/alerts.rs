@@ -2,7 +2,7 @@
 //! integration's token id and the sender's dedup key, bound as one value.
 
 use chrono::{DateTime, Utc};
-use edgedesk_domain::alert::{AlertInfo, AlertSummary, Known, Severity, Signal};
+use edgedesk_domain::alert::{AlertInfo, AlertSummary, Known, Outcome, Severity, Signal};
 use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::ticket::{ticket_number, TicketKind};
 use edgedesk_domain::workflow::Notice;
@@ -12,7 +12,7 @@ use worker::{query, D1Database, D1PreparedStatement, Env};
 
 use super::batch::{Batch, Pending};
 use super::statements::TicketRef;
-use super::{db, outbox};
+use super::{db, outbox, webhooks};
 use crate::clock::from_millis;
 use crate::{http, mail};
 
@@ -34,12 +34,17 @@ pub async fn count_repeat(
     env: &Env,
     key: &str,
     signal: &Signal,
+    integration: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, ApiError> {
-    let db = db(env)?;
+    #[derive(Deserialize)]
+    struct Row {
+        ticket_id: i64,
+    }
+    let mut batch = Batch::new(env)?;
     let details = serde_json::to_string(&signal.details).map_err(http::internal)?;
-    ticket_of(query!(
-        &db,
+    let counted = query!(
+        batch.db(),
         "UPDATE alerts SET occurrences = occurrences + 1, last_seen_at = ?2, summary = ?3, severity = ?4, details = ?5
          WHERE key = ?1 AND resolved_at IS NULL RETURNING ticket_id",
         key,
@@ -47,8 +52,12 @@ pub async fn count_repeat(
         &signal.summary,
         signal.severity.as_str(),
         details
-    ))
-    .await
+    );
+    let ticket = batch.read(counted, |rows: Vec<Row>| Ok(rows.first().map(|row| row.ticket_id)))?;
+    let announced = signal.announcement(integration, Outcome::Repeated, None);
+    let announce = webhooks::alert_repeat(batch.db(), key, &announced, now)?;
+    batch.extend([announce]);
+    ticket.take(&batch.run().await?)
 }
 
 /// Records that the open alert `key` was acknowledged at the sender; the incident's id, or

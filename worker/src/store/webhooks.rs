@@ -80,6 +80,39 @@ pub fn ticket_events(
         .collect()
 }
 
+fn envelope(event: WebhookEvent, data: &Value, now: DateTime<Utc>) -> Value {
+    serde_json::json!({
+        "type": event.as_str(),
+        "timestamp": now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "data": data,
+    })
+}
+
+/// Queues `alert.received` for a repeat of the open alert `key`, in the batch that counts
+/// it (the common case costs no round trip of its own): the incident is read from the
+/// alert's row, and nothing is queued unless this batch's count just touched it.
+pub fn alert_repeat(
+    db: &D1Database,
+    key: &str,
+    data: &Value,
+    now: DateTime<Utc>,
+) -> Result<D1PreparedStatement, ApiError> {
+    let event = WebhookEvent::AlertReceived;
+    query!(
+        db,
+        "INSERT INTO webhook_deliveries (webhook_id, message_id, event, ticket_id, payload, created_at, send_after)
+         SELECT w.id, 'msg_' || lower(hex(randomblob(16))), ?1, a.ticket_id,
+                json_set(?2, '$.data.ticket_id', a.ticket_id), ?3, ?3
+         FROM webhooks w JOIN alerts a ON a.key = ?4 AND a.resolved_at IS NULL AND a.last_seen_at = ?3
+         WHERE w.active = 1 AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = ?1)",
+        event.as_str(),
+        envelope(event, data, now).to_string(),
+        now.timestamp_millis(),
+        key
+    )
+    .map_err(http::storage)
+}
+
 /// Queues `event` with `data` as it is (what is not about one ticket: an alert).
 pub fn event(
     db: &D1Database,
@@ -87,11 +120,7 @@ pub fn event(
     data: &Value,
     now: DateTime<Utc>,
 ) -> Result<D1PreparedStatement, ApiError> {
-    let payload = serde_json::json!({
-        "type": event.as_str(),
-        "timestamp": now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        "data": data,
-    });
+    let payload = envelope(event, data, now);
     query!(
         db,
         "INSERT INTO webhook_deliveries (webhook_id, message_id, event, payload, created_at, send_after)
