@@ -124,7 +124,7 @@ impl NewWebhook {
         let description =
             DESCRIPTION.optional(Some(&self.description)).map_err(ApiError::from)?.unwrap_or_default();
         if self.events.is_empty() {
-            return Err(ApiError::new(ErrorCode::Required, "Choose at least one event").with_field("events"));
+            return Err(no_events());
         }
         let mut events = Vec::new();
         for event in &self.events {
@@ -324,6 +324,20 @@ pub struct WebhookChange {
     pub active: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<WebhookEvent>>,
+}
+
+impl WebhookChange {
+    /// A subscription hears at least one event.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        match &self.events {
+            Some(events) if events.is_empty() => Err(no_events()),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn no_events() -> ApiError {
+    ApiError::new(ErrorCode::Required, "Choose at least one event").with_field("events")
 }
 
 /// One delivery, as admins see it.

@@ -119,6 +119,13 @@ fn a_subscription_needs_a_url_and_an_event() {
 }
 
 #[test]
+fn a_change_may_not_leave_a_subscription_deaf() {
+    let deaf = WebhookChange { version: 1, active: None, events: Some(Vec::new()) };
+    assert_eq!(deaf.validate().unwrap_err().field.as_deref(), Some("events"));
+    assert!(WebhookChange { version: 1, active: Some(false), events: None }.validate().is_ok());
+}
+
+#[test]
 fn secrets_round_trip_and_signatures_follow_the_convention() {
     let secret = secret(&[7u8; 24]);
     assert!(secret.starts_with("whsec_"));

@@ -34,12 +34,7 @@ pub async fn change_webhook(id: &str, req: &mut Request, ctx: &Ctx<'_>) -> Reply
     policy::administer(ctx.principal())?;
     let id = http::path_id(id, "Webhook")?;
     let change: WebhookChange = http::read_json(req).await?;
-    if let Some(events) = &change.events {
-        if events.is_empty() {
-            return Err(ApiError::new(edgedesk_domain::ErrorCode::Required, "Choose at least one event")
-                .with_field("events"));
-        }
-    }
+    change.validate()?;
     let changed = store::webhooks::change(ctx.env, id, &change).await?.ok_or_else(missing)?;
     http::json(200, &changed)
 }
