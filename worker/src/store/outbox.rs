@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use edgedesk_domain::inbound;
-use edgedesk_domain::message::Language;
+use edgedesk_domain::message::{Language, Message};
 use edgedesk_domain::outbox::{OutboxChannel, OutboxMessage, NUMBER};
 use edgedesk_domain::ticket::{ticket_number, TicketKind};
 use edgedesk_domain::workflow::{Audience, Notice};
@@ -112,6 +112,30 @@ pub fn statements(
             .map_err(http::storage)
         })
         .collect()
+}
+
+/// Queues a message about an account itself (a reset link, a note at sign-up) to the
+/// active account with `email`, if there is one, in the account's language.
+pub fn to_account(
+    db: &D1Database,
+    email: &str,
+    message: &Message,
+    now: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
+    let (english, danish) = (mail::personal(message, Language::En), mail::personal(message, Language::Da));
+    query!(
+        db,
+        "INSERT INTO outbox (ticket_id, channel, recipient, subject, body, created_at, send_after)
+         SELECT NULL, 'email', email, CASE language WHEN 'da' THEN ?5 ELSE ?1 END,
+                CASE language WHEN 'da' THEN ?6 ELSE ?2 END, ?3, ?3
+         FROM users WHERE email = ?4 AND active = 1",
+        &english.subject,
+        &english.body,
+        now.timestamp_millis(),
+        email,
+        &danish.subject,
+        &danish.body
+    )
 }
 
 #[derive(Deserialize)]

@@ -2,15 +2,14 @@
 //! account), used once.
 
 use chrono::{DateTime, Utc};
-use edgedesk_domain::message::{Language, Message};
+use edgedesk_domain::message::Message;
 use edgedesk_domain::ApiError;
 use serde::Deserialize;
 use worker::{query, Env};
 
 use super::batch::Batch;
-use super::{db, first};
+use super::{db, first, outbox};
 use crate::auth::PasswordHash;
-use crate::mail;
 
 /// Issues a link for the active account with `email`, if there is one, and queues its mail
 /// in the account's language; for any other address the batch writes nothing. One round
@@ -34,20 +33,7 @@ pub async fn issue(
         expires_at.timestamp_millis(),
         email
     );
-    let (english, danish) = (mail::personal(message, Language::En), mail::personal(message, Language::Da));
-    let message = query!(
-        db,
-        "INSERT INTO outbox (ticket_id, channel, recipient, subject, body, created_at, send_after)
-         SELECT NULL, 'email', email, CASE language WHEN 'da' THEN ?5 ELSE ?1 END,
-                CASE language WHEN 'da' THEN ?6 ELSE ?2 END, ?3, ?3
-         FROM users WHERE email = ?4 AND active = 1",
-        &english.subject,
-        &english.body,
-        now.timestamp_millis(),
-        email,
-        &danish.subject,
-        &danish.body
-    );
+    let message = outbox::to_account(db, email, message, now);
     batch.write(link)?;
     batch.write(message)?;
     batch.run().await.map(drop)

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use worker::{query, Env};
 
 use super::batch::Batch;
+use super::outbox;
 use crate::auth::PasswordHash;
 use crate::mail;
 
@@ -67,23 +68,7 @@ pub async fn ask(
         &link.body,
         at
     );
-    let (english, danish) = (
-        mail::personal(asked.already_registered, Language::En),
-        mail::personal(asked.already_registered, Language::Da),
-    );
-    let note = query!(
-        db,
-        "INSERT INTO outbox (ticket_id, channel, recipient, subject, body, created_at, send_after)
-         SELECT NULL, 'email', email, CASE language WHEN 'da' THEN ?4 ELSE ?2 END,
-                CASE language WHEN 'da' THEN ?5 ELSE ?3 END, ?6, ?6
-         FROM users WHERE email = ?1 AND active = 1",
-        email,
-        &english.subject,
-        &english.body,
-        &danish.subject,
-        &danish.body,
-        at
-    );
+    let note = outbox::to_account(db, email, asked.already_registered, now);
     batch.write(pending)?;
     batch.write(confirm)?;
     batch.write(note)?;
