@@ -73,6 +73,14 @@ test('an admin subscribes a receiver, reads its deliveries, sends one again and 
   await expect(item).toContainText('Stopped');
   await item.getByRole('button', { name: `Start: ${url}` }).click();
   await expect(item).toContainText('Active');
+  // Deleting asks once more; keeping it changes nothing.
+  await item.getByRole('button', { name: `Delete: ${url}` }).click();
+  await item.getByRole('button', { name: 'Keep' }).click();
+  await expect(item).toBeVisible();
+  await item.getByRole('button', { name: `Delete: ${url}` }).click();
+  await item.getByRole('button', { name: 'Delete it and its deliveries' }).click();
+  await expect(page.locator('.webhook', { hasText: url })).toHaveCount(0);
+  await expect(page.getByText('No webhooks yet.')).toBeVisible();
   expect(admin.problems).toEqual([]);
   await agent.dispose();
   await admin.context.close();

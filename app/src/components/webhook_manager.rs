@@ -84,6 +84,17 @@ pub fn WebhookManager() -> impl IntoView {
     let events_error = field_error(errors, "events");
 
     view! {
+        <section class="card" aria-labelledby="webhooks-heading">
+            <h2 id="webhooks-heading" class="section-title">{move || i18n.p().webhooks_title}</h2>
+            <Show when=move || !listed().is_empty()
+                fallback=move || view! { <p class="empty-state">{i18n.p().webhooks_empty}</p> }>
+                <ul class="webhook-list">
+                    {move || listed().into_iter().map(|webhook| view! {
+                        <WebhookItem webhook change=change delete=delete/>
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </section>
         <section class="card" aria-labelledby="add-webhook-heading">
             <h2 id="add-webhook-heading" class="section-title">{move || i18n.p().add_webhook}</h2>
             <form class="form" novalidate on:submit=on_submit aria-label=move || i18n.p().add_webhook>
@@ -125,17 +136,6 @@ pub fn WebhookManager() -> impl IntoView {
                 </div>
             })}
         </section>
-        <section class="card" aria-labelledby="webhooks-heading">
-            <h2 id="webhooks-heading" class="section-title">{move || i18n.p().webhooks_title}</h2>
-            <Show when=move || !listed().is_empty()
-                fallback=move || view! { <p class="empty-state">{i18n.p().webhooks_empty}</p> }>
-                <ul class="webhook-list">
-                    {move || listed().into_iter().map(|webhook| view! {
-                        <WebhookItem webhook change=change delete=delete/>
-                    }).collect_view()}
-                </ul>
-            </Show>
-        </section>
     }
 }
 
@@ -173,6 +173,7 @@ fn WebhookItem(
     let toggle_label = format!("{}: {}", if active { p.webhook_stop } else { p.webhook_start }, webhook.url);
     let delete_label = format!("{}: {}", p.webhook_delete, webhook.url);
     let open = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
     view! {
         <li class="webhook">
             <div class="webhook-head">
@@ -187,8 +188,15 @@ fn WebhookItem(
                     on:click=move |_| { change.dispatch((id, WebhookChange { version, active: Some(!active), events: None })); }>
                     {if active { p.webhook_stop } else { p.webhook_start }}
                 </button>
-                <button type="button" class="button button-danger" aria-label=delete_label
-                    on:click=move |_| { delete.dispatch(id); }>{p.webhook_delete}</button>
+                // Deleting drops the deliveries too: it asks once more, in place.
+                <Show when=move || confirming.get() fallback=move || view! {
+                    <button type="button" class="button button-danger" aria-label=delete_label.clone()
+                        on:click=move |_| confirming.set(true)>{p.webhook_delete}</button>
+                }>
+                    <button type="button" class="button button-danger"
+                        on:click=move |_| { delete.dispatch(id); }>{p.webhook_delete_for_good}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{p.webhook_keep}</button>
+                </Show>
             </div>
             <details on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>{p.webhook_deliveries}</summary>
