@@ -5,7 +5,7 @@ use edgedesk_domain::admin::{
     AcceptInvitation, ApiTokenCreated, ApiTokenSummary, InvitationCreated, InvitationInfo, NewApiToken,
     NewInvitation, NewOrganisation, OrganisationChange, OrganisationSummary, UserChange, UserSummary,
 };
-use edgedesk_domain::alert::{AlertSummary, SavedAlertPolicy};
+use edgedesk_domain::alert::{AlertSummary, Integration, SavedAlertPolicy, SavedIntegrationPolicy};
 use edgedesk_domain::auth::{Credentials, LanguageChoice, Me, SessionInfo, SignUp};
 use edgedesk_domain::canned::CannedReplies;
 use edgedesk_domain::category::{Category, CategoryInput};
@@ -127,6 +127,19 @@ pub async fn alert_policy() -> Result<SavedAlertPolicy, ApiError> {
 
 pub async fn save_alert_policy(policy: &SavedAlertPolicy) -> Result<Saved<SavedAlertPolicy>, ApiError> {
     let request = Request::put("/api/admin/alerts/settings").json(policy).map_err(network)?;
+    versioned(dispatch(request).await?).await
+}
+
+pub async fn alert_integrations() -> Result<Vec<Integration>, ApiError> {
+    send(Request::get("/api/admin/alerts/integrations")).await
+}
+
+pub async fn save_alert_integration(
+    token_id: i64,
+    settings: &SavedIntegrationPolicy,
+) -> Result<Saved<SavedIntegrationPolicy>, ApiError> {
+    let address = format!("/api/admin/alerts/integrations/{token_id}");
+    let request = Request::put(&address).json(settings).map_err(network)?;
     versioned(dispatch(request).await?).await
 }
 

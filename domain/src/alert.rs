@@ -42,6 +42,8 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub const ALL: [Severity; 4] = [Severity::Critical, Severity::Error, Severity::Warning, Severity::Info];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Critical => "critical",
@@ -53,9 +55,7 @@ impl Severity {
 
     /// PagerDuty's four names, exactly.
     fn parse(text: &str) -> Option<Severity> {
-        [Severity::Critical, Severity::Error, Severity::Warning, Severity::Info]
-            .into_iter()
-            .find(|severity| severity.as_str() == text)
+        Severity::ALL.into_iter().find(|severity| severity.as_str() == text)
     }
 
     /// Alertmanager's `severity` label is free text; the common spellings map, anything
@@ -96,6 +96,26 @@ pub struct SeverityPriorities {
     pub info: Priority,
 }
 
+impl SeverityPriorities {
+    pub fn get(&self, severity: Severity) -> Priority {
+        match severity {
+            Severity::Critical => self.critical,
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+
+    pub fn set(&mut self, severity: Severity, priority: Priority) {
+        match severity {
+            Severity::Critical => self.critical = priority,
+            Severity::Error => self.error = priority,
+            Severity::Warning => self.warning = priority,
+            Severity::Info => self.info = priority,
+        }
+    }
+}
+
 impl Default for AlertPolicy {
     fn default() -> Self {
         AlertPolicy {
@@ -118,11 +138,16 @@ pub const REOPEN_WITHIN_MINUTES: std::ops::RangeInclusive<i64> = 0..=24 * 60;
 pub const STORM_INCIDENTS: std::ops::RangeInclusive<usize> = 2..=100;
 pub const STORM_WITHIN_MINUTES: std::ops::RangeInclusive<i64> = 1..=24 * 60;
 
+fn validate_reopen_within(minutes: i64) -> Result<(), ApiError> {
+    if !REOPEN_WITHIN_MINUTES.contains(&minutes) {
+        return Err(invalid_value("reopen_within_minutes", "Reopen within 0 to 1440 minutes"));
+    }
+    Ok(())
+}
+
 impl AlertPolicy {
     pub fn validate(&self) -> Result<(), ApiError> {
-        if !REOPEN_WITHIN_MINUTES.contains(&self.reopen_within_minutes) {
-            return Err(invalid_value("reopen_within_minutes", "Reopen within 0 to 1440 minutes"));
-        }
+        validate_reopen_within(self.reopen_within_minutes)?;
         if !STORM_INCIDENTS.contains(&self.storm_incidents) {
             return Err(invalid_value("storm_incidents", "A storm is 2 to 100 incidents"));
         }
@@ -134,13 +159,7 @@ impl AlertPolicy {
 
     /// The incident's priority for an alert this severe.
     pub fn priority(&self, severity: Severity) -> Priority {
-        let p = &self.priorities;
-        match severity {
-            Severity::Critical => p.critical,
-            Severity::Error => p.error,
-            Severity::Warning => p.warning,
-            Severity::Info => p.info,
-        }
+        self.priorities.get(severity)
     }
 
     /// Whether an alert this severe tells customers who reported on its service.
@@ -155,6 +174,66 @@ impl AlertPolicy {
     pub fn storm_within(&self) -> Duration {
         Duration::minutes(self.storm_within_minutes)
     }
+
+    /// The policy an integration works under: its own priorities and reopen window where it
+    /// has them, the desk's storm and customer settings always (a storm is one service's,
+    /// whichever integrations report it).
+    pub fn for_integration(self, own: Option<&IntegrationPolicy>) -> AlertPolicy {
+        match own {
+            Some(own) => AlertPolicy {
+                priorities: own.priorities,
+                reopen_within_minutes: own.reopen_within_minutes,
+                ..self
+            },
+            None => self,
+        }
+    }
+}
+
+/// What one integration (an API token with `alerts:write`) may set for itself, because
+/// monitoring systems disagree on what their severities mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntegrationPolicy {
+    pub priorities: SeverityPriorities,
+    pub reopen_within_minutes: i64,
+}
+
+impl IntegrationPolicy {
+    pub fn validate(&self) -> Result<(), ApiError> {
+        validate_reopen_within(self.reopen_within_minutes)
+    }
+}
+
+impl From<&AlertPolicy> for IntegrationPolicy {
+    fn from(policy: &AlertPolicy) -> Self {
+        IntegrationPolicy {
+            priorities: policy.priorities,
+            reopen_within_minutes: policy.reopen_within_minutes,
+        }
+    }
+}
+
+/// An integration's own settings (`None`: it follows the desk's) and their version, as admins
+/// read and save them (`/api/admin/alerts/integrations/{token_id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedIntegrationPolicy {
+    pub policy: Option<IntegrationPolicy>,
+    pub version: i64,
+}
+
+/// A monitoring integration as the Monitoring page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Integration {
+    /// The API token it sends with.
+    pub token_id: i64,
+    pub name: String,
+    pub last_used_at: Option<DateTime<Utc>>,
+    /// Incidents its alerts opened, ever.
+    pub incidents: i64,
+    #[serde(flatten)]
+    pub settings: SavedIntegrationPolicy,
 }
 
 /// The alert policy with its version, as admins read and save it.

@@ -328,6 +328,17 @@ const ROUTES = [
     status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 409, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
   },
   {
+    name: 'GET /api/admin/alerts/integrations',
+    call: (api) => api.get('/api/admin/alerts/integrations'),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
+    // No token has this id: admins learn that, nobody else gets that far.
+    name: 'PUT /api/admin/alerts/integrations/{id}',
+    call: (api) => api.put('/api/admin/alerts/integrations/999999999', { data: { policy: null, version: 0 } }),
+    status: (who) => expected(who, { anonymous: 401, 'admin@example.com': 404, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
     // Alerts come from tokens with alerts:write only (the matrix's token has ticket scopes).
     name: 'POST /api/alerts',
     call: (api) => api.post('/api/alerts', { data: {

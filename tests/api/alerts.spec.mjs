@@ -281,3 +281,64 @@ test('admins set how alerts become incidents; the desk follows at once', async (
     expect(restored.status()).toBe(200);
   }
 });
+
+test('an integration keeps its own priorities and reopen window; the others follow the desk', async ({ baseURL }) => {
+  const name = unique('Nagios');
+  const created = await (await admin.post('/api/admin/tokens', { data: { name, scopes: ['alerts:write'] } })).json();
+  const nagios = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${created.token}` } });
+  const reader = await (await admin.post('/api/admin/tokens', { data: { name: unique('Reader'), scopes: ['tickets:read'] } })).json();
+  const address = `/api/admin/alerts/integrations/${created.id}`;
+  const listed = async () => (await (await admin.get('/api/admin/alerts/integrations')).json()).find((i) => i.token_id === created.id);
+  const priorityOf = async (receipt) => (await ticket(receipt.results[0].ticket_id)).ticket.priority;
+  try {
+    await test.step('a new integration follows the desk', async () => {
+      expect(await listed()).toEqual({ token_id: created.id, name, last_used_at: null, incidents: 0, policy: null, version: 0 });
+      const all = await (await admin.get('/api/admin/alerts/integrations')).json();
+      expect(all.some((i) => i.token_id === reader.id)).toBe(false);
+    });
+    const own = { priorities: { critical: 'P1', error: 'P1', warning: 'P2', info: 'P4' }, reopen_within_minutes: 0 };
+    await test.step('bad changes are refused and change nothing', async () => {
+      await expectError(await agent.get('/api/admin/alerts/integrations'), 403, 'forbidden');
+      await expectError(await agent.put(address, { data: { policy: own, version: 0 } }), 403, 'forbidden');
+      const late = { policy: { ...own, reopen_within_minutes: 1441 }, version: 0 };
+      expect((await expectError(await admin.put(address, { data: late }), 422, 'invalid_value')).field).toBe('reopen_within_minutes');
+      await expectError(await admin.put(address, { data: { policy: { ...own, storm_incidents: 3 }, version: 0 } }), 400, 'invalid_json');
+      await expectError(await admin.put(`/api/admin/alerts/integrations/${reader.id}`, { data: { policy: own, version: 0 } }), 404, 'not_found');
+      await expectError(await admin.put('/api/admin/alerts/integrations/99999999999999999999', { data: { policy: own, version: 0 } }), 404, 'not_found');
+      expect((await listed()).version).toBe(0);
+    });
+    await test.step('its own mapping applies to its alerts only', async () => {
+      const saved = await admin.put(address, { data: { policy: own, version: 0 } });
+      expect(saved.status(), await saved.text()).toBe(200);
+      expect(await saved.json()).toEqual({ policy: own, version: 1 });
+      const stale = await admin.put(address, { data: { policy: null, version: 0 } });
+      expect(stale.status()).toBe(409);
+      expect((await stale.json()).current).toEqual({ policy: own, version: 1 });
+      expect(await priorityOf(await send(event('trigger', unique('w'), { severity: 'warning' }), nagios))).toBe('P2');
+      expect(await priorityOf(await send(event('trigger', unique('w'), { severity: 'warning' })))).toBe('P3');
+    });
+    await test.step('its reopen window of 0 opens a new incident each time a check flaps', async () => {
+      const key = unique('flap');
+      const first = (await send(event('trigger', key, { severity: 'info' }), nagios)).results[0];
+      expect((await send(event('resolve', key), nagios)).results[0].outcome).toBe('resolved');
+      const again = (await send(event('trigger', key, { severity: 'info' }), nagios)).results[0];
+      expect(again.outcome).toBe('opened');
+      expect(again.ticket_id).not.toBe(first.ticket_id);
+    });
+    await test.step('back to the desk\'s settings', async () => {
+      const reset = await admin.put(address, { data: { policy: null, version: 1 } });
+      expect(await reset.json()).toEqual({ policy: null, version: 2 });
+      expect(await priorityOf(await send(event('trigger', unique('w'), { severity: 'warning' }), nagios))).toBe('P3');
+      expect(await listed()).toMatchObject({ incidents: 4, policy: null, version: 2, last_used_at: expect.any(String) });
+    });
+    await test.step('a revoked token is no integration', async () => {
+      expect((await admin.delete(`/api/admin/tokens/${created.id}`)).status()).toBe(204);
+      expect(await listed()).toBeUndefined();
+      await expectError(await admin.put(address, { data: { policy: own, version: 2 } }), 404, 'not_found');
+    });
+  } finally {
+    await admin.delete(`/api/admin/tokens/${created.id}`);
+    await admin.delete(`/api/admin/tokens/${reader.id}`);
+    await nagios.dispose();
+  }
+});

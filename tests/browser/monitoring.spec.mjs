@@ -48,3 +48,37 @@ test('an admin sees where alerts go, changes how they become incidents, and foll
     await monitoring.dispose();
   }
 });
+
+test('an admin gives one integration its own priorities, then sends it back to the desk settings', async ({ page }) => {
+  const admin = await signedIn('admin@example.com');
+  const name = `Zabbix ${Date.now()}`;
+  const created = await (await admin.post('/api/admin/tokens', { data: { name, scopes: ['alerts:write'] } })).json();
+  try {
+    await signIn(page.request, 'admin@example.com');
+    await openApp(page, '/admin/monitoring');
+    const integrations = page.getByRole('region', { name: 'Integrations' });
+    const item = integrations.getByTestId('integration').filter({ hasText: name });
+    await expect(item).toContainText('Desk settings');
+    await expect(item.getByTestId('integration-mapping')).toContainText('Warning → P3');
+    await item.getByRole('button', { name: 'Change settings' }).click();
+    const form = item.getByRole('form', { name: `Settings for ${name}` });
+    await form.getByLabel('Priority for Warning').selectOption('P1');
+    await form.getByLabel(/^Reopen a resolved incident/).fill('5');
+    await form.getByRole('button', { name: 'Save for this integration' }).click();
+    await expect(form.getByRole('status')).toContainText('Saved');
+    await expect(item).toContainText('Own settings');
+    await expect(item.getByTestId('integration-mapping')).toContainText('Warning → P1');
+    await expect(item.getByTestId('integration-mapping')).toContainText('reopen within 5 min');
+    await expectAccessible(page);
+    const listed = async () => (await (await admin.get('/api/admin/alerts/integrations')).json()).find((i) => i.token_id === created.id);
+    // Only the fields changed: the form starts from the desk's settings, which another spec may be changing.
+    expect((await listed()).policy).toMatchObject({ priorities: { warning: 'P1' }, reopen_within_minutes: 5 });
+
+    await form.getByRole('button', { name: "Use the desk's settings" }).click();
+    await expect(item).toContainText('Desk settings');
+    await expect(item.getByTestId('integration-mapping')).toContainText('Warning → P3');
+    expect(await listed()).toMatchObject({ policy: null, version: 2 });
+  } finally {
+    await admin.delete(`/api/admin/tokens/${created.id}`);
+  }
+});

@@ -1,26 +1,19 @@
 //! How alerts become incidents, set by admins: the priority of each severity, the reopen
 //! and storm windows, and from which severity customers who reported on the service are told.
 
-use edgedesk_domain::alert::{AlertPolicy, SavedAlertPolicy, Severity, SeverityPriorities};
-use edgedesk_domain::priority::Priority;
+use edgedesk_domain::alert::{AlertPolicy, SavedAlertPolicy, Severity};
 use leptos::prelude::*;
 
 use crate::api;
 use crate::components::form_message::FormMessage;
+use crate::components::severity_priorities::SeverityPrioritySelects;
 use crate::i18n::use_i18n;
 use crate::submit::versioned_message;
 
-const SEVERITIES: [(Severity, &str); 4] = [
-    (Severity::Critical, "critical"),
-    (Severity::Error, "error"),
-    (Severity::Warning, "warning"),
-    (Severity::Info, "info"),
-];
-
+/// `saved` is the desk's policy as last loaded or saved; the integrations beside it show it.
 #[component]
-pub fn AlertPolicyEditor() -> impl IntoView {
+pub fn AlertPolicyEditor(saved: RwSignal<Option<SavedAlertPolicy>>) -> impl IntoView {
     let i18n = use_i18n();
-    let saved = RwSignal::new(None::<SavedAlertPolicy>);
     let priorities = RwSignal::new(AlertPolicy::default().priorities);
     let reopen = RwSignal::new(String::new());
     let storm_incidents = RwSignal::new(String::new());
@@ -60,10 +53,7 @@ pub fn AlertPolicyEditor() -> impl IntoView {
             reopen_within_minutes: number(reopen),
             storm_incidents: usize::try_from(number(storm_incidents)).unwrap_or(0),
             storm_within_minutes: number(storm_within),
-            tell_customers_from: SEVERITIES
-                .into_iter()
-                .find(|(_, code)| *code == tell)
-                .map(|(severity, _)| severity),
+            tell_customers_from: Severity::ALL.into_iter().find(|severity| severity.as_str() == tell),
         };
         // The same check the API makes, before anything is sent.
         if let Err(error) = policy.validate() {
@@ -72,45 +62,12 @@ pub fn AlertPolicyEditor() -> impl IntoView {
         }
         save.dispatch(SavedAlertPolicy { policy, version: current.version });
     };
-    let priority_select = move |severity: Severity, code: &'static str| {
-        let id = format!("field-priority-{code}");
-        let label = move || format!("{} {}", i18n.p().priority_for, i18n.c().severity(severity));
-        let current = move |priorities: &SeverityPriorities| match severity {
-            Severity::Critical => priorities.critical,
-            Severity::Error => priorities.error,
-            Severity::Warning => priorities.warning,
-            Severity::Info => priorities.info,
-        };
-        let choose = move |ev| {
-            let Some(priority) = Priority::parse(&event_target_value(&ev)) else { return };
-            priorities.update(|priorities| match severity {
-                Severity::Critical => priorities.critical = priority,
-                Severity::Error => priorities.error = priority,
-                Severity::Warning => priorities.warning = priority,
-                Severity::Info => priorities.info = priority,
-            });
-        };
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <select id=id on:change=choose>
-                    {Priority::ALL.into_iter().map(|priority| view! {
-                        <option value=priority.as_str() selected=move || priorities.with(|p| current(p) == priority)>
-                            {priority.as_str()}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </div>
-        }
-    };
     let loading = move || view! { <p role="status" class="muted">{i18n.t().loading}</p> };
     view! {
         <Show when=move || saved.with(Option::is_some) fallback=loading>
             <form class="card form" on:submit=submit aria-labelledby="alert-policy-heading">
                 <h2 id="alert-policy-heading" class="section-title">{move || i18n.p().alert_policy_heading}</h2>
-                <div class="field-row">
-                    {SEVERITIES.into_iter().map(|(severity, code)| priority_select(severity, code)).collect_view()}
-                </div>
+                <SeverityPrioritySelects priorities=priorities id_prefix="field".to_string()/>
                 <div class="field">
                     <label for="field-reopen-within">{move || i18n.p().reopen_within_label}</label>
                     <input id="field-reopen-within" type="number" min="0" max="1440" bind:value=reopen/>
@@ -128,8 +85,8 @@ pub fn AlertPolicyEditor() -> impl IntoView {
                 <div class="field">
                     <label for="field-tell-customers">{move || i18n.p().tell_customers_label}</label>
                     <select id="field-tell-customers" on:change=move |ev| tell_from.set(event_target_value(&ev))>
-                        {SEVERITIES.into_iter().map(|(severity, code)| view! {
-                            <option value=code selected=move || tell_from.get() == code>{move || i18n.c().severity(severity)}</option>
+                        {Severity::ALL.into_iter().map(|severity| view! {
+                            <option value=severity.as_str() selected=move || tell_from.get() == severity.as_str()>{move || i18n.c().severity(severity)}</option>
                         }).collect_view()}
                         <option value="never" selected=move || tell_from.get() == "never">{move || i18n.p().never}</option>
                     </select>

@@ -1,6 +1,7 @@
 pub mod account_menu;
 pub mod account_row;
 pub mod admin_nav;
+pub mod alert_integrations;
 pub mod alert_panel;
 pub mod alert_policy_editor;
 pub mod article_from_resolution;
@@ -31,6 +32,7 @@ pub mod rules_editor;
 pub mod saved_views;
 pub mod select_field;
 pub mod service_updates;
+pub mod severity_priorities;
 pub mod shortcuts;
 pub mod sla;
 pub mod status_link_control;

@@ -1,10 +1,11 @@
-//! Monitoring, for admins: where monitoring sends alerts, how alerts become incidents, and
-//! the latest alerts with what each became.
+//! Monitoring, for admins: where monitoring sends alerts, how alerts become incidents (for
+//! the desk and per integration), and the latest alerts with what each became.
 
-use edgedesk_domain::alert::AlertSummary;
+use edgedesk_domain::alert::{AlertSummary, SavedAlertPolicy};
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::alert_integrations::AlertIntegrations;
 use crate::components::alert_policy_editor::AlertPolicyEditor;
 use crate::components::data_table::DataTable;
 use crate::components::guard::RequireAccount;
@@ -17,6 +18,7 @@ use crate::title::use_page_title;
 pub fn MonitoringPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.p().monitoring_title.to_string());
+    let desk = RwSignal::new(None::<SavedAlertPolicy>);
     let address = format!("{}/api/alerts", window().location().origin().unwrap_or_default());
     view! {
         <h1>{move || i18n.p().monitoring_title}</h1>
@@ -26,7 +28,8 @@ pub fn MonitoringPage() -> impl IntoView {
             <code data-testid="alert-address">{address}</code>
         </p>
         <RequireAccount admin_only=true>
-            <AlertPolicyEditor/>
+            <AlertPolicyEditor saved=desk/>
+            <AlertIntegrations desk/>
             <RecentAlerts/>
         </RequireAccount>
     }

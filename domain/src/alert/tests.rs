@@ -160,11 +160,14 @@ fn long_summaries_make_short_titles() {
 #[test]
 fn severities_map_to_priorities() {
     let policy = AlertPolicy::default();
-    let mapped: Vec<_> = [Severity::Critical, Severity::Error, Severity::Warning, Severity::Info]
-        .into_iter()
-        .map(|severity| policy.priority(severity))
-        .collect();
+    let mapped = Severity::ALL.map(|severity| policy.priority(severity));
     assert_eq!(mapped, [Priority::P1, Priority::P2, Priority::P3, Priority::P4]);
+    let mut priorities = policy.priorities;
+    priorities.set(Severity::Info, Priority::P3);
+    assert_eq!(
+        (priorities.get(Severity::Info), priorities.get(Severity::Warning)),
+        (Priority::P3, Priority::P3)
+    );
 }
 
 #[test]
@@ -198,10 +201,7 @@ fn what_each_signal_does() {
 #[test]
 fn customers_hear_of_critical_and_error_alerts_only_by_service_name() {
     let policy = AlertPolicy::default();
-    let told: Vec<_> = [Severity::Critical, Severity::Error, Severity::Warning, Severity::Info]
-        .into_iter()
-        .map(|severity| policy.tells_customers(severity))
-        .collect();
+    let told = Severity::ALL.map(|severity| policy.tells_customers(severity));
     assert_eq!(told, [true, true, false, false]);
     let notice = disruption_notice("VPN");
     assert_eq!((notice.audience, notice.title.as_str()), (Audience::ServiceReporters, "VPN"));
@@ -238,4 +238,31 @@ fn admins_set_the_policy_within_bounds() {
     assert!(!quiet.tells_customers(Severity::Critical));
     let chatty = AlertPolicy { tell_customers_from: Some(Severity::Info), ..policy };
     assert!(chatty.tells_customers(Severity::Info));
+}
+
+#[test]
+fn an_integration_sets_its_own_priorities_and_reopen_window_but_not_the_desks_storms() {
+    let desk = AlertPolicy { storm_incidents: 7, tell_customers_from: None, ..AlertPolicy::default() };
+    assert_eq!(desk.clone().for_integration(None), desk);
+    let own = IntegrationPolicy {
+        priorities: SeverityPriorities { warning: Priority::P2, ..desk.priorities },
+        reopen_within_minutes: 0,
+    };
+    let policy = desk.clone().for_integration(Some(&own));
+    assert_eq!(policy.priority(Severity::Warning), Priority::P2);
+    assert_eq!(policy.priority(Severity::Critical), Priority::P1);
+    assert_eq!((policy.storm_incidents, policy.tell_customers_from), (7, None));
+    // Reopen window 0: a flapping check of this integration opens a new incident each time.
+    let now = Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap();
+    let known = Known {
+        ticket_id: 1,
+        ticket_status: Status::Resolved,
+        resolved_at: Some(now - Duration::minutes(1)),
+        worked: false,
+    };
+    assert_eq!(route(AlertAction::Trigger, Some(&known), &policy, now), Outcome::Opened);
+    assert_eq!(route(AlertAction::Trigger, Some(&known), &desk, now), Outcome::Reopened);
+    assert_eq!(IntegrationPolicy::from(&desk).priorities, desk.priorities);
+    let bad = IntegrationPolicy { reopen_within_minutes: 1441, ..own };
+    assert_eq!(bad.validate().unwrap_err().field.as_deref(), Some("reopen_within_minutes"));
 }

@@ -139,11 +139,12 @@ async fn route_once(
     }
     let mut batch = Batch::new(ctx.env)?;
     let policy = store::settings::alert_policy_in(&mut batch)?;
+    let own_policy = store::alert_integrations::own_in(&mut batch, token_id)?;
     let latest = alerts::latest_in(&mut batch, key, &actor.label())?;
     let start = start_in(&mut batch, &TicketKey::Alert(key.to_string()), None)?;
     let sla_settings = store::settings::sla_in(&mut batch)?;
     let found = batch.run().await?;
-    let (policy, _) = policy.take(&found)?;
+    let policy = policy.take(&found)?.0.for_integration(own_policy.take(&found)?.as_ref());
     let latest = latest.take(&found)?;
     let outcome = alert::route(signal.action, latest.as_ref().map(|l| &l.known), &policy, ctx.now);
     let ticket_id = latest.as_ref().map(|latest| latest.known.ticket_id);

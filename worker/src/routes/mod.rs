@@ -85,6 +85,8 @@ enum Endpoint {
     AdminInbox,
     AdminAlerts,
     AdminAlertSettings,
+    AdminAlertIntegrations,
+    AdminAlertIntegration(String),
     AdminRules,
     AdminSla,
     SweepRuns,
@@ -152,6 +154,10 @@ impl Endpoint {
             ["api", "admin", "inbox"] => Some(Self::AdminInbox),
             ["api", "admin", "alerts"] => Some(Self::AdminAlerts),
             ["api", "admin", "alerts", "settings"] => Some(Self::AdminAlertSettings),
+            ["api", "admin", "alerts", "integrations"] => Some(Self::AdminAlertIntegrations),
+            ["api", "admin", "alerts", "integrations", id] => {
+                Some(Self::AdminAlertIntegration((*id).to_string()))
+            }
             ["api", "admin", "rules"] => Some(Self::AdminRules),
             ["api", "admin", "sla"] => Some(Self::AdminSla),
             ["api", "sweep-runs"] => Some(Self::SweepRuns),
@@ -199,6 +205,7 @@ impl Endpoint {
                 | Self::AdminInbox
                 | Self::AdminAlerts
                 | Self::AdminAlertSettings
+                | Self::AdminAlertIntegrations
                 | Self::AdminRules
                 | Self::AdminSla
                 | Self::SweepRuns
@@ -215,7 +222,7 @@ impl Endpoint {
             Self::TicketActions(_) | Self::TicketPresence(_) | Self::StatusActions(_) | Self::BulkTickets => {
                 "POST"
             }
-            Self::AdminCannedReplies => "PUT",
+            Self::AdminCannedReplies | Self::AdminAlertIntegration(_) => "PUT",
             Self::Availability | Self::Language => "PUT",
             Self::MyServices => "GET, PUT",
             Self::AdminRules | Self::AdminSla | Self::AdminAlertSettings => "GET, PUT",
@@ -230,7 +237,8 @@ impl Endpoint {
             | Self::StatusCallInvitation(..)
             | Self::AdminOutbox
             | Self::AdminInbox
-            | Self::AdminAlerts => "GET",
+            | Self::AdminAlerts
+            | Self::AdminAlertIntegrations => "GET",
             Self::StatusLink(_) | Self::AdminToken(_) => "DELETE",
             Self::AdminTokens | Self::AdminOrganisations | Self::AdminWebhooks => "GET, POST",
             Self::AdminWebhook(_) => "PATCH, DELETE",
@@ -345,6 +353,10 @@ async fn serve(
         (Endpoint::AdminAlerts, Method::Get) => admin::list_alerts(&ctx).await,
         (Endpoint::AdminAlertSettings, Method::Get) => admin::show_alert_policy(&ctx).await,
         (Endpoint::AdminAlertSettings, Method::Put) => admin::save_alert_policy(req, &ctx).await,
+        (Endpoint::AdminAlertIntegrations, Method::Get) => admin::list_alert_integrations(&ctx).await,
+        (Endpoint::AdminAlertIntegration(id), Method::Put) => {
+            admin::save_alert_integration(id, req, &ctx).await
+        }
         (Endpoint::AdminRules, Method::Get) => admin::show_rules(&ctx).await,
         (Endpoint::AdminRules, Method::Put) => admin::save_rules(req, &ctx).await,
         (Endpoint::AdminSla, Method::Get) => admin::show_sla(&ctx).await,

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod agents;
+pub mod alert_integrations;
 pub mod alerts;
 pub mod api_tokens;
 pub mod batch;

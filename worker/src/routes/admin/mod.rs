@@ -9,7 +9,9 @@ mod tokens;
 mod update_user;
 mod webhooks;
 
-pub use alerts::{list_alerts, save_alert_policy, show_alert_policy};
+pub use alerts::{
+    list_alert_integrations, list_alerts, save_alert_integration, save_alert_policy, show_alert_policy,
+};
 pub use invite::invite;
 pub use list_users::list_users;
 pub use organisations::{create_organisation, list_organisations, update_organisation};
