@@ -1,6 +1,7 @@
 -- Demo data for `make dev` and the tests (never for a deployment). Fixed ids and
 -- INSERT OR IGNORE make it safe to apply on every start: a second run adds nothing.
 -- Every demo account's password is `demo-password` (PBKDF2-HMAC-SHA256, 100,000 rounds).
+-- The supervisor is also the privacy lead (sees every data-breach case).
 
 INSERT OR IGNORE INTO organisations (id, name, members_see_all_tickets, created_at)
 VALUES
@@ -8,22 +9,22 @@ VALUES
   (2, 'Fjord Consulting', 0, (strftime('%s', 'now', '-60 days') * 1000));
 
 INSERT OR IGNORE INTO users (id, email, name, role, tier, organisation_id,
-                             password_hash, password_salt, password_iterations, created_at)
+                             password_hash, password_salt, password_iterations, created_at, privacy_lead)
 VALUES
   (1, 'customer@example.com', 'Mette Hansen', 'customer', NULL, 1,
-   '7d027ef4e52a378b2d0b566995e7f10bcc80272bf5fcab9d0cb28c31eacb7705', '01dd2a064a0a6d0e797142bbd30f3d27', 100000, (strftime('%s', 'now', '-30 days') * 1000)),
+   '7d027ef4e52a378b2d0b566995e7f10bcc80272bf5fcab9d0cb28c31eacb7705', '01dd2a064a0a6d0e797142bbd30f3d27', 100000, (strftime('%s', 'now', '-30 days') * 1000), 0),
   (2, 'customer2@example.com', 'Amira Khan', 'customer', NULL, 2,
-   '670516b18fa3a63b3583bb4841199b6506a9ae9775f31cdcf89110f6c06cad48', 'f85668bbe956200447e2b99a7aca076f', 100000, (strftime('%s', 'now', '-30 days') * 1000)),
+   '670516b18fa3a63b3583bb4841199b6506a9ae9775f31cdcf89110f6c06cad48', 'f85668bbe956200447e2b99a7aca076f', 100000, (strftime('%s', 'now', '-30 days') * 1000), 0),
   (3, 'l1@example.com', 'Lise Lund (L1)', 'agent', 'l1', NULL,
-   '73855531295dec657a71ae84978fbd8a156c0f5cfbcd061eed7f4e5ed0d0d6b4', 'e4d7e92086a1825f9a1be48eda18d0ff', 100000, (strftime('%s', 'now', '-30 days') * 1000)),
+   '73855531295dec657a71ae84978fbd8a156c0f5cfbcd061eed7f4e5ed0d0d6b4', 'e4d7e92086a1825f9a1be48eda18d0ff', 100000, (strftime('%s', 'now', '-30 days') * 1000), 0),
   (4, 'l2@example.com', 'Lars Nielsen (L2)', 'agent', 'l2', NULL,
-   '69c9d667ca8e4de213b9d937df273637e02680f991ccf121ed8cf389de5d5de2', '9f77a26058c9e37dda477b9ba67eb2bd', 100000, (strftime('%s', 'now', '-30 days') * 1000)),
+   '69c9d667ca8e4de213b9d937df273637e02680f991ccf121ed8cf389de5d5de2', '9f77a26058c9e37dda477b9ba67eb2bd', 100000, (strftime('%s', 'now', '-30 days') * 1000), 0),
   (5, 'l3@example.com', 'Laura Holm (L3)', 'agent', 'l3', NULL,
-   '099f13cd21f5098996dfa3f05104f91aeb283c8a4e5b3ad10e0b0cdea980d781', 'd517104fbec961e216ea4c79dc5c33e6', 100000, (strftime('%s', 'now', '-30 days') * 1000)),
+   '099f13cd21f5098996dfa3f05104f91aeb283c8a4e5b3ad10e0b0cdea980d781', 'd517104fbec961e216ea4c79dc5c33e6', 100000, (strftime('%s', 'now', '-30 days') * 1000), 0),
   (6, 'supervisor@example.com', 'Søren Dahl', 'supervisor', NULL, NULL,
-   '971ff8dc2874f9ee8f81884fa67b6f9cde0d9041c8f80a05b4ef31c767ac3afd', '8b3ea962aea8c694dd20c2dcf89da55b', 100000, (strftime('%s', 'now', '-30 days') * 1000)),
+   '971ff8dc2874f9ee8f81884fa67b6f9cde0d9041c8f80a05b4ef31c767ac3afd', '8b3ea962aea8c694dd20c2dcf89da55b', 100000, (strftime('%s', 'now', '-30 days') * 1000), 1),
   (7, 'admin@example.com', 'Anne Admin', 'admin', NULL, NULL,
-   '161d9373451de0d24211f71d10dbe5f37d58e7983b1c88be515f39588beae918', '2e4fa1e6ef07dc9a4ab502aeafa68dbf', 100000, (strftime('%s', 'now', '-30 days') * 1000));
+   '161d9373451de0d24211f71d10dbe5f37d58e7983b1c88be515f39588beae918', '2e4fa1e6ef07dc9a4ab502aeafa68dbf', 100000, (strftime('%s', 'now', '-30 days') * 1000), 0);
 
 INSERT OR IGNORE INTO categories (id, name, parent_id, service, questions)
 VALUES

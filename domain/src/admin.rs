@@ -22,6 +22,8 @@ pub struct UserSummary {
     pub tier: Option<Tier>,
     pub organisation: Option<OrganisationRef>,
     pub active: bool,
+    /// Sees every data-breach case and keeps the breach register (staff only).
+    pub privacy_lead: bool,
     /// The language the person last used the desk in; their mail is written in it.
     pub language: Language,
     pub created_at: DateTime<Utc>,
@@ -146,6 +148,8 @@ pub struct UserChange {
     /// Customers only: `Some(None)` takes them out of their organisation.
     #[serde(default, with = "double_option")]
     pub organisation_id: Option<Option<i64>>,
+    #[serde(default)]
+    pub privacy_lead: Option<bool>,
 }
 
 impl UserChange {
@@ -167,6 +171,15 @@ impl UserChange {
         if let Some(organisation_id) = self.organisation_id {
             // The name is the store's to fill in; only the id is written.
             next.organisation = organisation_id.map(|id| OrganisationRef { id, name: String::new() });
+        }
+        if let Some(lead) = self.privacy_lead {
+            next.privacy_lead = lead;
+        }
+        if next.role == Role::Customer && next.privacy_lead {
+            return Err(ApiError {
+                field: Some("privacy_lead".into()),
+                ..ApiError::new(ErrorCode::InvalidRole, "Only staff can be the privacy lead")
+            });
         }
         if next.role != Role::Customer && next.organisation.is_some() {
             return Err(ApiError {
@@ -314,6 +327,7 @@ mod tests {
             tier: Some(Tier::L1),
             organisation: None,
             active: true,
+            privacy_lead: false,
             language: Language::Da,
             created_at: DateTime::from_timestamp(0, 0).unwrap(),
             version: 1,
@@ -391,6 +405,15 @@ mod tests {
         assert_eq!(left.organisation, None);
         let staff = change(r#"{"version":1,"organisation_id":2}"#).apply(&agent(), 7).unwrap_err();
         assert_eq!(staff.code, ErrorCode::InvalidRole);
+    }
+
+    #[test]
+    fn only_staff_can_be_the_privacy_lead() {
+        let lead = change(r#"{"version":1,"privacy_lead":true}"#).apply(&agent(), 7).unwrap();
+        assert!(lead.privacy_lead);
+        let customer = UserSummary { role: Role::Customer, tier: None, ..agent() };
+        let refused = change(r#"{"version":1,"privacy_lead":true}"#).apply(&customer, 7).unwrap_err();
+        assert_eq!(refused.field.as_deref(), Some("privacy_lead"));
     }
 
     fn joined_clone(customer: &UserSummary) -> UserSummary {

@@ -57,6 +57,10 @@ pub enum ErrorCode {
     /// A resolved ticket can be reopened only within the configured number of days.
     ReopenWindowPassed,
     AlreadyRated,
+    /// A closed breach case is read-only (its register entries stay).
+    CaseClosed,
+    /// A breach case closes only after its decisions: the field names the one missing.
+    DecisionRequired,
     /// A state-changing write must name the version it was based on.
     VersionRequired,
     /// Too many attempts from this address or at this account; see `retry_after`.
@@ -90,7 +94,9 @@ impl ErrorCode {
             | Self::InvalidTransition
             | Self::TicketClosed
             | Self::ReopenWindowPassed
-            | Self::AlreadyRated => 409,
+            | Self::AlreadyRated
+            | Self::CaseClosed
+            | Self::DecisionRequired => 409,
             Self::InvitationExpired | Self::ResetLinkExpired | Self::ConfirmationExpired => 410,
             Self::InvalidRole => 422,
             Self::RateLimited => 429,

@@ -11,6 +11,7 @@ pub mod alert;
 pub mod auth;
 pub mod base64;
 pub mod body;
+pub mod breach;
 pub mod call;
 pub mod canned;
 pub mod category;

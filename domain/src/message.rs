@@ -1,6 +1,7 @@
 //! What a notification says, as codes and values. The Worker words each message in its
 //! recipient's language when it queues the mail, so no sentence is fixed here.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Tier;
@@ -125,5 +126,14 @@ pub enum Message {
     /// hear of it before they notice. Names the service only, never the alert's text.
     ServiceDisruption {
         service: String,
+    },
+    /// A data-breach case's 72-hour clock reached `hours` without a notification to the
+    /// authority or a decision not to notify (to privacy leads and supervisors). Names the
+    /// case only: its facts are need-to-know.
+    BreachClock {
+        case: String,
+        hours: i64,
+        deadline: DateTime<Utc>,
+        link: String,
     },
 }

@@ -234,6 +234,31 @@ pub fn view_operations(principal: Option<&Principal>) -> Result<(), ApiError> {
     }
 }
 
+/// A breach case is need-to-know: staff who are the privacy lead or were invited onto it.
+/// Anyone else on staff gets 404, as if it did not exist: that it exists is need-to-know too.
+pub fn see_breach_case(
+    principal: Option<&Principal>,
+    lead: bool,
+    member: bool,
+) -> Result<&Principal, ApiError> {
+    let principal = staff(principal)?;
+    if lead || member {
+        Ok(principal)
+    } else {
+        Err(ApiError::not_found("Breach case"))
+    }
+}
+
+/// The breach register and inviting others are the privacy lead's.
+pub fn lead_breaches(principal: Option<&Principal>, lead: bool) -> Result<&Principal, ApiError> {
+    let principal = staff(principal)?;
+    if lead {
+        Ok(principal)
+    } else {
+        Err(ApiError::new(ErrorCode::Forbidden, "Only the privacy lead may do this"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,5 +420,22 @@ mod tests {
         assert!(customer_decides(owner, &colleague, &reply).is_ok());
         let staff = Actor::Agent { user_id: 3, name: "Lise".into(), tier: crate::auth::Tier::L1 };
         assert!(customer_decides(owner, &staff, &Command::Reopen { reason: "x".into() }).is_ok());
+    }
+
+    #[test]
+    fn breach_cases_are_need_to_know() {
+        let agent = staff(Role::Agent);
+        let admin = staff(Role::Admin);
+        assert!(see_breach_case(Some(&agent), false, true).is_ok());
+        assert!(see_breach_case(Some(&agent), true, false).is_ok());
+        // Not even an admin sees a case without the permission or an invitation: 404.
+        assert_eq!(see_breach_case(Some(&admin), false, false).unwrap_err().code, ErrorCode::NotFound);
+        let customer = customer(1, None, false);
+        assert_eq!(see_breach_case(Some(&customer), true, true).unwrap_err().code, ErrorCode::Forbidden);
+        let token = token(&[Scope::TicketsRead, Scope::TicketsWrite]);
+        assert_eq!(see_breach_case(Some(&token), true, true).unwrap_err().code, ErrorCode::Forbidden);
+        assert_eq!(see_breach_case(None, true, true).unwrap_err().code, ErrorCode::Unauthenticated);
+        assert!(lead_breaches(Some(&agent), true).is_ok());
+        assert_eq!(lead_breaches(Some(&agent), false).unwrap_err().code, ErrorCode::Forbidden);
     }
 }

@@ -216,12 +216,16 @@ pub struct Ticket {
     /// Staff only: the monitoring alert that opened this incident.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert: Option<crate::alert::AlertInfo>,
+    /// Staff only: the data-breach cases this ticket is linked to, by id. Their content is
+    /// need-to-know; that they exist is not.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breach_cases: Vec<i64>,
 }
 
 impl Ticket {
     /// What the ticket's customer may see: the working state, linked tickets and alert removed.
     pub fn for_customer(self) -> Ticket {
-        Ticket { work: None, linked: Vec::new(), alert: None, ..self }
+        Ticket { work: None, linked: Vec::new(), alert: None, breach_cases: Vec::new(), ..self }
     }
 }
 

@@ -24,6 +24,12 @@ const DEFAULT_RULES = {
 
 const expected = (who, table) => table[who] ?? table.staff;
 
+// A data-breach case opened by L1 about customer A's ticket, made before the matrix runs:
+// need-to-know, so only L1 (on the case) and the supervisor (the privacy lead) see it.
+let BREACH;
+const ON_THE_CASE = ['l1@example.com', 'supervisor@example.com'];
+const NOT_SEEN = { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 404 };
+
 const ROUTES = [
   { name: 'GET /api/health', call: (api) => api.get('/api/health'), status: () => 200 },
   {
@@ -59,6 +65,11 @@ const ROUTES = [
     name: "GET /api/tickets/{A's}",
     call: (api) => api.get(`/api/tickets/${TICKET_OF_A}`),
     status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 200, [CUSTOMER_B]: 404, staff: 200 }),
+    // Staff learn that the ticket is in a breach case; its customer never does.
+    check: async (who, body) => {
+      if (who === CUSTOMER_A) expect(body.ticket).not.toHaveProperty('breach_cases');
+      else expect(body.ticket.breach_cases).toContain(BREACH);
+    },
   },
   {
     name: "GET /api/tickets/{B's}",
@@ -348,6 +359,43 @@ const ROUTES = [
     status: (who) => expected(who, { anonymous: 401, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
   },
   {
+    name: 'GET /api/breaches',
+    call: (api) => api.get('/api/breaches'),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),
+    check: async (who, body) => expect(body.some((c) => c.id === BREACH)).toBe(ON_THE_CASE.includes(who)),
+  },
+  {
+    name: 'POST /api/breaches',
+    call: (api) => api.post('/api/breaches', { data: { title: '' } }),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 422 }),
+  },
+  {
+    name: 'GET /api/breaches/{id}',
+    call: (api) => api.get(`/api/breaches/${BREACH}`),
+    status: (who) => (ON_THE_CASE.includes(who) ? 200 : expected(who, NOT_SEEN)),
+  },
+  {
+    name: 'POST /api/breaches/{id}/actions',
+    call: (api) => api.post(`/api/breaches/${BREACH}/actions`, { data: { version: 999, action: 'close' } }),
+    status: (who) => (ON_THE_CASE.includes(who) ? 409 : expected(who, NOT_SEEN)),
+  },
+  {
+    // Inviting is the privacy lead's; nobody has this address.
+    name: 'POST /api/breaches/{id}/members',
+    call: (api) => api.post(`/api/breaches/${BREACH}/members`, { data: { email: 'nobody@example.com' } }),
+    status: (who) => ({ 'supervisor@example.com': 422, 'l1@example.com': 403 }[who] ?? expected(who, NOT_SEEN)),
+  },
+  {
+    name: 'POST /api/breaches/{id}/incidents',
+    call: (api) => api.post(`/api/breaches/${BREACH}/incidents`, { data: { ticket_id: 999999999 } }),
+    status: (who) => (ON_THE_CASE.includes(who) ? 422 : expected(who, NOT_SEEN)),
+  },
+  {
+    name: 'GET /api/breaches/register',
+    call: (api) => api.get('/api/breaches/register'),
+    status: (who) => expected(who, { anonymous: 401, 'supervisor@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
+  },
+  {
     name: 'POST /api/auth/logout',
     call: (api) => api.post('/api/auth/logout'),
     status: () => 204,
@@ -363,6 +411,14 @@ test(`authorisation matrix: ${ROUTES.length} routes × ${PRINCIPALS.length} prin
     data: { name: `matrix ${Date.now()}`, scopes: ['tickets:read', 'tickets:write'] },
   })).json();
   await admin.dispose();
+  const agent = await http.newContext({ baseURL });
+  await signIn(agent, 'l1@example.com');
+  const opened = await agent.post('/api/breaches', { data: {
+    title: 'Matrix breach', aware_at: new Date().toISOString(), reported_by: 'Matrix', reported_via: 'staff', incident_ids: [TICKET_OF_A],
+  } });
+  expect(opened.status()).toBe(201);
+  BREACH = (await opened.json()).id;
+  await agent.dispose();
   const failures = [];
   for (const who of PRINCIPALS) {
     for (const route of ROUTES) {

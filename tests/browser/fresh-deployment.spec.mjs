@@ -22,6 +22,8 @@ async function stop() {
 }
 
 test.beforeAll(async () => {
+  // Migrating, seeding and starting a desk of its own takes a while on a busy 2-core machine.
+  test.setTimeout(180_000);
   // The demo accounts, but no tickets: an empty desk someone can sign in to.
   dir = await makePersistDir();
   await migrate(dir);

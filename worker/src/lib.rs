@@ -4,6 +4,7 @@
 //! assets); every answer is JSON, errors included, and carries the security headers.
 
 mod auth;
+mod breach_clock;
 mod clock;
 mod crypto;
 mod delivery;

@@ -1,4 +1,5 @@
-//! The scheduled sweep: records SLA warnings and breaches and runs their actions, closes
+//! The scheduled sweep: records SLA warnings and breaches and runs their actions, records
+//! the steps of data-breach cases' 72-hour clocks, closes
 //! resolved tickets whose reopen window ended, delivers the outbox and the webhooks (after
 //! the SLA step, so its notices go out in the same run; both count as messages), forgets
 //! expired abuse-limit counters and day-old presence records, and records the run. Its
@@ -8,6 +9,7 @@
 use edgedesk_domain::sweep::SweepReport;
 use worker::{console_error, Env, ScheduleContext, ScheduledEvent};
 
+use crate::breach_clock;
 use crate::clock;
 use crate::delivery;
 use crate::live;
@@ -25,6 +27,8 @@ pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
         ),
         Err(error) => (Err(error.clone()), Err(error)),
     };
+    // Before delivery, so the clock's mail goes out in this run.
+    let breaches = breach_clock::sweep(env, scheduled_at).await;
     let delivered = delivery::deliver_due(env, scheduled_at).await;
     let hooks = webhooks::deliver_due(env, scheduled_at).await;
     // Counters carry wall-clock expiry times, so they are compared with the wall clock.
@@ -37,6 +41,7 @@ pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
         swept.as_ref().err(),
         one_ticket,
         closed.as_ref().err(),
+        breaches.as_ref().err(),
         delivered.as_ref().err(),
         hooks.as_ref().err(),
         housekeeping.as_ref().err(),

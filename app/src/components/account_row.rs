@@ -1,4 +1,4 @@
-//! One account in the admin list, editable in place: role, tier, active. Saving sends the
+//! One account in the admin list, editable in place: role, tier, privacy lead, active. Saving sends the
 //! version the row was loaded at; if someone else saved first, the row shows their values.
 
 use edgedesk_domain::admin::{UserChange, UserSummary};
@@ -20,11 +20,13 @@ pub fn AccountRow(
     let role = RwSignal::new(stored.get_untracked().role);
     let tier = RwSignal::new(stored.get_untracked().tier);
     let active = RwSignal::new(stored.get_untracked().active);
+    let privacy_lead = RwSignal::new(stored.get_untracked().privacy_lead);
     let organisation = RwSignal::new(stored.get_untracked().organisation.map(|o| o.id));
     let show = move |account: UserSummary| {
         role.set(account.role);
         tier.set(account.tier);
         active.set(account.active);
+        privacy_lead.set(account.privacy_lead);
         organisation.set(account.organisation.as_ref().map(|o| o.id));
         stored.set(account);
     };
@@ -52,6 +54,7 @@ pub fn AccountRow(
             tier: Some(tier.get_untracked()),
             active: Some(active.get_untracked()),
             organisation_id: (current.role == Role::Customer).then(|| organisation.get_untracked()),
+            privacy_lead: (current.role != Role::Customer).then(|| privacy_lead.get_untracked()),
         };
         save.dispatch((current.id, change));
     };
@@ -100,6 +103,13 @@ pub fn AccountRow(
                             <option value=choice.as_str() selected=move || tier.get() == Some(choice)>{choice.as_str().to_uppercase()}</option>
                         }).collect_view()}
                     </select>
+                </Show>
+            </td>
+            <td data-label=move || i18n.t().col_privacy_lead>
+                <Show when=move || !is_customer() fallback=|| "–">
+                    <input type="checkbox" aria-label=move || label(i18n.t().col_privacy_lead)
+                        prop:checked=move || privacy_lead.get()
+                        on:change=move |ev| privacy_lead.set(event_target_checked(&ev))/>
                 </Show>
             </td>
             <td data-label=move || i18n.t().col_active>

@@ -49,7 +49,7 @@ fn AccountList() -> impl IntoView {
         view! {
             <DataTable class="account-table" columns=move || {
                 let t = i18n.t();
-                vec![t.col_name, t.col_email, t.col_organisation, t.col_role, t.col_tier, t.col_active, t.col_actions]
+                vec![t.col_name, t.col_email, t.col_organisation, t.col_role, t.col_tier, t.col_privacy_lead, t.col_active, t.col_actions]
             }>
                 {accounts
                     .into_iter()

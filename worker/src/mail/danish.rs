@@ -70,6 +70,26 @@ impl Words for Danish {
                      her:\n\n{reset}\n\nVar det ikke dig, så se bort fra denne besked; intet er ændret."
                 ),
             ),
+            Message::BreachClock { case, hours, deadline, link } => {
+                let deadline = deadline.format("%d-%m-%Y kl. %H:%M UTC");
+                let headline = if *hours >= 72 { "Brudsag over fristen" } else { "Brudsagens frist" };
+                let left = 72 - hours;
+                let body = if *hours >= 72 {
+                    format!(
+                        "Der er gået {hours} timer, siden desken blev bekendt med brud på persondatasikkerheden \
+                         {case}, og tilsynsmyndigheden er ikke underrettet, og ingen har registreret en beslutning \
+                         om ikke at anmelde. Fristen var {deadline}. En sen anmeldelse skal begrunde \
+                         forsinkelsen.\n\n{link}"
+                    )
+                } else {
+                    format!(
+                        "Der er gået {hours} timer, siden desken blev bekendt med brud på persondatasikkerheden \
+                         {case}: der er {left} timer tilbage til at anmelde bruddet til tilsynsmyndigheden \
+                         (senest {deadline}) eller registrere hvorfor ikke.\n\n{link}"
+                    )
+                };
+                (headline, body)
+            }
             Message::ServiceDisruption { service } => (
                 "Kendt driftsforstyrrelse",
                 format!(

@@ -70,6 +70,26 @@ impl Words for English {
                      here:\n\n{reset}\n\nIf it was not you, ignore this message; nothing has changed."
                 ),
             ),
+            Message::BreachClock { case, hours, deadline, link } => {
+                let deadline = deadline.format("%Y-%m-%d %H:%M UTC");
+                let headline = if *hours >= 72 { "Breach case overdue" } else { "Breach case clock" };
+                let left = 72 - hours;
+                let body = if *hours >= 72 {
+                    format!(
+                        "{hours} hours have passed since the desk became aware of data-breach case {case}, and \
+                         the supervisory authority has not been notified, nor has anyone recorded a decision \
+                         not to notify. The deadline was {deadline}. A late notification must give the reasons \
+                         for the delay.\n\n{link}"
+                    )
+                } else {
+                    format!(
+                        "{hours} hours have passed since the desk became aware of data-breach case {case}: \
+                         {left} hours are left to notify the supervisory authority (by {deadline}) or to record \
+                         why not.\n\n{link}"
+                    )
+                };
+                (headline, body)
+            }
             Message::ServiceDisruption { service } => (
                 "Known disruption",
                 format!(

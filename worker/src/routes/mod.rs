@@ -6,6 +6,7 @@ mod admin;
 mod agents;
 mod alerts;
 mod auth;
+mod breaches;
 mod canned;
 mod categories;
 mod health;
@@ -98,6 +99,12 @@ enum Endpoint {
     AdminOrganisation(String),
     AdminToken(String),
     AdminWebhooks,
+    Breaches,
+    BreachRegister,
+    Breach(String),
+    BreachActions(String),
+    BreachMembers(String),
+    BreachIncidents(String),
     AdminWebhook(String),
     AdminWebhookDeliveries(String),
     AdminWebhookReplay(String, String),
@@ -169,6 +176,12 @@ impl Endpoint {
             ["api", "admin", "organisations", id] => Some(Self::AdminOrganisation((*id).to_string())),
             ["api", "admin", "tokens", id] => Some(Self::AdminToken((*id).to_string())),
             ["api", "admin", "webhooks"] => Some(Self::AdminWebhooks),
+            ["api", "breaches"] => Some(Self::Breaches),
+            ["api", "breaches", "register"] => Some(Self::BreachRegister),
+            ["api", "breaches", id] => Some(Self::Breach((*id).to_string())),
+            ["api", "breaches", id, "actions"] => Some(Self::BreachActions((*id).to_string())),
+            ["api", "breaches", id, "members"] => Some(Self::BreachMembers((*id).to_string())),
+            ["api", "breaches", id, "incidents"] => Some(Self::BreachIncidents((*id).to_string())),
             ["api", "admin", "webhooks", id] => Some(Self::AdminWebhook((*id).to_string())),
             ["api", "admin", "webhooks", id, "deliveries"] => {
                 Some(Self::AdminWebhookDeliveries((*id).to_string()))
@@ -206,6 +219,8 @@ impl Endpoint {
                 | Self::AdminAlerts
                 | Self::AdminAlertSettings
                 | Self::AdminAlertIntegrations
+                | Self::Breaches
+                | Self::BreachRegister
                 | Self::AdminRules
                 | Self::AdminSla
                 | Self::SweepRuns
@@ -240,7 +255,11 @@ impl Endpoint {
             | Self::AdminAlerts
             | Self::AdminAlertIntegrations => "GET",
             Self::StatusLink(_) | Self::AdminToken(_) => "DELETE",
-            Self::AdminTokens | Self::AdminOrganisations | Self::AdminWebhooks => "GET, POST",
+            Self::AdminTokens | Self::AdminOrganisations | Self::AdminWebhooks | Self::Breaches => {
+                "GET, POST"
+            }
+            Self::BreachRegister | Self::Breach(_) => "GET",
+            Self::BreachActions(_) | Self::BreachMembers(_) | Self::BreachIncidents(_) => "POST",
             Self::AdminWebhook(_) => "PATCH, DELETE",
             Self::AdminWebhookDeliveries(_) => "GET",
             Self::AdminWebhookReplay(..) => "POST",
@@ -377,6 +396,13 @@ async fn serve(
         (Endpoint::AdminToken(id), Method::Delete) => admin::revoke_token(id, &ctx).await,
         (Endpoint::AdminWebhooks, Method::Get) => admin::list_webhooks(&ctx).await,
         (Endpoint::AdminWebhooks, Method::Post) => admin::create_webhook(req, &ctx).await,
+        (Endpoint::Breaches, Method::Get) => breaches::list(&ctx).await,
+        (Endpoint::Breaches, Method::Post) => breaches::open(req, &ctx).await,
+        (Endpoint::BreachRegister, Method::Get) => breaches::export_register(req, &ctx).await,
+        (Endpoint::Breach(id), Method::Get) => breaches::show(id, &ctx).await,
+        (Endpoint::BreachActions(id), Method::Post) => breaches::act(id, req, &ctx).await,
+        (Endpoint::BreachMembers(id), Method::Post) => breaches::invite(id, req, &ctx).await,
+        (Endpoint::BreachIncidents(id), Method::Post) => breaches::link_incident(id, req, &ctx).await,
         (Endpoint::AdminWebhook(id), Method::Patch) => admin::change_webhook(id, req, &ctx).await,
         (Endpoint::AdminWebhook(id), Method::Delete) => admin::delete_webhook(id, &ctx).await,
         (Endpoint::AdminWebhookDeliveries(id), Method::Get) => admin::list_deliveries(id, &ctx).await,

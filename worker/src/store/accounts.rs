@@ -14,7 +14,7 @@ use super::{all, changes, db, run, ABOVE_EVERY_ID};
 use crate::clock::from_millis;
 
 const COLUMNS: &str =
-    "SELECT u.id, u.name, u.email, u.role, u.tier, u.active, u.language, u.created_at, u.version,
+    "SELECT u.id, u.name, u.email, u.role, u.tier, u.active, u.privacy_lead, u.language, u.created_at, u.version,
                               o.id AS organisation_id, o.name AS organisation_name
                        FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id";
 
@@ -26,6 +26,7 @@ struct Row {
     role: String,
     tier: Option<String>,
     active: i64,
+    privacy_lead: i64,
     language: String,
     created_at: i64,
     version: i64,
@@ -46,6 +47,7 @@ impl Row {
                 .zip(self.organisation_name)
                 .map(|(id, name)| OrganisationRef { id, name }),
             active: self.active == 1,
+            privacy_lead: self.privacy_lead == 1,
             language: Language::parse(&self.language).unwrap_or_default(),
             created_at: from_millis(self.created_at),
             version: self.version,
@@ -82,14 +84,15 @@ pub async fn update(env: &Env, next: &UserSummary) -> Result<bool, ApiError> {
     let db = db(env)?;
     let result = run(query!(
         &db,
-        "UPDATE users SET role = ?1, tier = ?2, active = ?3, organisation_id = ?4, version = version + 1
-         WHERE id = ?5 AND version = ?6",
+        "UPDATE users SET role = ?1, tier = ?2, active = ?3, organisation_id = ?4, privacy_lead = ?7,
+         version = version + 1 WHERE id = ?5 AND version = ?6",
         next.role.as_str(),
         next.tier.map(|tier| tier.as_str()),
         i64::from(next.active),
         next.organisation.as_ref().map(|organisation| organisation.id),
         next.id,
-        next.version
+        next.version,
+        i64::from(next.privacy_lead)
     ))
     .await?;
     let changes = changes(&result)?;

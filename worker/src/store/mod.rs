@@ -6,6 +6,7 @@ pub mod alert_integrations;
 pub mod alerts;
 pub mod api_tokens;
 pub mod batch;
+pub mod breaches;
 pub mod calls;
 pub mod categories;
 pub mod events;

@@ -487,6 +487,7 @@ fn stored(row: TicketRow, rules: &Rules) -> Result<Stored, ApiError> {
         work: Some(state.clone()),
         linked: Vec::new(),
         alert: None,
+        breach_cases: Vec::new(),
     };
     Ok(Stored { ticket, state, owner })
 }

@@ -74,6 +74,7 @@ pub struct Page {
     calls: Vec<Call>,
     linked: Vec<TicketSummary>,
     alert: Option<AlertInfo>,
+    breach_cases: Vec<i64>,
     audience: Audience,
 }
 
@@ -121,17 +122,20 @@ fn rest_of_page_in(
     let calls = store::calls::of_ticket_in(batch, key)?;
     // Only a major incident has linked tickets, but asking costs no round trip.
     // Likewise only incidents opened by monitoring have an alert.
-    let (linked, alert) = match (audience, key) {
-        (Audience::Staff, TicketKey::Id(id)) => {
-            (store::ticket_list::linked_in(batch, *id)?, store::alerts::of_ticket_in(batch, *id)?)
-        }
-        _ => (Pending::ready(Vec::new()), Pending::ready(None)),
+    // And only tickets involved in a data breach have breach cases.
+    let (linked, alert, breach_cases) = match (audience, key) {
+        (Audience::Staff, TicketKey::Id(id)) => (
+            store::ticket_list::linked_in(batch, *id)?,
+            store::alerts::of_ticket_in(batch, *id)?,
+            store::breaches::of_ticket_in(batch, *id)?,
+        ),
+        _ => (Pending::ready(Vec::new()), Pending::ready(None), Pending::ready(Vec::new())),
     };
-    Ok(ticket.and(clocks).and(events).and(calls).and(linked).and(alert).map(
-        move |((((((stored, _), clocks), events), calls), linked), alert)| {
+    Ok(ticket.and(clocks).and(events).and(calls).and(linked).and(alert).and(breach_cases).map(
+        move |(((((((stored, _), clocks), events), calls), linked), alert), breach_cases)| {
             let clocks = clocks(&events);
             let timeline = events::timeline(events, audience);
-            Ok(Page { stored, clocks, timeline, calls, linked, alert, audience })
+            Ok(Page { stored, clocks, timeline, calls, linked, alert, breach_cases, audience })
         },
     ))
 }
@@ -154,6 +158,7 @@ impl Page {
                 ticket.linked = self.linked;
             }
             ticket.alert = self.alert;
+            ticket.breach_cases = self.breach_cases;
         }
         Ok(TicketView { ticket, timeline: self.timeline, calls: self.calls, sla, promise })
     }
