@@ -5,11 +5,12 @@
 const BUNDLES = { portal: "/pkg/portal.js", console: "/pkg/console.js", admin: "/pkg/admin.js" };
 
 // A staff browser (the `edgedesk_staff` cookie, a hint set at sign-in: the API decides what
-// anyone may see) opens ticket pages in the console; admin and console have their own paths.
+// anyone may see) opens ticket pages in the console; admin and console (with the breach
+// cases) have their own paths.
 globalThis.edgedeskBundle = (path) => {
   const under = (prefix) => path === prefix || path.startsWith(prefix + "/");
   if (under("/admin")) return "admin";
-  if (under("/console")) return "console";
+  if (under("/console") || under("/breaches")) return "console";
   if (path.startsWith("/tickets/") && staffHint()) return "console";
   return "portal";
 };

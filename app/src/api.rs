@@ -7,6 +7,7 @@ use edgedesk_domain::admin::{
 };
 use edgedesk_domain::alert::{AlertSummary, Integration, SavedAlertPolicy, SavedIntegrationPolicy};
 use edgedesk_domain::auth::{Credentials, LanguageChoice, Me, SessionInfo, SignUp};
+use edgedesk_domain::breach::{BreachAction, BreachCase, BreachSummary, Invite, NewBreachCase};
 use edgedesk_domain::canned::CannedReplies;
 use edgedesk_domain::category::{Category, CategoryInput};
 use edgedesk_domain::inbound::Inbox;
@@ -141,6 +142,27 @@ pub async fn save_alert_integration(
     let address = format!("/api/admin/alerts/integrations/{token_id}");
     let request = Request::put(&address).json(settings).map_err(network)?;
     versioned(dispatch(request).await?).await
+}
+
+pub async fn breaches() -> Result<Vec<BreachSummary>, ApiError> {
+    send(Request::get("/api/breaches")).await
+}
+
+pub async fn open_breach(case: &NewBreachCase) -> Result<BreachCase, ApiError> {
+    post("/api/breaches", case).await
+}
+
+pub async fn breach(id: &str) -> Result<BreachCase, ApiError> {
+    send(Request::get(&format!("/api/breaches/{}", js_sys::encode_uri_component(id)))).await
+}
+
+pub async fn breach_act(id: i64, action: &BreachAction) -> Result<Saved<BreachCase>, ApiError> {
+    let request = Request::post(&format!("/api/breaches/{id}/actions")).json(action).map_err(network)?;
+    versioned(dispatch(request).await?).await
+}
+
+pub async fn breach_invite(id: i64, invite: &Invite) -> Result<BreachCase, ApiError> {
+    post(&format!("/api/breaches/{id}/members"), invite).await
 }
 
 pub async fn recent_alerts() -> Result<Vec<AlertSummary>, ApiError> {

@@ -21,3 +21,27 @@ pub fn local(at: DateTime<Utc>, lang: &str) -> String {
     }
     date.to_locale_string(&locale, &options).into()
 }
+
+/// A time as a `datetime-local` input shows it: the reader's own time zone, to the minute.
+pub fn to_input(at: DateTime<Utc>) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// What a `datetime-local` input holds, read in the reader's time zone; `None` when empty
+/// or not a time.
+pub fn from_input(value: &str) -> Option<DateTime<Utc>> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    // Without a zone, JavaScript reads a date-time form as local time.
+    let millis = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(value)).get_time();
+    (!millis.is_nan()).then(|| DateTime::from_timestamp_millis(millis as i64)).flatten()
+}

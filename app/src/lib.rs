@@ -4,6 +4,7 @@
 //! per audience").
 
 pub mod api;
+pub mod breach_texts;
 pub mod bundle;
 pub mod components;
 pub mod console_texts;

@@ -144,6 +144,9 @@ pub struct Me {
     pub tier: Option<Tier>,
     pub organisation: Option<OrganisationRef>,
     pub language: Language,
+    /// Sees every data-breach case and keeps the breach register.
+    #[serde(default)]
+    pub privacy_lead: bool,
 }
 
 /// `PUT /api/me/language`: the language the person now uses the desk in.

@@ -648,6 +648,41 @@ impl RegisterQuery {
     }
 }
 
+/// Where a case's 72-hour clock stands, for badges: whole hours, rounded towards the
+/// deadline's side (59 minutes left is "0 hours left", not overdue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum Clock {
+    Running {
+        hours_left: i64,
+    },
+    Overdue {
+        hours_over: i64,
+    },
+    /// Notified, decided not to notify, or closed.
+    Stopped,
+}
+
+impl Clock {
+    pub fn of(deadline: DateTime<Utc>, stopped: bool, now: DateTime<Utc>) -> Clock {
+        if stopped {
+            return Clock::Stopped;
+        }
+        let left = deadline - now;
+        if left >= Duration::zero() {
+            Clock::Running { hours_left: left.num_hours() }
+        } else {
+            Clock::Overdue { hours_over: (-left).num_hours() }
+        }
+    }
+
+    /// Less than a day left, or overdue: the badge turns urgent.
+    pub fn urgent(self) -> bool {
+        matches!(self, Clock::Running { hours_left } if hours_left < 24)
+            || matches!(self, Clock::Overdue { .. })
+    }
+}
+
 /// "BR-000042".
 pub fn case_number(id: i64) -> String {
     format!("BR-{id:06}")

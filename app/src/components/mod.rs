@@ -5,6 +5,7 @@ pub mod alert_integrations;
 pub mod alert_panel;
 pub mod alert_policy_editor;
 pub mod article_from_resolution;
+pub mod breach;
 pub mod bulk_bar;
 pub mod call_list;
 pub mod canned_editor;

@@ -7,6 +7,7 @@ use edgedesk_domain::queue::{Queue, QueueCount};
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::breach::queue_link::BreachQueueLink;
 use crate::components::saved_views::SavedViews;
 use crate::i18n::use_i18n;
 use crate::live::use_live;
@@ -70,6 +71,7 @@ pub fn QueueNav(
                         .collect_view()
                 }}
             </ul>
+            <BreachQueueLink/>
             <SavedViews params=params/>
         </nav>
     }

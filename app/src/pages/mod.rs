@@ -1,4 +1,6 @@
 pub mod admin;
+pub mod breach;
+pub mod breaches;
 pub mod console;
 pub mod invitation;
 pub mod knowledge;

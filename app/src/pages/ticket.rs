@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api;
 use crate::components::alert_panel::AlertPanel;
 use crate::components::article_from_resolution::ArticleFromResolution;
+use crate::components::breach::ticket_panel::BreachTicketPanel;
 use crate::components::call_list::CallList;
 use crate::components::compose::Compose;
 use crate::components::customer_actions::CustomerActions;
@@ -138,6 +139,7 @@ fn StaffTicket() -> impl IntoView {
             <aside id="ticket-side" class="ticket-side" class:sheet-open=move || sheet_open.get()>
                 <WorkPanel/>
                 <AlertPanel/>
+                <BreachTicketPanel/>
                 <RequesterPanel/>
                 <SlaPanel/>
                 <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))

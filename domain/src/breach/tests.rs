@@ -253,3 +253,14 @@ fn the_register_is_exported_for_whole_days() {
         assert_eq!(RegisterQuery::from_query(query, today).unwrap_err().field.as_deref(), Some(field));
     }
 }
+
+#[test]
+fn the_badge_counts_whole_hours_to_the_deadline() {
+    let deadline = at(8, 9);
+    assert_eq!(Clock::of(deadline, false, at(5, 9)), Clock::Running { hours_left: 72 });
+    assert_eq!(Clock::of(deadline, false, at(8, 8) + Duration::minutes(1)), Clock::Running { hours_left: 0 });
+    assert_eq!(Clock::of(deadline, false, at(8, 11)), Clock::Overdue { hours_over: 2 });
+    assert_eq!(Clock::of(deadline, true, at(8, 11)), Clock::Stopped);
+    assert!(!Clock::Running { hours_left: 30 }.urgent());
+    assert!(Clock::Running { hours_left: 23 }.urgent() && Clock::Overdue { hours_over: 0 }.urgent());
+}

@@ -98,6 +98,7 @@ fn me_of(account: Option<UserSummary>, user_id: i64) -> Result<Me, ApiError> {
         tier: account.tier,
         organisation: account.organisation,
         language: account.language,
+        privacy_lead: account.privacy_lead,
     })
 }
 
