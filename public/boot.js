@@ -2,15 +2,18 @@
 // audience"); the SPA asks `edgedeskBundle` too, and reloads when a link leads elsewhere.
 // A file of its own because the Content-Security-Policy forbids inline scripts.
 // scripts/build.sh writes the content-hashed names in.
-const BUNDLES = { portal: "/pkg/portal.js", console: "/pkg/console.js", admin: "/pkg/admin.js" };
+const BUNDLES = {
+  portal: "/pkg/portal.js", console: "/pkg/console.js", admin: "/pkg/admin.js", breaches: "/pkg/breaches.js",
+};
 
 // A staff browser (the `edgedesk_staff` cookie, a hint set at sign-in: the API decides what
-// anyone may see) opens ticket pages in the console; admin and console (with the breach
-// cases) have their own paths.
+// anyone may see) opens ticket pages in the console; admin, console and the data-breach
+// cases have their own paths.
 globalThis.edgedeskBundle = (path) => {
   const under = (prefix) => path === prefix || path.startsWith(prefix + "/");
   if (under("/admin")) return "admin";
-  if (under("/console") || under("/breaches")) return "console";
+  if (under("/breaches")) return "breaches";
+  if (under("/console")) return "console";
   if (path.startsWith("/tickets/") && staffHint()) return "console";
   return "portal";
 };

@@ -18,7 +18,7 @@ compressed_size() { # <gzip|brotli> files...: the sum of each file compressed on
 
 # What each audience downloads before its first paint: its bundle (wasm and loader) plus
 # the boot script and the style sheet every page shares.
-for bundle in portal console admin; do
+for bundle in portal console admin breaches; do
   files=(dist/assets/"$bundle".*.js dist/assets/"$bundle"_bg.*.wasm dist/assets/boot.*.js dist/assets/style.*.css)
   echo "bench: spa_${bundle}_raw_bytes = $(cat "${files[@]}" | wc -c) bytes"
   echo "bench: spa_${bundle}_gzip_bytes = $(compressed_size gzip "${files[@]}") bytes"

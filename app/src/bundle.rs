@@ -1,4 +1,4 @@
-//! The three bundles and which one serves a path. boot.js decides on every full load (it
+//! The four bundles and which one serves a path. boot.js decides on every full load (it
 //! defines `edgedeskBundle`); the SPA asks the same function, so the two never disagree,
 //! and hands over with a full load when a link or a change of account leads out of its own.
 
@@ -16,11 +16,14 @@ pub enum Bundle {
     Portal,
     Console,
     Admin,
+    /// Data-breach cases (staff who need to know).
+    Breaches,
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// public/boot.js: `"portal"`, `"console"` or `"admin"` for a path, given the staff hint.
+    /// public/boot.js: `"portal"`, `"console"`, `"admin"` or `"breaches"` for a path, given
+    /// the staff hint.
     #[wasm_bindgen(js_name = edgedeskBundle)]
     fn bundle_for(path: &str) -> String;
 }
@@ -31,6 +34,7 @@ impl Bundle {
             Bundle::Portal => "portal",
             Bundle::Console => "console",
             Bundle::Admin => "admin",
+            Bundle::Breaches => "breaches",
         }
     }
 

@@ -4,7 +4,7 @@
 import { test, expect, openApp, signIn, signInWithForm, report } from '../support/fixtures.mjs';
 import { createTicket, signedIn } from '../support/api.mjs';
 
-/** The bundles (`portal`, `console`, `admin`) whose wasm the page has fetched, in order. */
+/** The bundles (`portal`, `console`, `admin`, `breaches`) whose wasm the page has fetched, in order. */
 function bundlesLoaded(page) {
   const loaded = [];
   page.on('request', (request) => {
@@ -66,6 +66,18 @@ test('the admin pages load only when an admin opens them, and the console link l
   // Back returns to the admin page, not to a half-way step.
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('SLA settings');
+});
+
+test('the data-breach cases load their own bundle, from the console sidebar and back', async ({ page }) => {
+  await signIn(page.request, 'supervisor@example.com');
+  const loaded = bundlesLoaded(page);
+  await openApp(page, '/console');
+  await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'Data breaches' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data-breach cases');
+  expect(loaded).toEqual(['console', 'breaches']);
+  await page.locator('header').getByRole('link', { name: 'Agent console' }).click();
+  await expect(page).toHaveURL(/\/console$/);
+  expect(loaded).toEqual(['console', 'breaches', 'console']);
 });
 
 test('a ticket link opened without the staff hint hands over to the console at the same address', async ({ page, request }) => {

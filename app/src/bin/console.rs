@@ -1,13 +1,10 @@
-//! The agent console: queues, the ticket workspace and the data-breach cases. A staff browser opens ticket pages
+//! The agent console: queues and the ticket workspace. A staff browser opens ticket pages
 //! here (boot.js); every other page is the portal's or the admin bundle's.
 
 use edgedesk_app::bundle::Bundle;
 use edgedesk_app::components::command_palette::CommandPalette;
 use edgedesk_app::frame::{start, Frame};
-use edgedesk_app::pages::{
-    breach::BreachPage, breaches::BreachesPage, console::ConsolePage, not_found::NotFoundPage,
-    ticket::StaffTicketPage,
-};
+use edgedesk_app::pages::{console::ConsolePage, not_found::NotFoundPage, ticket::StaffTicketPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::path;
@@ -23,8 +20,6 @@ fn Console() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/console") view=ConsolePage/>
                 <Route path=path!("/tickets/:id") view=StaffTicketPage/>
-                <Route path=path!("/breaches") view=BreachesPage/>
-                <Route path=path!("/breaches/:id") view=BreachPage/>
             </Routes>
         </Frame>
     }

@@ -13,9 +13,9 @@ use serde::Deserialize;
 use worker::{query, D1Database, D1PreparedStatement, Env};
 
 use super::batch::{Batch, Pending};
-use super::{all, db, first, lost_race};
+use super::{all, db, first, lost_race, outbox};
 use crate::clock::from_millis;
-use crate::{http, mail};
+use crate::http;
 
 /// The newest case's id, inside the batch that inserted it (a batch is one transaction).
 const NEW_CASE: &str = "(SELECT MAX(id) FROM breach_cases)";
@@ -564,20 +564,7 @@ fn watchers(
     escalate: bool,
     now: DateTime<Utc>,
 ) -> Result<D1PreparedStatement, ApiError> {
-    use edgedesk_domain::message::Language;
-    let (english, danish) = (mail::personal(message, Language::En), mail::personal(message, Language::Da));
-    query!(
-        db,
-        "INSERT INTO outbox (ticket_id, channel, recipient, subject, body, created_at, send_after)
-         SELECT NULL, 'email', email, CASE language WHEN 'da' THEN ?4 ELSE ?1 END,
-                CASE language WHEN 'da' THEN ?5 ELSE ?2 END, ?3, ?3
-         FROM users WHERE (privacy_lead = 1 OR role = 'supervisor' OR (?6 = 1 AND role = 'admin')) AND active = 1",
-        &english.subject,
-        &english.body,
-        now.timestamp_millis(),
-        &danish.subject,
-        &danish.body,
-        i64::from(escalate)
-    )
-    .map_err(http::storage)
+    let condition = "privacy_lead = 1 OR role = 'supervisor' OR (?4 = 'escalate' AND role = 'admin')";
+    outbox::to_accounts(db, message, condition, if escalate { "escalate" } else { "warn" }, now)
+        .map_err(http::storage)
 }

@@ -122,17 +122,31 @@ pub fn to_account(
     message: &Message,
     now: DateTime<Utc>,
 ) -> worker::Result<D1PreparedStatement> {
+    to_accounts(db, message, "email = ?4", email, now)
+}
+
+/// Queues a message that concerns no ticket to the active accounts `condition` selects
+/// (SQL on `users`; `parameter` is its `?4`), each in their language.
+pub fn to_accounts(
+    db: &D1Database,
+    message: &Message,
+    condition: &str,
+    parameter: &str,
+    now: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     let (english, danish) = (mail::personal(message, Language::En), mail::personal(message, Language::Da));
     query!(
         db,
-        "INSERT INTO outbox (ticket_id, channel, recipient, subject, body, created_at, send_after)
-         SELECT NULL, 'email', email, CASE language WHEN 'da' THEN ?5 ELSE ?1 END,
-                CASE language WHEN 'da' THEN ?6 ELSE ?2 END, ?3, ?3
-         FROM users WHERE email = ?4 AND active = 1",
+        &format!(
+            "INSERT INTO outbox (ticket_id, channel, recipient, subject, body, created_at, send_after)
+             SELECT NULL, 'email', email, CASE language WHEN 'da' THEN ?5 ELSE ?1 END,
+                    CASE language WHEN 'da' THEN ?6 ELSE ?2 END, ?3, ?3
+             FROM users WHERE ({condition}) AND active = 1"
+        ),
         &english.subject,
         &english.body,
         now.timestamp_millis(),
-        email,
+        parameter,
         &danish.subject,
         &danish.body
     )

@@ -49,7 +49,7 @@ pub fn Decisions(case: RwSignal<Option<BreachCase>>) -> impl IntoView {
                     send.dispatch(BreachCommand::DecideAuthority { choice, reason: authority_reason.get_untracked() });
                 }
             }>
-                <fieldset class="field">
+                <fieldset class="field choice-list">
                     <legend>{move || i18n.b().authority_question}</legend>
                     {AUTHORITY.into_iter().map(|choice| view! {
                         <label class="checkbox">
@@ -74,7 +74,7 @@ pub fn Decisions(case: RwSignal<Option<BreachCase>>) -> impl IntoView {
                     send.dispatch(BreachCommand::DecideSubjects { choice, reason: subjects_reason.get_untracked() });
                 }
             }>
-                <fieldset class="field">
+                <fieldset class="field choice-list">
                     <legend>{move || i18n.b().subjects_question}</legend>
                     {SUBJECTS.into_iter().map(|choice| view! {
                         <label class="checkbox">
