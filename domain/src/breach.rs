@@ -3,7 +3,7 @@
 //! affected?) and the notifications, and the register entry every change appends
 //! (Article 33(5)). Pure: the Worker brings the case, the actor and the clock.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ErrorCode, FieldError};
@@ -617,8 +617,12 @@ impl RegisterQuery {
         let mut read =
             RegisterQuery { from: today - Duration::days(365), to: today, csv: false, lang: Language::En };
         let bad = |field: &str, message: &str| single(field_error(field, ErrorCode::InvalidValue, message));
+        // Years a register can hold; anything beyond could not be a day to add to.
         let date = |field: &str, value: &str| {
-            NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| bad(field, "A date as YYYY-MM-DD"))
+            NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .ok()
+                .filter(|day| (1970..=9999).contains(&day.year()))
+                .ok_or_else(|| bad(field, "A date as YYYY-MM-DD"))
         };
         for (key, value) in query_pairs(query) {
             match key.as_str() {
