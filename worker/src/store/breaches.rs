@@ -177,7 +177,7 @@ pub async fn create(
     id.take(&batch.run().await?)
 }
 
-/// The incidents among `ids` that exist.
+/// The tickets among `ids` that exist.
 pub async fn existing_tickets(env: &Env, ids: &[i64]) -> Result<Vec<i64>, ApiError> {
     #[derive(Deserialize)]
     struct Row {
@@ -190,7 +190,7 @@ pub async fn existing_tickets(env: &Env, ids: &[i64]) -> Result<Vec<i64>, ApiErr
     Ok(rows.into_iter().map(|row| row.id).collect())
 }
 
-/// Stores `next` as the version after `version`, with its history and register entry; a
+/// Stores `next` as the version after `loaded`'s, with its history and register entry; a
 /// version conflict when another change was stored first (the register's one entry per
 /// version refuses the second, and the whole batch with it).
 pub async fn save(
