@@ -139,9 +139,9 @@ fn StaffTicket() -> impl IntoView {
             <aside id="ticket-side" class="ticket-side" class:sheet-open=move || sheet_open.get()>
                 <WorkPanel/>
                 <AlertPanel/>
-                <BreachTicketPanel/>
                 <RequesterPanel/>
                 <SlaPanel/>
+                <BreachTicketPanel/>
                 <SuggestionList text=Signal::derive(move || workspace.shown.with(|s| s.public.title.clone()))
                     ticket=workspace.ticket_id().unwrap_or_default()/>
                 <ArticleFromResolution/>
