@@ -80,6 +80,20 @@ test('an agent opens a case from an incident; only the privacy lead and those on
   const invited = await as.supervisor.post(`/api/breaches/${opened.id}/members`, { data: { email: 'L2@example.com' } });
   expect((await invited.json()).members.map((m) => m.name)).toEqual(['Lise Lund (L1)', 'Lars Nielsen (L2)']);
   expect((await as.l2.get(`/api/breaches/${opened.id}`)).status()).toBe(200);
+
+  // A second ticket joins the case; staff see the link on it too.
+  const second = await createTicket(as.customer, report({ title: 'Payslips again' }));
+  const linked = await as.l1.post(`/api/breaches/${opened.id}/incidents`, { data: { ticket_id: second.id } });
+  expect((await linked.json()).incidents.map((i) => i.ticket_id)).toEqual([incident.id, second.id]);
+  expect((await (await as.l2.get(`/api/tickets/${second.id}`)).json()).ticket.breach_cases).toEqual([opened.id]);
+
+  // Learning the desk knew earlier moves the clock, with the reason kept.
+  const current = await (await as.l1.get(`/api/breaches/${opened.id}`)).json();
+  const earlier = new Date(Date.parse(opened.aware_at) - 5 * HOUR).toISOString();
+  await expectError(await act(as.l1, current, { action: 'set_awareness', aware_at: earlier, reason: '' }), 422, 'required');
+  const moved = await (await act(as.l1, current, { action: 'set_awareness', aware_at: earlier, reason: 'The customer wrote to us first' })).json();
+  expect(Date.parse(moved.deadline)).toBe(Date.parse(earlier) + 72 * HOUR);
+  expect(moved.awareness_changes).toEqual([expect.objectContaining({ reason: 'The customer wrote to us first', by: 'Lise Lund (L1)' })]);
 });
 
 test('bad input names its field and stores nothing', async () => {
