@@ -610,7 +610,7 @@ pub static DA: Texts = Texts {
     col_role: "Rolle",
     col_tier: "Niveau",
     col_active: "Aktiv",
-    col_privacy_lead: "Databeskyttelsesansvarlig",
+    col_privacy_lead: "Databeskyttelse",
     col_actions: "Handlinger",
     role_customer: "Kunde",
     role_agent: "Agent",
