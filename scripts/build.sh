@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 
 say "Building the SPA (Leptos, wasm32): one bundle per audience"
-bundles=(portal console admin breaches)
+bundles=(portal console admin breaches reports)
 cargo build --quiet --release --target wasm32-unknown-unknown -p edgedesk-app --bins
 rm -rf dist
 mkdir -p dist/pkg

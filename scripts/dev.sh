@@ -8,11 +8,14 @@ say "Applying D1 migrations (local)"
 wrangler d1 migrations apply edgedesk --local >/dev/null
 say "Loading demo data (idempotent)"
 wrangler d1 execute edgedesk --local --file scripts/demo-seed.sql >/dev/null
+say "Loading a month of demo history for the reports (idempotent)"
+wrangler d1 execute edgedesk --local --file scripts/demo-history.sql >/dev/null
 # Seeded rows bypass the Worker, so their SLA clocks have no projection yet: pointing the
 # sweep's index at them lets the first sweep compute it from their history. (Only here:
 # test servers keep the demo tickets out of their sweeps.)
 wrangler d1 execute edgedesk --local --command \
-  "UPDATE tickets SET sla_next_step_at = reported_at WHERE id <= 5 AND sla_target IS NULL AND sla_next_step_at IS NULL" >/dev/null
+  "UPDATE tickets SET sla_next_step_at = reported_at
+   WHERE (id <= 5 OR id BETWEEN 101 AND 220) AND sla_target IS NULL AND sla_next_step_at IS NULL" >/dev/null
 say "Edgedesk at http://127.0.0.1:$port  (portal /, console /console; Ctrl-C stops)"
 # wrangler dev does not fire cron triggers by itself; tick the sweep every minute as the
 # platform would, so SLA warnings, escalations and mail happen in the demo too. `exec`

@@ -17,6 +17,7 @@ use edgedesk_domain::outbox::OutboxMessage;
 use edgedesk_domain::paging::Page;
 use edgedesk_domain::presence::{Presence, PresenceUpdate};
 use edgedesk_domain::queue::QueueCount;
+use edgedesk_domain::report::Dashboard;
 use edgedesk_domain::reset::{NewPassword, ResetRequest};
 use edgedesk_domain::sla::SavedSlaSettings;
 use edgedesk_domain::subscription::{ServiceChoice, ServiceSubscriptions};
@@ -142,6 +143,11 @@ pub async fn save_alert_integration(
     let address = format!("/api/admin/alerts/integrations/{token_id}");
     let request = Request::put(&address).json(settings).map_err(network)?;
     versioned(dispatch(request).await?).await
+}
+
+/// The dashboard for the report the address names (`search`: the page's own query string).
+pub async fn dashboard(search: &str) -> Result<Dashboard, ApiError> {
+    send(Request::get(&format!("/api/reports/dashboard{search}"))).await
 }
 
 pub async fn breaches() -> Result<Vec<BreachSummary>, ApiError> {

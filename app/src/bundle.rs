@@ -1,4 +1,4 @@
-//! The four bundles and which one serves a path. boot.js decides on every full load (it
+//! The five bundles and which one serves a path. boot.js decides on every full load (it
 //! defines `edgedeskBundle`); the SPA asks the same function, so the two never disagree,
 //! and hands over with a full load when a link or a change of account leads out of its own.
 
@@ -18,12 +18,14 @@ pub enum Bundle {
     Admin,
     /// Data-breach cases (staff who need to know).
     Breaches,
+    /// Reports and the dashboard (staff).
+    Reports,
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// public/boot.js: `"portal"`, `"console"`, `"admin"` or `"breaches"` for a path, given
-    /// the staff hint.
+    /// public/boot.js: `"portal"`, `"console"`, `"admin"`, `"breaches"` or `"reports"` for a
+    /// path, given the staff hint.
     #[wasm_bindgen(js_name = edgedeskBundle)]
     fn bundle_for(path: &str) -> String;
 }
@@ -35,6 +37,7 @@ impl Bundle {
             Bundle::Console => "console",
             Bundle::Admin => "admin",
             Bundle::Breaches => "breaches",
+            Bundle::Reports => "reports",
         }
     }
 

@@ -8,6 +8,8 @@ use crate::i18n::{I18n, Lang};
 
 pub struct ConsoleTexts {
     pub queues_label: &'static str,
+    /// The sidebar's way to the reports and dashboard.
+    pub reports_nav: &'static str,
     pub filters_label: &'static str,
     pub filter_remove: &'static str,
     pub filters_clear: &'static str,
@@ -89,6 +91,7 @@ impl I18n {
 
 pub static EN: ConsoleTexts = ConsoleTexts {
     queues_label: "Queues",
+    reports_nav: "Reports",
     filters_label: "Filters",
     filter_remove: "Remove filter",
     filters_clear: "Clear filters",
@@ -138,6 +141,7 @@ pub static EN: ConsoleTexts = ConsoleTexts {
 
 pub static DA: ConsoleTexts = ConsoleTexts {
     queues_label: "Køer",
+    reports_nav: "Rapporter",
     filters_label: "Filtre",
     filter_remove: "Fjern filter",
     filters_clear: "Ryd filtre",

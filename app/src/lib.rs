@@ -15,6 +15,8 @@ pub mod i18n;
 pub mod live;
 pub mod pages;
 pub mod process_texts;
+pub mod report_tables;
+pub mod report_texts;
 pub mod session;
 pub mod sla_texts;
 pub mod submit;

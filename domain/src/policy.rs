@@ -259,6 +259,17 @@ pub fn lead_breaches(principal: Option<&Principal>, lead: bool) -> Result<&Princ
     }
 }
 
+/// Reports: supervisors and admins on the desk's work, agents on their own; customers and
+/// API tokens not at all.
+pub fn report_scope(principal: Option<&Principal>) -> Result<crate::report::ReportScope, ApiError> {
+    let principal = person(principal)?;
+    match principal.role {
+        Role::Supervisor | Role::Admin => Ok(crate::report::ReportScope::Desk),
+        Role::Agent => Ok(crate::report::ReportScope::Agent(principal.user_id)),
+        Role::Customer => Err(forbidden()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -396,6 +396,21 @@ const ROUTES = [
     status: (who) => expected(who, { anonymous: 401, 'supervisor@example.com': 200, staff: 403, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403 }),
   },
   {
+    name: 'GET /api/reports/dashboard',
+    call: (api) => api.get('/api/reports/dashboard'),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),
+    // Agents get their own work only; supervisors and admins the desk's.
+    check: async (who, body) => {
+      const agents = { 'l1@example.com': 3, 'l2@example.com': 4, 'l3@example.com': 5 };
+      expect(body.query.filters.agent).toBe(agents[who] ?? null);
+    },
+  },
+  {
+    name: 'GET /api/reports/results',
+    call: (api) => api.get('/api/reports/results?format=csv'),
+    status: (who) => expected(who, { anonymous: 401, [CUSTOMER_A]: 403, [CUSTOMER_B]: 403, token: 403, staff: 200 }),
+  },
+  {
     name: 'POST /api/auth/logout',
     call: (api) => api.post('/api/auth/logout'),
     status: () => 204,

@@ -40,7 +40,7 @@ test('assets have content-hashed names and are cached for a year; the page itsel
   const loaders = [...boot.matchAll(/"(\/assets\/[a-z]+\.[0-9a-f]{12}\.js)"/g)].map((match) => match[1]);
   // One bundle per audience, each loader naming its own hashed wasm.
   expect(loaders.map((path) => path.replace(/\.[0-9a-f]{12}\./, '.*.')).sort())
-    .toEqual(['/assets/admin.*.js', '/assets/breaches.*.js', '/assets/console.*.js', '/assets/portal.*.js']);
+    .toEqual(['/assets/admin.*.js', '/assets/breaches.*.js', '/assets/console.*.js', '/assets/portal.*.js', '/assets/reports.*.js']);
   for (const path of [...assets, ...loaders]) {
     const asset = await request.get(path);
     expect(asset.status(), path).toBe(200);

@@ -4,7 +4,7 @@
 import { test, expect, openApp, signIn, signInWithForm, report } from '../support/fixtures.mjs';
 import { createTicket, signedIn } from '../support/api.mjs';
 
-/** The bundles (`portal`, `console`, `admin`, `breaches`) whose wasm the page has fetched, in order. */
+/** The bundles (`portal`, `console`, `admin`, `breaches`, `reports`) whose wasm the page has fetched, in order. */
 function bundlesLoaded(page) {
   const loaded = [];
   page.on('request', (request) => {
@@ -78,6 +78,16 @@ test('the data-breach cases load their own bundle, from the console sidebar and 
   await page.locator('header').getByRole('link', { name: 'Agent console' }).click();
   await expect(page).toHaveURL(/\/console$/);
   expect(loaded).toEqual(['console', 'breaches', 'console']);
+});
+
+test('the reports load their own bundle from the console sidebar', async ({ page }) => {
+  await signIn(page.request, 'l2@example.com');
+  const loaded = bundlesLoaded(page);
+  await openApp(page, '/console');
+  await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports');
+  await expect(page.getByText('Your own work')).toBeVisible();
+  expect(loaded).toEqual(['console', 'reports']);
 });
 
 test('a ticket link opened without the staff hint hands over to the console at the same address', async ({ page, request }) => {

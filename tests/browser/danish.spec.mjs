@@ -161,6 +161,16 @@ test('agents, supervisors and admins work in Danish', async ({ browser }) => {
   await adminPage.context.close();
 });
 
+test('a supervisor reads the reports in Danish', async ({ browser }) => {
+  const { context, page } = await danishBrowser(browser, 'supervisor@example.com');
+  await openApp(page, '/reports');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapporter');
+  await expect(page.getByRole('img', { name: 'Sager ind og ud pr. dag' })).toBeVisible();
+  await page.getByText('Sådan beregnes tallene').click();
+  await expectDanish(page, 'the reports');
+  await context.close();
+});
+
 test('a customer account remembers Danish and is mailed in it', async ({ browser }) => {
   const customer = await danishBrowser(browser, 'customer@example.com');
   await openApp(customer.page, '/');

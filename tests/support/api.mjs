@@ -35,8 +35,8 @@ export async function expectError(response, status, code) {
 }
 
 /** A request context of its own, signed in as a demo account: one per person in a story. */
-export async function signedIn(email) {
-  const context = await http.newContext({ baseURL: process.env.EDGEDESK_URL });
+export async function signedIn(email, baseURL = process.env.EDGEDESK_URL) {
+  const context = await http.newContext({ baseURL });
   await signIn(context, email);
   return context;
 }

@@ -27,6 +27,7 @@ pub mod outcome_banner;
 pub mod preference_select;
 pub mod presence_bar;
 pub mod queue_nav;
+pub mod report;
 pub mod report_received;
 pub mod requester_panel;
 pub mod rules_editor;

@@ -72,6 +72,11 @@ pub fn QueueNav(
                 }}
             </ul>
             <BreachQueueLink/>
+            <p class="queue-extra">
+                <a href="/reports" class="queue-link">
+                    <span class="queue-name">{move || i18n.c().reports_nav}</span>
+                </a>
+            </p>
             <SavedViews params=params/>
         </nav>
     }

@@ -11,6 +11,7 @@ pub mod not_found;
 pub mod password_reset;
 pub mod process_settings;
 pub mod report;
+pub mod reports;
 pub mod sign_in;
 pub mod sign_up;
 pub mod sla_settings;

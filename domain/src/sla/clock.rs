@@ -129,6 +129,16 @@ pub struct Clock {
     pub steps: Vec<Step>,
     /// The calendar the clock counts in, so readers see why a deadline falls where it does.
     pub hours: Hours,
+    /// Each earlier resolution of a reopened ticket: when, and the open time used by then.
+    /// For reports only (each resolution counts once), so not sent to pages.
+    #[serde(skip)]
+    pub earlier_resolutions: Vec<EarlierResolution>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EarlierResolution {
+    pub at: DateTime<Utc>,
+    pub elapsed_seconds: i64,
 }
 
 impl Clock {
@@ -270,6 +280,20 @@ fn measure(
         })
         .collect();
     let paused_millis: i64 = paused.iter().map(|(_, millis)| millis).sum();
+    let earlier_resolutions = course
+        .pauses
+        .iter()
+        .filter(|(from, _, reason)| *reason == PauseReason::Resolved && *from <= now)
+        .map(|(resolved, _, _)| {
+            let used: i64 = course
+                .running
+                .iter()
+                .filter(|(from, _)| from < resolved)
+                .map(|(from, until)| schedule.open_millis(*from, clipped(*until, *resolved)))
+                .sum();
+            EarlierResolution { at: *resolved, elapsed_seconds: used / 1000 }
+        })
+        .collect();
     let pauses: Vec<Pause> = paused.into_iter().map(|(pause, _)| pause).collect();
     let state = if course.stopped_at.is_some_and(|stop| stop <= now) {
         ClockState::Stopped
@@ -305,6 +329,7 @@ fn measure(
         pauses,
         steps,
         hours: schedule.hours(),
+        earlier_resolutions,
     }
 }
 

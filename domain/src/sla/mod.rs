@@ -14,7 +14,7 @@ mod tests;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use clock::{clocks, Clock, ClockState, Moment, PauseReason, Reached, Target, BREACH};
+pub use clock::{clocks, Clock, ClockState, EarlierResolution, Moment, PauseReason, Reached, Target, BREACH};
 pub use policy::{BreachActions, SavedSlaSettings, SlaPolicy, SlaSettings};
 
 /// A warning or breach the sweep has recorded (once: UNIQUE (ticket, target, cycle, step)).
@@ -114,6 +114,30 @@ impl SlaBadge {
 }
 
 impl Clock {
+    /// What reports count of this clock: each stop of a response or resolution clock once,
+    /// a reopened ticket's earlier resolutions included (cycle = resolutions before it). The
+    /// next-update target recurs with every reply and is not a result of its own.
+    pub fn results(&self) -> Vec<CycleResult> {
+        if self.target == Target::NextUpdate {
+            return Vec::new();
+        }
+        let target = self.target_seconds();
+        let earlier =
+            self.earlier_resolutions.iter().map(|earlier| (earlier.at, earlier.elapsed_seconds, true));
+        let last = self.stopped_at.map(|at| (at, self.elapsed_seconds, false));
+        earlier
+            .chain(last)
+            .enumerate()
+            .map(|(cycle, (stopped_at, seconds, reopened))| CycleResult {
+                cycle: cycle as u32,
+                stopped_at,
+                minutes: seconds / 60,
+                breached: seconds >= target,
+                reopened,
+            })
+            .collect()
+    }
+
     /// The colour of this clock as the page shows it now.
     pub fn tone(&self) -> Tone {
         match self.state {
@@ -121,6 +145,17 @@ impl Clock {
             _ => Tone::of_share(self.used_percent()),
         }
     }
+}
+
+/// One stop of a clock, as reports count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CycleResult {
+    pub cycle: u32,
+    pub stopped_at: DateTime<Utc>,
+    pub minutes: i64,
+    pub breached: bool,
+    /// The ticket was reopened after this resolution.
+    pub reopened: bool,
 }
 
 /// A ticket's clocks and their projection, as a write stores them.

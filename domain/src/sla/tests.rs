@@ -277,6 +277,44 @@ fn resolved_then_closed_stops_the_resolution_clock_at_the_resolution() {
 }
 
 #[test]
+fn reports_count_each_resolution_of_a_reopened_ticket_once() {
+    let settings = SlaSettings::default();
+    // P2: 90 minutes to respond, 8 hours to resolve, around the clock.
+    let chosen = settings.choose(Some(Priority::P2), None, None).unwrap();
+    let created = utc(2026, 11, 4, 8, 0);
+    let at = |minutes: i64| created + Duration::minutes(minutes);
+    let mut history = vec![
+        opened(created),
+        reply(at(120)),
+        status(at(300), Status::Resolved),
+        status(at(1200), Status::Open),
+        status(at(1500), Status::Resolved),
+    ];
+    let results = |history: &[Moment], now| {
+        clocks(history, &chosen, now)
+            .iter()
+            .flat_map(Clock::results)
+            .map(|r| (r.cycle, r.minutes, r.breached, r.reopened))
+            .collect::<Vec<_>>()
+    };
+    // The response breached (120 of 90); the first resolution took 300 minutes and was
+    // reopened; the second 300 + 300, the 900 minutes resolved not counted.
+    assert_eq!(
+        results(&history, at(1600)),
+        vec![(0, 120, true, false), (0, 300, false, true), (1, 600, true, false)]
+    );
+    assert_eq!(
+        clock(&clocks(&history, &chosen, at(1600)), Target::Resolution).earlier_resolutions[0].at,
+        at(300)
+    );
+    // While reopened, only the earlier resolution counts.
+    history.pop();
+    assert_eq!(results(&history, at(1300)), vec![(0, 120, true, false), (0, 300, false, true)]);
+    // Never resolved: the response only.
+    assert_eq!(results(&history[..2], at(200)), vec![(0, 120, true, false)]);
+}
+
+#[test]
 fn holiday_dates_are_checked() {
     let mut calendar = office(christmas());
     calendar.holidays[0].date = "2026-02-30".into();

@@ -14,6 +14,7 @@ mod invitations;
 mod knowledge;
 mod me;
 mod openapi;
+mod reports;
 mod status;
 mod sweep_runs;
 pub mod tickets;
@@ -101,6 +102,8 @@ enum Endpoint {
     AdminWebhooks,
     Breaches,
     BreachRegister,
+    ReportDashboard,
+    ReportResults,
     Breach(String),
     BreachActions(String),
     BreachMembers(String),
@@ -177,6 +180,8 @@ impl Endpoint {
             ["api", "admin", "tokens", id] => Some(Self::AdminToken((*id).to_string())),
             ["api", "admin", "webhooks"] => Some(Self::AdminWebhooks),
             ["api", "breaches"] => Some(Self::Breaches),
+            ["api", "reports", "dashboard"] => Some(Self::ReportDashboard),
+            ["api", "reports", "results"] => Some(Self::ReportResults),
             ["api", "breaches", "register"] => Some(Self::BreachRegister),
             ["api", "breaches", id] => Some(Self::Breach((*id).to_string())),
             ["api", "breaches", id, "actions"] => Some(Self::BreachActions((*id).to_string())),
@@ -221,6 +226,8 @@ impl Endpoint {
                 | Self::AdminAlertIntegrations
                 | Self::Breaches
                 | Self::BreachRegister
+                | Self::ReportDashboard
+                | Self::ReportResults
                 | Self::AdminRules
                 | Self::AdminSla
                 | Self::SweepRuns
@@ -258,7 +265,7 @@ impl Endpoint {
             Self::AdminTokens | Self::AdminOrganisations | Self::AdminWebhooks | Self::Breaches => {
                 "GET, POST"
             }
-            Self::BreachRegister | Self::Breach(_) => "GET",
+            Self::BreachRegister | Self::Breach(_) | Self::ReportDashboard | Self::ReportResults => "GET",
             Self::BreachActions(_) | Self::BreachMembers(_) | Self::BreachIncidents(_) => "POST",
             Self::AdminWebhook(_) => "PATCH, DELETE",
             Self::AdminWebhookDeliveries(_) => "GET",
@@ -397,6 +404,8 @@ async fn serve(
         (Endpoint::AdminWebhooks, Method::Get) => admin::list_webhooks(&ctx).await,
         (Endpoint::AdminWebhooks, Method::Post) => admin::create_webhook(req, &ctx).await,
         (Endpoint::Breaches, Method::Get) => breaches::list(&ctx).await,
+        (Endpoint::ReportDashboard, Method::Get) => reports::dashboard(req, &ctx).await,
+        (Endpoint::ReportResults, Method::Get) => reports::results(req, &ctx).await,
         (Endpoint::Breaches, Method::Post) => breaches::open(req, &ctx).await,
         (Endpoint::BreachRegister, Method::Get) => breaches::export_register(req, &ctx).await,
         (Endpoint::Breach(id), Method::Get) => breaches::show(id, &ctx).await,

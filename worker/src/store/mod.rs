@@ -18,6 +18,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod password_resets;
 pub mod presence;
+pub mod reports;
 pub mod request;
 pub mod sessions;
 pub mod settings;

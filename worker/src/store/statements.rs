@@ -157,6 +157,47 @@ pub fn sla_projection(
             )
             .map_err(http::storage)?,
         );
+        statements.extend(sla_results(db, &id, version, clock)?);
     }
     Ok(statements)
+}
+
+/// What reports count: each stop of the clock, once per cycle (a cancelled ticket counts
+/// nothing); written with every projection, so a result is never missed.
+fn sla_results(
+    db: &D1Database,
+    id: &str,
+    version: i64,
+    clock: &Clock,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    clock
+        .results()
+        .into_iter()
+        .map(|result| {
+            query!(
+                db,
+                &format!(
+                    "INSERT INTO sla_results (ticket_id, target, cycle, stopped_at, minutes, target_minutes, breached,
+                                              reopened, priority, tier, category_id, organisation_id, channel, agent_id)
+                     SELECT id, ?1, ?2, ?3, ?4, ?5, ?6, ?7, priority, tier, category_id, organisation_id, channel,
+                            assignee_id
+                     FROM tickets WHERE id = {id} AND version = {version} AND status <> 'cancelled'
+                     ON CONFLICT (ticket_id, target, cycle) DO UPDATE SET
+                        stopped_at = excluded.stopped_at, minutes = excluded.minutes,
+                        target_minutes = excluded.target_minutes, breached = excluded.breached,
+                        reopened = excluded.reopened, priority = excluded.priority, tier = excluded.tier,
+                        category_id = excluded.category_id, organisation_id = excluded.organisation_id,
+                        channel = excluded.channel, agent_id = excluded.agent_id"
+                ),
+                clock.target.as_str(),
+                result.cycle,
+                result.stopped_at.timestamp_millis(),
+                result.minutes,
+                clock.target_minutes,
+                i32::from(result.breached),
+                i32::from(result.reopened)
+            )
+            .map_err(http::storage)
+        })
+        .collect()
 }

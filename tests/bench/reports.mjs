@@ -1,0 +1,70 @@
+// Dashboard cost against the size of the desk: the default report (the last 30 days) on a
+// desk of 1,000 and of 100,000 tickets, both spread over two years, plus a whole year on
+// the large desk. One connection, so the figures are latency, not throughput.
+// Prints `bench: <name> = <value> <unit>` lines.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, sessionCookie } from '../support/server.mjs';
+
+const run = promisify(execFile);
+const TWO_YEARS = 730 * 86_400_000;
+const now = Date.now();
+
+// Tickets evenly over two years; those of the last week still open, the rest resolved
+// with a response and a resolution result each (times and breaches like a real desk's).
+const seedSql = (count) => `
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})
+INSERT INTO tickets (kind, status, tier, assignee_id, priority, channel, category_id, organisation_id, title, description,
+                     reporter_name, reporter_email, reported_at, updated_at, rating)
+SELECT 'incident',
+       CASE WHEN ${now} - (${now} - ${TWO_YEARS} + i * ${Math.floor(TWO_YEARS / count)}) < 7 * 86400000
+            THEN 'in_progress' ELSE 'closed' END,
+       CASE i % 3 WHEN 0 THEN 'l1' WHEN 1 THEN 'l2' ELSE 'l3' END, 3 + i % 3, 'P' || (1 + i % 4),
+       CASE i % 4 WHEN 0 THEN 'email' WHEN 1 THEN 'phone' ELSE 'portal' END, 1 + i % 6, 1 + i % 2,
+       'Seeded problem ' || i, 'Seeded for the report benchmark.', 'Bench Customer ' || i, 'customer' || i || '@example.com',
+       ${now} - ${TWO_YEARS} + i * ${Math.floor(TWO_YEARS / count)}, ${now}, CASE WHEN i % 3 = 0 THEN 1 + i % 5 END
+FROM n;
+INSERT INTO sla_results (ticket_id, target, cycle, stopped_at, minutes, target_minutes, breached, priority, tier,
+                         category_id, organisation_id, channel, agent_id)
+SELECT id, 'first_response', 0, reported_at + ((id * 37) % 150 + 5) * 60000, (id * 37) % 150 + 5, 90,
+       (id * 37) % 150 + 5 >= 90, priority, tier, category_id, organisation_id, channel, assignee_id
+FROM tickets WHERE status = 'closed';
+INSERT INTO sla_results (ticket_id, target, cycle, stopped_at, minutes, target_minutes, breached, priority, tier,
+                         category_id, organisation_id, channel, agent_id)
+SELECT id, 'resolution', 0, reported_at + ((id * 211) % 1800 + 60) * 60000, (id * 211) % 1800 + 60, 1440,
+       (id * 211) % 1800 + 60 >= 1440, priority, tier, category_id, organisation_id, channel, assignee_id
+FROM tickets WHERE status = 'closed';`;
+
+async function p50(url, cookie) {
+  const { stdout } = await run('wrk', ['-t1', '-c1', `-d${process.env.BENCH_SECONDS || '5'}s`, '--latency', '-H', `Cookie: ${cookie}`, url]);
+  if (/Non-2xx or 3xx responses/.test(stdout)) throw new Error(`errors from ${url}`);
+  const [, value, unit] = /^\s+50%\s+([\d.]+)(us|ms|s)$/m.exec(stdout);
+  return Number(value) * { us: 0.001, ms: 1, s: 1000 }[unit];
+}
+
+async function measure(count) {
+  const dir = await makePersistDir();
+  let server;
+  try {
+    await migrate(dir);
+    await seedDemoData(dir);
+    await d1(dir, 'execute', 'edgedesk', '--command', seedSql(count));
+    server = await startServer(dir);
+    const cookie = await sessionCookie(server.url, 'supervisor@example.com');
+    const month = await p50(`${server.url}/api/reports/dashboard`, cookie);
+    const yearFrom = new Date(now - 364 * 86_400_000).toISOString().slice(0, 10);
+    const year = await p50(`${server.url}/api/reports/dashboard?from=${yearFrom}&to=${new Date(now).toISOString().slice(0, 10)}`, cookie);
+    return { month, year };
+  } finally {
+    await server?.stop();
+    await removePersistDir(dir);
+  }
+}
+
+const line = (name, value, unit) => console.log(`bench: ${name} = ${value} ${unit}`);
+const small = await measure(1_000);
+const large = await measure(100_000);
+line('report_dashboard_p50_ms_1k', small.month.toFixed(1), 'ms');
+line('report_dashboard_p50_ms_100k', large.month.toFixed(1), 'ms');
+line('report_dashboard_ratio_100k_1k', (large.month / small.month).toFixed(2), 'x');
+line('report_dashboard_year_p50_ms_100k', large.year.toFixed(1), 'ms');
