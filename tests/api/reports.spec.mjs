@@ -194,3 +194,16 @@ test('the raw results export as JSON and as CSV in either language', async () =>
   expect(danish.startsWith('\ufeff"Sag";"Mål";"Cyklus"')).toBe(true);
   expect(danish).toContain('"INC-001004";"Løsning";"0";"2026-11-04 00:30";"450";"1440";"nej";"nej";"P3";"L1";"";"";"Telefon"');
 });
+
+test("the days follow the desk's time zone when an admin moves it", async () => {
+  const admin = await playwrightRequest.newContext({ baseURL: server.url });
+  await signIn(admin, 'admin@example.com');
+  const { zones, ...settings } = await (await admin.get('/api/admin/sla')).json();
+  settings.calendars[0].zone = 'UTC';
+  expect((await admin.put('/api/admin/sla', { data: settings })).status()).toBe(200);
+  // In UTC, 1004's resolution at 23:30Z falls on the 3rd, not the 4th.
+  const report = await dashboard(supervisor);
+  expect(report.zone).toBe('UTC');
+  expect(report.days.slice(1, 3).map((day) => [day.day, day.resolved])).toEqual([['2026-11-03', 2], ['2026-11-04', 1]]);
+  await admin.dispose();
+});

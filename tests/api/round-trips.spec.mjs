@@ -46,6 +46,7 @@ test('staff reads: who is calling, then one batch', async () => {
     '/api/session',
     '/api/suggestions?q=printer',
     `/api/status/${created.status_token}`,
+    '/api/reports/dashboard',
   ]) {
     await expectWithin(await agent.get(path), READ);
   }
@@ -62,7 +63,8 @@ test('reads by a caller the Worker remembers take one round trip', async () => {
   const agent = await signedIn('l2@example.com');
   const created = await createTicket(agent, report());
   await expectWithin(await agent.get('/api/me'), READ);
-  for (const path of ['/api/tickets?limit=50', `/api/tickets/${created.id}`, '/api/queues', '/api/agents', '/api/me']) {
+  for (const path of ['/api/tickets?limit=50', `/api/tickets/${created.id}`, '/api/queues', '/api/agents', '/api/me',
+    '/api/reports/dashboard']) {
     expect(await expectWithin(await agent.get(path), READ), path).toBe(1);
   }
 });

@@ -9,8 +9,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use edgedesk_domain::auth::Tier;
 use edgedesk_domain::lifecycle::Status;
 use edgedesk_domain::report::{
-    bucket_limits, day_runs, day_start, AgeCount, Backlog, Breakdown, Bucket, Csat, Dashboard, DayFigures,
-    Dimension, Figures, Filters, Options, Promise, ReportQuery, Summary, Tally, AGE_BUCKETS,
+    bucket_limits, day_runs, day_start, desk_zone, promise, AgeCount, Backlog, Breakdown, Bucket, Csat,
+    Dashboard, DayFigures, Dimension, Figures, Filters, Options, ReportQuery, Summary, Tally, AGE_BUCKETS,
     DURATION_BUCKETS,
 };
 use edgedesk_domain::sla::zone::Zone;
@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use worker::Env;
 
 use super::batch::{Batch, Pending};
+use super::settings;
 
 /// The desk's days and the tickets a report counts, as SQL.
 pub struct Period {
@@ -223,14 +224,18 @@ impl Period {
     }
 }
 
-/// The dashboard of `period`, with the desk's promise, in one round trip.
-pub async fn dashboard(
-    env: &Env,
-    period: Period,
-    promise: Vec<Promise>,
-    zone_name: &str,
-) -> Result<Dashboard, ApiError> {
+/// What a dashboard batch found: the dashboard, or that the desk's zone is not the one its
+/// days were cut in (an admin changed the calendars since this isolate last looked).
+pub enum Answer {
+    Dashboard(Box<Dashboard>),
+    OtherZone(Zone),
+}
+
+/// The dashboard of `period` and the desk's promise, in one round trip: the SLA settings
+/// ride in the same batch and confirm the zone the days were cut in.
+pub async fn dashboard(env: &Env, period: Period) -> Result<Answer, ApiError> {
     let mut batch = Batch::new(env)?;
+    let sla = settings::sla_in(&mut batch)?;
     let group_results = column(period.query.group, Table::Results);
     let group_tickets = column(period.query.group, Table::Tickets);
     let span = period.period();
@@ -248,6 +253,11 @@ pub async fn dashboard(
     let backlog = period.backlog(&mut batch)?;
     let options = period.options(&mut batch)?;
     let answers = batch.run().await?;
+    let (sla, _) = sla.take(&answers)?;
+    let zone = desk_zone(&sla);
+    if zone != period.zone {
+        return Ok(Answer::OtherZone(zone));
+    }
 
     let totals = totals.take(&answers)?;
     let today = today.take(&answers)?;
@@ -260,11 +270,11 @@ pub async fn dashboard(
     let (opened_now, majors_now) = sum(&opened_today);
     let by_day = by_day.take(&answers)?;
     let query = period.query.clone();
-    Ok(Dashboard {
-        zone: zone_name.to_string(),
+    Ok(Answer::Dashboard(Box::new(Dashboard {
+        zone: zone.name.to_string(),
         today: today.summary(None, opened_now, majors_now, csat_today.take(&answers)?),
         period: totals.summary(None, opened_total, majors, csat.take(&answers)?),
-        promise,
+        promise: promise(&sla),
         by_priority: breakdown(by_priority.take(&answers)?, &opened_by_priority.take(&answers)?, true),
         breakdown: breakdown(by_group.take(&answers)?, &opened, !numeric(query.group)),
         days: days(&query, &by_day, &opened),
@@ -272,7 +282,7 @@ pub async fn dashboard(
         backlog: backlog.take(&answers)?,
         options: options.take(&answers)?,
         query,
-    })
+    })))
 }
 
 fn numeric(dimension: Dimension) -> bool {

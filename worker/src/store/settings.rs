@@ -72,6 +72,12 @@ fn read<T: DeserializeOwned + Default + Clone + 'static>(
     })
 }
 
+/// The value this isolate last read under `key`, without asking D1: a guess that a batch
+/// reading the setting must confirm.
+fn remembered<T: Clone + 'static>(key: &'static str) -> Option<T> {
+    CACHE.with(|cache| cache.borrow().get(key)?.1.clone().downcast::<T>().ok().map(|value| (*value).clone()))
+}
+
 async fn load<T: DeserializeOwned + Default + Clone + 'static>(
     env: &Env,
     key: &'static str,
@@ -135,6 +141,11 @@ pub async fn sla(env: &Env) -> Result<(SlaSettings, i64), ApiError> {
 
 pub fn sla_in(batch: &mut Batch) -> Result<Pending<(SlaSettings, i64)>, ApiError> {
     read(batch, SLA)
+}
+
+/// The SLA settings as this isolate last read them, if it has (see `remembered`).
+pub fn remembered_sla() -> Option<SlaSettings> {
+    remembered(SLA)
 }
 
 pub async fn save_sla(env: &Env, settings: &SlaSettings, version: i64) -> Result<bool, ApiError> {

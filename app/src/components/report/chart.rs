@@ -70,7 +70,9 @@ pub fn Chart(
         .filter(|(index, _)| index % every == 0)
         .map(|(index, row)| {
             let x = LEFT + band * (index as f64 + 0.5);
-            view! { <text class="chart-axis" x=x y=HEIGHT - 10.0 text-anchor="middle">{row.label.clone()}</text> }
+            // Every other label gives way on a phone, where the text is larger.
+            let parity = if (index / every) % 2 == 1 { "chart-axis chart-x-odd" } else { "chart-axis" };
+            view! { <text class=parity x=x y=HEIGHT - 10.0 text-anchor="middle">{row.label.clone()}</text> }
         })
         .collect_view();
     let marks = match kind {

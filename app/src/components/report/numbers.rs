@@ -18,8 +18,24 @@ pub fn Numbers(table: ReportTable, file_stem: String) -> impl IntoView {
     let head = table
         .columns
         .iter()
-        .map(|column| view! { <th scope="col">{column.name.clone()}</th> })
+        .map(|column| view! { <th scope="col">{column.short.clone()}</th> })
         .collect_view();
+    let groups = (!table.groups.is_empty()).then(|| {
+        let spans = table
+            .groups
+            .iter()
+            .map(|(name, span)| match name.is_empty() {
+                true => view! { <td colspan=*span></td> }.into_any(),
+                false => {
+                    view! { <th scope="colgroup" colspan=*span class="column-group">{name.clone()}</th> }
+                        .into_any()
+                }
+            })
+            .collect_view();
+        view! { <tr><td></td>{spans}</tr> }
+    });
+    // Wide tables become cards on a phone; narrow ones stay tables.
+    let class = if table.columns.len() > 3 { "data-table report-table" } else { "report-table" };
     let rows = table
         .rows
         .iter()
@@ -43,8 +59,8 @@ pub fn Numbers(table: ReportTable, file_stem: String) -> impl IntoView {
     view! {
         // Focusable, so a keyboard can scroll a long table.
         <div class="table-wrap" tabindex="0">
-            <table class="data-table report-table" data-table=table.id>
-                <thead><tr><th scope="col">{table.rows_are.clone()}</th>{head}</tr></thead>
+            <table class=class data-table=table.id>
+                <thead>{groups}<tr><th scope="col">{table.rows_are.clone()}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -67,7 +67,7 @@ pub fn Tiles(report: Dashboard) -> impl IntoView {
                 <p>{format!("{} {}", backlog.breached, t.breached_now)}</p>
             </Tile>
             <Tile label=t.opened value=opened.to_string()>
-                <p>{format!("{}: {} · {}: {}", t.resolved, resolution.count, t.majors, majors)}</p>
+                <p>{format!("{}: {}", t.resolved, resolution.count)}</p>
             </Tile>
             <Tile label=t.reopen_rate value=t.percent(reopen_percent)>
                 <p>{format!("{reopened} / {}", resolution.count)}</p>
@@ -75,6 +75,9 @@ pub fn Tiles(report: Dashboard) -> impl IntoView {
             <Tile label=t.csat value={if csat.rated == 0 { t.no_ratings.to_string() } else { t.percent(csat.satisfied_percent) }}>
                 <p>{(csat.rated > 0).then(|| format!("{} · {} / {} · {}: {}", t.satisfied, csat.satisfied, csat.rated,
                     t.average, csat.average.map(|average| t.number(average)).unwrap_or_default()))}</p>
+            </Tile>
+            <Tile label=t.majors value=majors.to_string() tone={if majors > 0 { "tile-warn" } else { "" }}>
+                <p>{t.majors_detail}</p>
             </Tile>
         </section>
         <section class="card report-today" aria-labelledby="today-heading">
