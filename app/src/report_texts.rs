@@ -264,7 +264,7 @@ pub static EN: ReportTexts = ReportTexts {
     minute_unit: "min",
     day_unit: "d",
     definitions: "How these figures are computed",
-    definitions_text: "Median: the middle value (the mean of the two middle values for an even count). Average: the mean. 90th percentile: the value at rank ⌈0.9 n⌉. Compliance: stops within target as a share of all stops. A reopened ticket counts once per resolution; the time it stayed resolved does not count. Reopened: resolutions later reopened, as a share of resolutions. Satisfaction: ratings of 4 or 5 among the tickets resolved in the period. Days are the desk's days in its time zone.",
+    definitions_text: "Median: the middle value (the mean of the two middle values for an even count). Average: the mean. 90th percentile: the value at rank ⌈0.9 n⌉. Both are read to the minute under two hours, to five minutes under a day, to the hour beyond. Compliance: stops within target as a share of all stops. A reopened ticket counts once per resolution; the time it stayed resolved does not count. Reopened: resolutions later reopened, as a share of resolutions. Satisfaction: ratings of 4 or 5 among the tickets whose last resolution is in the period. Past days are as of the last sweep (a minute); today is live. Days are the desk's days in its time zone.",
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     minutes_header: "min",
 };
@@ -342,7 +342,7 @@ pub static DA: ReportTexts = ReportTexts {
     minute_unit: "min",
     day_unit: "d",
     definitions: "Sådan beregnes tallene",
-    definitions_text: "Median: den midterste værdi (gennemsnittet af de to midterste ved et lige antal). Gennemsnit: middelværdien. 90-percentil: værdien på plads ⌈0,9 n⌉. Overholdelse: stop inden for målet som andel af alle stop. En genåbnet sag tæller én gang pr. løsning; tiden, den stod som løst, tæller ikke. Genåbnet: løsninger, der senere blev genåbnet, som andel af løsningerne. Tilfredshed: vurderinger på 4 eller 5 blandt sagerne løst i perioden. Dage er deskens dage i dens tidszone.",
+    definitions_text: "Median: den midterste værdi (gennemsnittet af de to midterste ved et lige antal). Gennemsnit: middelværdien. 90-percentil: værdien på plads ⌈0,9 n⌉. Begge aflæses til minuttet under to timer, til fem minutter under et døgn og til timen derover. Overholdelse: stop inden for målet som andel af alle stop. En genåbnet sag tæller én gang pr. løsning; tiden, den stod som løst, tæller ikke. Genåbnet: løsninger, der senere blev genåbnet, som andel af løsningerne. Tilfredshed: vurderinger på 4 eller 5 blandt sagerne, hvis sidste løsning ligger i perioden. Tidligere dage er som ved seneste gennemløb (et minut); i dag er altid aktuel. Dage er deskens dage i dens tidszone.",
     months: ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],
     minutes_header: "min",
 };

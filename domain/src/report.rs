@@ -17,7 +17,10 @@ use crate::sla::zone::Zone;
 use crate::sla::SlaSettings;
 use crate::ticket::Channel;
 use crate::workflow::Named;
+use rollup::{Cell, Cells};
+use std::collections::BTreeMap;
 
+pub mod rollup;
 #[cfg(test)]
 mod tests;
 
@@ -31,7 +34,7 @@ pub const DURATION_BUCKETS: [i64; 6] = [60, 120, 240, 480, 1440, 4320];
 pub const AGE_BUCKETS: [i64; 4] = [240, 1440, 4320, 10_080];
 
 /// What a breakdown is by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     Priority,
@@ -209,17 +212,6 @@ impl ReportQuery {
     }
 }
 
-/// A run of local days of equal length (24 hours, or the 23 or 25 of a daylight-saving
-/// change): in it, the day of an instant is `index + (instant - start) / day length`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DayRun {
-    /// The period's day (0 = `from`) the run starts with.
-    pub index: i64,
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-    pub day_millis: i64,
-}
-
 /// The instant a local day starts in `zone`.
 pub fn day_start(zone: &Zone, day: NaiveDate) -> DateTime<Utc> {
     zone.from_local(day.and_time(NaiveTime::MIN))
@@ -230,26 +222,8 @@ pub fn local_day(zone: &Zone, at: DateTime<Utc>) -> NaiveDate {
     zone.to_local(at).date()
 }
 
-/// The days `from..=to` in `zone`, as runs of days of one length, in order.
-pub fn day_runs(zone: &Zone, from: NaiveDate, to: NaiveDate) -> Vec<DayRun> {
-    let mut runs: Vec<DayRun> = Vec::new();
-    let mut index = 0;
-    let mut day = from;
-    while day <= to {
-        let start = day_start(zone, day);
-        let end = day_start(zone, day + Duration::days(1));
-        let length = (end - start).num_milliseconds();
-        match runs.last_mut() {
-            Some(run) if run.day_millis == length && run.end == start => run.end = end,
-            _ => runs.push(DayRun { index, start, end, day_millis: length }),
-        }
-        index += 1;
-        day += Duration::days(1);
-    }
-    runs
-}
-
-/// What the stored results of one group add up to (made by the Worker's query).
+/// What the results of one group add up to, with the values at the ranks a median and a
+/// percentile need.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub struct Tally {
     pub count: i64,
@@ -346,15 +320,16 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn new(opened: i64, majors: i64, first_response: &Tally, resolution: &Tally, csat: Csat) -> Summary {
+    pub fn of(cell: &Cell) -> Summary {
+        let resolution = &cell.resolution;
         Summary {
-            opened,
-            majors,
-            first_response: Figures::of(first_response),
-            resolution: Figures::of(resolution),
+            opened: cell.opened,
+            majors: cell.majors,
+            first_response: cell.first_response.figures(),
+            resolution: resolution.figures(),
             reopened: resolution.reopened,
             reopen_percent: percent(resolution.reopened, resolution.count),
-            csat,
+            csat: Csat::of(cell.rated, cell.satisfied, cell.rating_sum),
         }
     }
 }
@@ -493,4 +468,84 @@ pub fn bucket_of(bounds: &[i64], minutes: i64) -> usize {
 /// The bounds as the buckets' upper limits, the last open.
 pub fn bucket_limits(bounds: &[i64]) -> impl Iterator<Item = Option<i64>> + '_ {
     bounds.iter().map(|bound| Some(*bound)).chain([None])
+}
+
+/// What a dashboard is made from: the period's days as cells (stored rollups or computed
+/// from the raw rows), today's cells, and what is read as it is now.
+pub struct Parts {
+    pub query: ReportQuery,
+    pub zone: String,
+    pub days: BTreeMap<NaiveDate, Cells>,
+    pub today: Cells,
+    pub backlog: Backlog,
+    pub options: Options,
+    pub promise: Vec<Promise>,
+}
+
+fn breakdown_rows(cells: Vec<(Option<String>, Cell)>, by_volume: bool) -> Vec<Breakdown> {
+    let mut rows: Vec<Breakdown> = cells
+        .into_iter()
+        .map(|(key, cell)| {
+            let summary = Summary::of(&cell);
+            Breakdown {
+                key,
+                opened: summary.opened,
+                first_response: summary.first_response,
+                resolution: summary.resolution,
+                reopen_percent: summary.reopen_percent,
+            }
+        })
+        .collect();
+    if by_volume {
+        rows.sort_by_key(|row| std::cmp::Reverse((row.resolution.count, row.opened)));
+    }
+    rows
+}
+
+impl Dashboard {
+    pub fn assemble(parts: Parts) -> Dashboard {
+        let Parts { query, zone, days, today, backlog, options, promise } = parts;
+        let mut period = Cells::default();
+        for cells in days.values() {
+            period.merge(cells);
+        }
+        let desk = period.desk();
+        let by_volume =
+            matches!(query.group, Dimension::Category | Dimension::Organisation | Dimension::Agent);
+        let response_counts = desk.first_response.counts_under(&DURATION_BUCKETS);
+        let resolution_counts = desk.resolution.counts_under(&DURATION_BUCKETS);
+        Dashboard {
+            zone,
+            today: Summary::of(&today.desk()),
+            period: Summary::of(&desk),
+            promise,
+            by_priority: breakdown_rows(period.by(Dimension::Priority), false),
+            breakdown: breakdown_rows(period.by(query.group), by_volume),
+            days: (0..query.days())
+                .map(|index| {
+                    let day = query.from + Duration::days(index);
+                    let cell = days.get(&day).map(Cells::desk).unwrap_or_default();
+                    DayFigures {
+                        day,
+                        opened: cell.opened,
+                        resolved: cell.resolution.count,
+                        first_response_median: cell.first_response.figures().median_minutes,
+                        resolution_median: cell.resolution.figures().median_minutes,
+                        breached: cell.first_response.breached + cell.resolution.breached,
+                    }
+                })
+                .collect(),
+            distribution: bucket_limits(&DURATION_BUCKETS)
+                .enumerate()
+                .map(|(index, under_minutes)| Bucket {
+                    under_minutes,
+                    first_response: response_counts[index],
+                    resolution: resolution_counts[index],
+                })
+                .collect(),
+            backlog,
+            options,
+            query,
+        }
+    }
 }

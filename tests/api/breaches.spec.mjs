@@ -201,7 +201,8 @@ test('a case is assessed, decided and notified before it closes; the register ke
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(csv.headers()['content-disposition']).toContain(`breach-register-${today}-${today}.csv`);
   const text = (await csv.body()).toString('utf8');
-  expect(text.startsWith('\ufeff"Post","Sag","Registreret"')).toBe(true);
+  // Danish spreadsheets read ';' between cells.
+  expect(text.startsWith('\ufeff"Post";"Sag";"Registreret"')).toBe(true);
   expect(text).toContain('"Høj risiko"');
   expect(text.split('\r\n').filter((line) => line.includes(breach.number))).toHaveLength(8);
   await expectError(await as.l1.get('/api/breaches/register'), 403, 'forbidden');

@@ -195,6 +195,29 @@ test('the raw results export as JSON and as CSV in either language', async () =>
   expect(danish).toContain('"INC-001004";"Løsning";"0";"2026-11-04 00:30";"450";"1440";"nej";"nej";"P3";"L1";"";"";"Telefon"');
 });
 
+test('past days come from the rollups the sweep keeps: a change shows after the next sweep', async () => {
+  const admin = await playwrightRequest.newContext({ baseURL: server.url });
+  await signIn(admin, 'admin@example.com');
+  const before = await dashboard(supervisor);
+  // 1002's resolution took 600 minutes; say 60 instead, behind the Worker's back.
+  await d1(dir, 'execute', 'edgedesk', '--command',
+    `UPDATE sla_results SET minutes = 60, breached = 0, updated_at = ${Date.now()} WHERE ticket_id = 1002 AND target = 'resolution'`);
+  // Unfiltered, the week is read from the stored days: nothing changed yet.
+  expect((await dashboard(supervisor)).period.resolution).toEqual(before.period.resolution);
+  // Filtered, the raw rows are read: the change is there at once.
+  expect((await dashboard(supervisor, `${WEEK}&channel=email`)).period.resolution).toMatchObject({ median_minutes: 60, breached: 0 });
+  expect(await sweepAt(admin, Date.now())).toMatchObject({ error: null });
+  const after = await dashboard(supervisor);
+  // 60 100 200 200 300 450: the middle two are 200 and 200.
+  expect(after.period.resolution).toMatchObject({ count: 6, median_minutes: 200, breached: 0, average_minutes: 218.3 });
+  // Put back as it was, for the tests after this one.
+  await d1(dir, 'execute', 'edgedesk', '--command',
+    `UPDATE sla_results SET minutes = 600, breached = 1, updated_at = ${Date.now()} WHERE ticket_id = 1002 AND target = 'resolution'`);
+  await sweepAt(admin, Date.now());
+  expect((await dashboard(supervisor)).period.resolution).toEqual(before.period.resolution);
+  await admin.dispose();
+});
+
 test("the days follow the desk's time zone when an admin moves it", async () => {
   const admin = await playwrightRequest.newContext({ baseURL: server.url });
   await signIn(admin, 'admin@example.com');

@@ -1,11 +1,12 @@
 //! The scheduled sweep: records SLA warnings and breaches and runs their actions, records
-//! the steps of data-breach cases' 72-hour clocks, closes
+//! the steps of data-breach cases' 72-hour clocks, rolls up the reports' changed days, closes
 //! resolved tickets whose reopen window ended, delivers the outbox and the webhooks (after
 //! the SLA step, so its notices go out in the same run; both count as messages), forgets
 //! expired abuse-limit counters and day-old presence records, and records the run. Its
 //! "now" for ticket rules is the time the platform scheduled it for, never the wall clock,
 //! so tests can drive it at chosen times.
 
+use edgedesk_domain::report;
 use edgedesk_domain::sweep::SweepReport;
 use worker::{console_error, Env, ScheduleContext, ScheduledEvent};
 
@@ -29,6 +30,12 @@ pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
     };
     // Before delivery, so the clock's mail goes out in this run.
     let breaches = breach_clock::sweep(env, scheduled_at).await;
+    // After the clocks, so the results this run stored are in their days' rollups. Rows are
+    // stamped with the wall clock, so the rollups' watermark follows it too.
+    let rollups = match store::settings::sla(env).await {
+        Ok((settings, _)) => store::reports::roll_up(env, &report::desk_zone(&settings), clock::now()).await,
+        Err(error) => Err(error),
+    };
     let delivered = delivery::deliver_due(env, scheduled_at).await;
     let hooks = webhooks::deliver_due(env, scheduled_at).await;
     // Counters carry wall-clock expiry times, so they are compared with the wall clock.
@@ -42,6 +49,7 @@ pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
         one_ticket,
         closed.as_ref().err(),
         breaches.as_ref().err(),
+        rollups.as_ref().err(),
         delivered.as_ref().err(),
         hooks.as_ref().err(),
         housekeeping.as_ref().err(),

@@ -1,6 +1,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
+use crate::report::rollup;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -64,14 +65,119 @@ fn ranks_are_the_middle_and_the_nearest_rank_of_the_90th_percentile() {
     }
 }
 
+fn dims(priority: &str, agent: i64) -> rollup::Dims {
+    rollup::Dims {
+        priority: Some(priority.to_string()),
+        tier: "l1".into(),
+        channel: "portal".into(),
+        agent_id: Some(agent),
+        ..rollup::Dims::default()
+    }
+}
+
+fn result(
+    target: &str,
+    day: u32,
+    minutes: i64,
+    target_minutes: i64,
+    reopened: bool,
+    rating: Option<i64>,
+    agent: i64,
+) -> rollup::ResultRow {
+    rollup::ResultRow {
+        target: target.into(),
+        stopped_at: Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap().timestamp_millis(),
+        minutes,
+        breached: i64::from(minutes >= target_minutes),
+        reopened: i64::from(reopened),
+        rating,
+        dims: dims("P2", agent),
+    }
+}
+
 #[test]
-fn reopen_rate_and_satisfaction() {
-    let resolution = Tally { count: 8, reopened: 1, ..Tally::default() };
-    let summary = Summary::new(10, 1, &Tally::default(), &resolution, Csat::of(3, 2, 12));
-    assert_eq!(summary.reopen_percent, Some(12.5));
-    assert_eq!(summary.csat.satisfied_percent, Some(66.7));
-    assert_eq!(summary.csat.average, Some(4.0));
-    assert_eq!(Csat::of(0, 0, 0).average, None);
+fn a_dashboard_from_daily_cells_by_hand() {
+    let zone = Zone::find("Europe/Copenhagen").unwrap();
+    let results = [
+        result("first_response", 2, 30, 90, false, None, 3),
+        result("first_response", 2, 120, 90, false, None, 4),
+        result("first_response", 3, 45, 90, false, None, 3),
+        result("resolution", 2, 300, 480, false, Some(5), 3),
+        result("resolution", 2, 600, 480, false, None, 4),
+        // Reopened: its rating counts with the later resolution only.
+        result("resolution", 3, 100, 480, true, Some(2), 3),
+        result("resolution", 4, 200, 480, false, Some(2), 3),
+    ];
+    let opened = [rollup::OpenedRow {
+        reported_at: Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap().timestamp_millis(),
+        is_major: 1,
+        dims: dims("P2", 3),
+    }];
+    let days = rollup::cells_by_day(&results, &opened, |at| local_day(&zone, at));
+    let query =
+        ReportQuery::from_query("from=2026-11-02&to=2026-11-04&group=agent", day("2026-12-01")).unwrap();
+    let report = Dashboard::assemble(Parts {
+        query,
+        zone: zone.name.to_string(),
+        days,
+        today: rollup::Cells::default(),
+        backlog: Backlog::default(),
+        options: Options::default(),
+        promise: Vec::new(),
+    });
+    let period = &report.period;
+    assert_eq!((period.opened, period.majors), (1, 1));
+    assert_eq!(period.first_response.median_minutes, Some(45.0));
+    assert_eq!(period.first_response.compliance_percent, Some(66.7));
+    // 100, 200, 300, 600: the middle two are 200 and 300.
+    assert_eq!(period.resolution.median_minutes, Some(250.0));
+    assert_eq!(period.resolution.average_minutes, Some(300.0));
+    assert_eq!(period.resolution.p90_minutes, Some(600));
+    assert_eq!((period.reopened, period.reopen_percent), (1, Some(25.0)));
+    assert_eq!(
+        period.csat,
+        Csat { rated: 2, satisfied: 1, satisfied_percent: Some(50.0), average: Some(3.5) }
+    );
+    assert_eq!(
+        report.days.iter().map(|d| (d.opened, d.resolved, d.breached)).collect::<Vec<_>>(),
+        vec![(1, 2, 2), (0, 1, 0), (0, 1, 0)]
+    );
+    // By agent, most resolutions first.
+    assert_eq!(
+        report.breakdown.iter().map(|row| (row.key.clone(), row.resolution.count)).collect::<Vec<_>>(),
+        vec![(Some("3".into()), 3), (Some("4".into()), 1)]
+    );
+    assert_eq!(
+        report.distribution.iter().map(|b| b.resolution).collect::<Vec<_>>(),
+        vec![0, 1, 1, 1, 1, 0, 0]
+    );
+}
+
+#[test]
+fn histogram_buckets_keep_minutes_exact_under_two_hours_and_close_beyond() {
+    for minutes in
+        [0, 1, 59, 119, 120, 124, 125, 1439, 1440, 1499, 1500, 10_079, 10_080, 43_199, 43_200, 500_000]
+    {
+        let floor = rollup::bucket_floor(rollup::bucket(minutes));
+        let width = match minutes {
+            m if m < 120 => 1,
+            m if m < 1440 => 5,
+            m if m < 10_080 => 60,
+            m if m < 43_200 => 1440,
+            _ => 10_080,
+        };
+        assert!(floor <= minutes && minutes - floor < width, "{minutes} → {floor}");
+    }
+    // Buckets are in order, so ranks read in ascending minutes.
+    assert!((0..20_000)
+        .step_by(7)
+        .collect::<Vec<i64>>()
+        .windows(2)
+        .all(|w| rollup::bucket(w[0]) <= rollup::bucket(w[1])));
+    // The display buckets' bounds are bucket floors: counting under them is exact.
+    for bound in DURATION_BUCKETS.iter().chain(AGE_BUCKETS.iter()) {
+        assert_eq!(rollup::bucket_floor(rollup::bucket(*bound)), *bound);
+    }
 }
 
 #[test]
@@ -127,20 +233,14 @@ fn agents_report_on_their_own_work() {
 fn days_are_the_desks_local_days_across_daylight_saving() {
     let zone = Zone::find("Europe/Copenhagen").unwrap();
     // Summer time starts on Sunday 29 March 2026 at 02:00: that day has 23 hours.
-    let runs = day_runs(&zone, day("2026-03-27"), day("2026-03-31"));
-    let hour = 3_600_000;
-    assert_eq!(runs.len(), 3);
-    assert_eq!((runs[0].index, runs[0].day_millis), (0, 24 * hour));
-    assert_eq!(runs[0].start, Utc.with_ymd_and_hms(2026, 3, 26, 23, 0, 0).unwrap());
-    assert_eq!((runs[1].index, runs[1].day_millis), (2, 23 * hour));
-    assert_eq!(runs[1].start, Utc.with_ymd_and_hms(2026, 3, 28, 23, 0, 0).unwrap());
-    assert_eq!((runs[2].index, runs[2].day_millis), (3, 24 * hour));
-    assert_eq!(runs[2].start, Utc.with_ymd_and_hms(2026, 3, 29, 22, 0, 0).unwrap());
-    assert_eq!(runs[2].end, Utc.with_ymd_and_hms(2026, 3, 31, 22, 0, 0).unwrap());
-    // 23:30 UTC on 29 March is already 1:30 on the 30th in Copenhagen.
+    assert_eq!(day_start(&zone, day("2026-03-29")), Utc.with_ymd_and_hms(2026, 3, 28, 23, 0, 0).unwrap());
+    assert_eq!(day_start(&zone, day("2026-03-30")), Utc.with_ymd_and_hms(2026, 3, 29, 22, 0, 0).unwrap());
+    // 22:30 UTC on 29 March is already 00:30 on the 30th in Copenhagen; in winter 23:30.
     assert_eq!(local_day(&zone, Utc.with_ymd_and_hms(2026, 3, 29, 22, 30, 0).unwrap()), day("2026-03-30"));
-    // A period without a change is one run.
-    assert_eq!(day_runs(&zone, day("2026-11-01"), day("2026-11-30")).len(), 1);
+    assert_eq!(local_day(&zone, Utc.with_ymd_and_hms(2026, 11, 3, 22, 30, 0).unwrap()), day("2026-11-03"));
+    assert_eq!(local_day(&zone, Utc.with_ymd_and_hms(2026, 11, 3, 23, 30, 0).unwrap()), day("2026-11-04"));
+    // Both offsets are known, so the sweep can mark every day a change may touch.
+    assert_eq!(zone.offsets(), vec![3600, 7200]);
 }
 
 #[test]

@@ -47,6 +47,12 @@ impl Zone {
         parse(name, rule)
     }
 
+    /// Every offset the zone uses (seconds east of UTC): standard time and, if it has one,
+    /// daylight-saving time.
+    pub fn offsets(&self) -> Vec<i64> {
+        std::iter::once(self.standard).chain(self.daylight.map(|daylight| daylight.offset)).collect()
+    }
+
     /// Seconds east of UTC at `instant`.
     pub fn offset_at(&self, instant: DateTime<Utc>) -> i64 {
         let Some(daylight) = self.daylight else { return self.standard };

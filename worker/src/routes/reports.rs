@@ -12,7 +12,7 @@ use worker::{Request, Response};
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
 use crate::store;
-use crate::store::reports::{Answer, Period, ResultRow, EXPORT_ROWS};
+use crate::store::reports::{Answer, ExportRow, Period, EXPORT_ROWS};
 
 /// The period the request asks for, cut into days of `zone`, with what the reader may see.
 fn period(req: &Request, ctx: &Ctx<'_>, scope: ReportScope, zone: Zone) -> Result<Period, ApiError> {
@@ -28,10 +28,12 @@ fn period(req: &Request, ctx: &Ctx<'_>, scope: ReportScope, zone: Zone) -> Resul
 pub async fn dashboard(req: &Request, ctx: &Ctx<'_>) -> Reply {
     let scope = policy::report_scope(ctx.principal())?;
     let mut zone = report::desk_zone(&store::settings::remembered_sla().unwrap_or_default());
-    for _ in 0..2 {
-        match store::reports::dashboard(ctx.env, period(req, ctx, scope, zone)?).await? {
+    let mut raw_only = false;
+    for _ in 0..3 {
+        match store::reports::dashboard(ctx.env, period(req, ctx, scope, zone.clone())?, raw_only).await? {
             Answer::Dashboard(dashboard) => return http::json(200, &dashboard),
             Answer::OtherZone(actual) => zone = actual,
+            Answer::RollupsBehind => raw_only = true,
         }
     }
     Err(ApiError::new(ErrorCode::VersionConflict, "The desk's time zone changed twice; try again"))
@@ -66,7 +68,7 @@ pub async fn results(req: &Request, ctx: &Ctx<'_>) -> Reply {
     Ok(response)
 }
 
-fn results_csv(rows: &[ResultRow], period: &Period, lang: Language) -> String {
+fn results_csv(rows: &[ExportRow], period: &Period, lang: Language) -> String {
     let da = lang == Language::Da;
     let header = if da {
         [

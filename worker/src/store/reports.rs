@@ -1,6 +1,7 @@
-//! The dashboard's reads, in one batch: every statement walks an index over the period
-//! (`sla_results_by_stop`, `tickets_by_reported`) or the open backlog (`tickets_active`),
-//! never the whole history. Filters and bounds are typed values (enums, ids, instants),
+//! The dashboard's reads, in one batch, and the sweep's daily rollups. Unfiltered, a report
+//! reads its days' stored cells; filtered, the raw rows of its period through the indexes
+//! on stop and report time; the backlog walks the partial index of open tickets. No read
+//! walks the whole history. Filters and bounds are typed values (enums, ids, instants),
 //! formatted into the SQL as literals: nothing a person typed reaches it as text.
 
 use std::collections::BTreeMap;
@@ -8,19 +9,22 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use edgedesk_domain::auth::Tier;
 use edgedesk_domain::lifecycle::Status;
+use edgedesk_domain::report::rollup::{
+    cells_by_day, from_storage, storage_key, Cell, Cells, OpenedRow, ResultRow,
+};
 use edgedesk_domain::report::{
-    bucket_limits, day_runs, day_start, desk_zone, promise, AgeCount, Backlog, Breakdown, Bucket, Csat,
-    Dashboard, DayFigures, Dimension, Figures, Filters, Options, ReportQuery, Summary, Tally, AGE_BUCKETS,
-    DURATION_BUCKETS,
+    bucket_limits, day_start, desk_zone, local_day, promise, AgeCount, Backlog, Dashboard, Dimension,
+    Filters, Options, Parts, ReportQuery, AGE_BUCKETS,
 };
 use edgedesk_domain::sla::zone::Zone;
 use edgedesk_domain::workflow::Named;
 use edgedesk_domain::ApiError;
 use serde::{Deserialize, Serialize};
-use worker::Env;
+use worker::{query, Env};
 
 use super::batch::{Batch, Pending};
 use super::settings;
+use crate::http;
 
 /// The desk's days and the tickets a report counts, as SQL.
 pub struct Period {
@@ -92,106 +96,28 @@ impl Period {
         self.bounds(self.today, self.today)
     }
 
-    /// The period's day (0 = `from`) of the instant in `value`, exact across daylight saving.
-    fn day_sql(&self, value: &str) -> String {
-        let whens: String = day_runs(&self.zone, self.query.from, self.query.to)
-            .iter()
-            .map(|run| {
-                format!(
-                    " WHEN {value} < {end} THEN {index} + ({value} - {start}) / {length}",
-                    end = run.end.timestamp_millis(),
-                    index = run.index,
-                    start = run.start.timestamp_millis(),
-                    length = run.day_millis
-                )
-            })
-            .collect();
-        format!("CASE{whens} END")
-    }
-
-    /// The results stopped in `[start, end)` that the filters let through.
-    fn results(&self, (start, end): (i64, i64)) -> String {
-        format!(
-            "FROM sla_results WHERE target IN ('first_response', 'resolution') AND stopped_at >= {start}
-             AND stopped_at < {end}{}",
-            filter_sql(&self.query.filters, Table::Results, "")
+    /// The raw rows of `[start, end)` the filters let through: results (with the ticket's
+    /// rating) and the tickets reported.
+    fn raw(&self, batch: &mut Batch, span: (i64, i64)) -> Result<Pending<Raw>, ApiError> {
+        raw_rows(
+            batch,
+            span,
+            &filter_sql(&self.query.filters, Table::Results, "r."),
+            &filter_sql(&self.query.filters, Table::Tickets, ""),
         )
     }
 
-    /// Per target and group: count, sum, breaches, reopens and the values at the ranks of
-    /// `Tally::ranks` (the middle two and the 90th percentile's nearest rank).
-    fn tallies(
-        &self,
-        batch: &mut Batch,
-        group: &str,
-        span: (i64, i64),
-    ) -> Result<Pending<Tallies>, ApiError> {
+    /// The stored cells of the period's days before today: the desk's, by priority and by
+    /// the breakdown's dimension.
+    fn stored(&self, batch: &mut Batch) -> Result<Pending<Vec<StoredCell>>, ApiError> {
+        let last = self.query.to.min(self.today - Duration::days(1));
         let sql = format!(
-            "WITH ranked AS (
-                SELECT target, CAST({group} AS TEXT) AS g, minutes, breached, reopened,
-                       ROW_NUMBER() OVER (PARTITION BY target, {group} ORDER BY minutes) AS n,
-                       COUNT(*) OVER (PARTITION BY target, {group}) AS total
-                {results})
-             SELECT target, g, COUNT(*) AS count, SUM(minutes) AS sum_minutes, SUM(breached) AS breached,
-                    SUM(reopened) AS reopened,
-                    MAX(CASE WHEN n = (total + 1) / 2 THEN minutes END) AS lower_middle,
-                    MAX(CASE WHEN n = total / 2 + 1 THEN minutes END) AS upper_middle,
-                    MAX(CASE WHEN n = (9 * total + 9) / 10 THEN minutes END) AS p90
-             FROM ranked GROUP BY target, g",
-            results = self.results(span)
-        );
-        batch.read(Ok(batch.db().prepare(&sql)), |rows: Vec<TallyRow>| Ok(Tallies::of(rows)))
-    }
-
-    /// Tickets reported per day and group, with the major incidents among them.
-    fn opened(
-        &self,
-        batch: &mut Batch,
-        group: &str,
-        span: (i64, i64),
-    ) -> Result<Pending<Vec<OpenedRow>>, ApiError> {
-        let (start, end) = span;
-        let sql = format!(
-            "SELECT {day} AS d, CAST({group} AS TEXT) AS g, COUNT(*) AS opened, SUM(is_major) AS majors
-             FROM tickets WHERE reported_at >= {start} AND reported_at < {end}{filters} GROUP BY d, g",
-            day = self.day_sql("reported_at"),
-            filters = filter_sql(&self.query.filters, Table::Tickets, "")
+            "SELECT day, dimension, value, cell FROM report_days
+             WHERE day BETWEEN '{}' AND '{last}' AND dimension IN ('', 'priority', '{}')",
+            self.query.from,
+            self.query.group.as_str()
         );
         batch.read(Ok(batch.db().prepare(&sql)), Ok)
-    }
-
-    /// Ratings of the tickets resolved in the span (each ticket once).
-    fn csat(&self, batch: &mut Batch, span: (i64, i64)) -> Result<Pending<Csat>, ApiError> {
-        let sql = format!(
-            "SELECT COUNT(rating) AS rated, COALESCE(SUM(rating >= 4), 0) AS satisfied, COALESCE(SUM(rating), 0) AS total
-             FROM tickets WHERE id IN (SELECT ticket_id {results} AND target = 'resolution')",
-            results = self.results(span)
-        );
-        batch.read(Ok(batch.db().prepare(&sql)), |rows: Vec<CsatRow>| {
-            let row = rows.into_iter().next().unwrap_or_default();
-            Ok(Csat::of(row.rated, row.satisfied, row.total))
-        })
-    }
-
-    fn distribution(&self, batch: &mut Batch) -> Result<Pending<Vec<Bucket>>, ApiError> {
-        let sql = format!(
-            "SELECT target, {bucket} AS b, COUNT(*) AS count {results} GROUP BY target, b",
-            bucket = bucket_sql("minutes", &DURATION_BUCKETS),
-            results = self.results(self.period())
-        );
-        batch.read(Ok(batch.db().prepare(&sql)), |rows: Vec<BucketRow>| {
-            let mut buckets: Vec<Bucket> = bucket_limits(&DURATION_BUCKETS)
-                .map(|under_minutes| Bucket { under_minutes, first_response: 0, resolution: 0 })
-                .collect();
-            for row in rows {
-                let Some(bucket) = buckets.get_mut(row.b) else { continue };
-                match row.target.as_str() {
-                    "first_response" => bucket.first_response = row.count,
-                    _ => bucket.resolution = row.count,
-                }
-            }
-            Ok(buckets)
-        })
     }
 
     /// The open work now, by status, tier and age (not limited to the period).
@@ -224,145 +150,216 @@ impl Period {
     }
 }
 
-/// What a dashboard batch found: the dashboard, or that the desk's zone is not the one its
-/// days were cut in (an admin changed the calendars since this isolate last looked).
+/// What a dashboard batch found: the dashboard; or that the desk's zone is not the one its
+/// days were cut in (an admin changed the calendars since this isolate last looked); or
+/// that the stored days are cut in another zone than the desk's (until the sweep has
+/// rolled them up again), so the period must be read from the raw rows.
 pub enum Answer {
     Dashboard(Box<Dashboard>),
     OtherZone(Zone),
+    RollupsBehind,
+}
+
+/// The rows a report reads raw.
+pub struct Raw {
+    results: Vec<ResultRow>,
+    opened: Vec<OpenedRow>,
+}
+
+#[derive(Deserialize)]
+pub struct StoredCell {
+    day: String,
+    dimension: String,
+    value: String,
+    cell: String,
+}
+
+/// Results stopped and tickets reported in `[start, end)` under the filters (`r.`-prefixed
+/// for results, bare for tickets).
+fn raw_rows(
+    batch: &mut Batch,
+    (start, end): (i64, i64),
+    on_results: &str,
+    on_tickets: &str,
+) -> Result<Pending<Raw>, ApiError> {
+    let results = format!(
+        "SELECT r.target, r.stopped_at, r.minutes, r.breached, r.reopened, t.rating, r.priority, r.tier,
+                r.category_id, r.organisation_id, r.channel, r.agent_id
+         FROM sla_results r JOIN tickets t ON t.id = r.ticket_id
+         WHERE r.target IN ('first_response', 'resolution') AND r.stopped_at >= {start} AND r.stopped_at < {end}{on_results}"
+    );
+    let opened = format!(
+        "SELECT reported_at, is_major, priority, tier, category_id, organisation_id, channel, assignee_id AS agent_id
+         FROM tickets WHERE reported_at >= {start} AND reported_at < {end}{on_tickets}"
+    );
+    let results = batch.read(Ok(batch.db().prepare(&results)), Ok)?;
+    let opened = batch.read(Ok(batch.db().prepare(&opened)), Ok)?;
+    Ok(results.and(opened).map(|(results, opened)| Ok(Raw { results, opened })))
 }
 
 /// The dashboard of `period` and the desk's promise, in one round trip: the SLA settings
-/// ride in the same batch and confirm the zone the days were cut in.
-pub async fn dashboard(env: &Env, period: Period) -> Result<Answer, ApiError> {
+/// and the rollups' zone ride in the same batch and confirm the zone the days were cut in.
+/// Unfiltered desk reports read the days before today from the sweep's rollups; filtered
+/// ones (and an agent's own) read the period's raw rows; today is always read raw.
+pub async fn dashboard(env: &Env, period: Period, raw_only: bool) -> Result<Answer, ApiError> {
     let mut batch = Batch::new(env)?;
     let sla = settings::sla_in(&mut batch)?;
-    let group_results = column(period.query.group, Table::Results);
-    let group_tickets = column(period.query.group, Table::Tickets);
-    let span = period.period();
-    let totals = period.tallies(&mut batch, "NULL", span)?;
-    let by_priority = period.tallies(&mut batch, "priority", span)?;
-    let by_group = period.tallies(&mut batch, group_results, span)?;
-    let by_day = period.tallies(&mut batch, &period.day_sql("stopped_at"), span)?;
-    let today = period.tallies(&mut batch, "NULL", period.today())?;
-    let opened = period.opened(&mut batch, group_tickets, span)?;
-    let opened_by_priority = period.opened(&mut batch, "priority", span)?;
-    let opened_today = period.opened(&mut batch, "NULL", period.today())?;
-    let csat = period.csat(&mut batch, span)?;
-    let csat_today = period.csat(&mut batch, period.today())?;
-    let distribution = period.distribution(&mut batch)?;
+    let use_rollups = !raw_only && !period.agent_only && period.query.filters == Filters::default();
+    let rolled_in = batch.read(
+        Ok(batch.db().prepare("SELECT zone FROM report_rollup WHERE id = 1")),
+        |rows: Vec<ZoneRow>| Ok(rows.into_iter().next().map(|row| row.zone)),
+    )?;
+    let stored = if use_rollups { Some(period.stored(&mut batch)?) } else { None };
+    let raw = if use_rollups { None } else { Some(period.raw(&mut batch, period.period())?) };
+    let today = period.raw(&mut batch, period.today())?;
     let backlog = period.backlog(&mut batch)?;
     let options = period.options(&mut batch)?;
     let answers = batch.run().await?;
+
     let (sla, _) = sla.take(&answers)?;
     let zone = desk_zone(&sla);
     if zone != period.zone {
         return Ok(Answer::OtherZone(zone));
     }
-
-    let totals = totals.take(&answers)?;
+    if use_rollups && rolled_in.take(&answers)?.as_deref() != Some(zone.name) {
+        return Ok(Answer::RollupsBehind);
+    }
+    let in_zone = |at: DateTime<Utc>| local_day(&zone, at);
     let today = today.take(&answers)?;
-    let opened = opened.take(&answers)?;
-    let opened_today = opened_today.take(&answers)?;
-    let sum = |rows: &[OpenedRow]| {
-        (rows.iter().map(|row| row.opened).sum(), rows.iter().map(|row| row.majors).sum())
+    let today_cells = Cells::of(&today.results, &today.opened);
+    let mut days: BTreeMap<NaiveDate, Cells> = match (stored, raw) {
+        (Some(stored), _) => stored_days(stored.take(&answers)?),
+        (None, Some(raw)) => {
+            let raw = raw.take(&answers)?;
+            cells_by_day(&raw.results, &raw.opened, in_zone)
+        }
+        (None, None) => BTreeMap::new(),
     };
-    let (opened_total, majors) = sum(&opened);
-    let (opened_now, majors_now) = sum(&opened_today);
-    let by_day = by_day.take(&answers)?;
+    if use_rollups && (period.query.from..=period.query.to).contains(&period.today) {
+        days.insert(period.today, today_cells.clone());
+    }
     let query = period.query.clone();
-    Ok(Answer::Dashboard(Box::new(Dashboard {
+    Ok(Answer::Dashboard(Box::new(Dashboard::assemble(Parts {
+        query,
         zone: zone.name.to_string(),
-        today: today.summary(None, opened_now, majors_now, csat_today.take(&answers)?),
-        period: totals.summary(None, opened_total, majors, csat.take(&answers)?),
-        promise: promise(&sla),
-        by_priority: breakdown(by_priority.take(&answers)?, &opened_by_priority.take(&answers)?, true),
-        breakdown: breakdown(by_group.take(&answers)?, &opened, !numeric(query.group)),
-        days: days(&query, &by_day, &opened),
-        distribution: distribution.take(&answers)?,
+        days,
+        today: today_cells,
         backlog: backlog.take(&answers)?,
         options: options.take(&answers)?,
-        query,
-    })))
-}
-
-fn numeric(dimension: Dimension) -> bool {
-    matches!(dimension, Dimension::Category | Dimension::Organisation | Dimension::Agent)
+        promise: promise(&sla),
+    }))))
 }
 
 #[derive(Deserialize)]
-struct TallyRow {
-    target: String,
-    g: Option<String>,
-    count: i64,
-    sum_minutes: i64,
-    breached: i64,
-    reopened: i64,
-    lower_middle: Option<i64>,
-    upper_middle: Option<i64>,
-    p90: Option<i64>,
+struct ZoneRow {
+    zone: String,
 }
 
-/// Tallies by group, for each target.
-#[derive(Default)]
-struct Tallies {
-    first_response: BTreeMap<Option<String>, Tally>,
-    resolution: BTreeMap<Option<String>, Tally>,
+fn stored_days(rows: Vec<StoredCell>) -> BTreeMap<NaiveDate, Cells> {
+    let mut days: BTreeMap<NaiveDate, Cells> = BTreeMap::new();
+    for row in rows {
+        let (Ok(day), Some(key), Ok(cell)) = (
+            NaiveDate::parse_from_str(&row.day, "%Y-%m-%d"),
+            from_storage(&row.dimension, &row.value),
+            serde_json::from_str::<Cell>(&row.cell),
+        ) else {
+            continue;
+        };
+        days.entry(day).or_default().0.insert(key, cell);
+    }
+    days
 }
 
-impl Tallies {
-    fn of(rows: Vec<TallyRow>) -> Tallies {
-        let mut tallies = Tallies::default();
-        for row in rows {
-            let tally = Tally {
-                count: row.count,
-                sum_minutes: row.sum_minutes,
-                breached: row.breached,
-                reopened: row.reopened,
-                lower_middle: row.lower_middle,
-                upper_middle: row.upper_middle,
-                p90: row.p90,
-            };
-            let map = if row.target == "first_response" {
-                &mut tallies.first_response
-            } else {
-                &mut tallies.resolution
-            };
-            map.insert(row.g, tally);
+/// The sweep's part: marks the days whose results or tickets changed since it last looked
+/// (and every day when the desk's zone changed), then rolls up to `ROLLUP_DAYS` of them,
+/// newest first. Returns how many days it rolled up.
+pub async fn roll_up(env: &Env, zone: &Zone, now: DateTime<Utc>) -> Result<usize, ApiError> {
+    let rolled_in = Batch::one(env, |batch| {
+        batch.read(
+            Ok(batch.db().prepare("SELECT zone, watermark FROM report_rollup WHERE id = 1")),
+            |rows: Vec<RollupRow>| Ok(rows.into_iter().next()),
+        )
+    })
+    .await?;
+    let mut batch = Batch::new(env)?;
+    let watermark = match rolled_in {
+        Some(row) if row.zone == zone.name => row.watermark,
+        _ => {
+            // Days cut in another zone are other days: start again.
+            batch.write(Ok(batch.db().prepare("DELETE FROM report_days")))?;
+            batch.write(Ok(batch.db().prepare("DELETE FROM report_dirty")))?;
+            batch.write(query!(
+                batch.db(),
+                "INSERT OR REPLACE INTO report_rollup (id, zone, watermark) VALUES (1, ?1, 0)",
+                zone.name
+            ))?;
+            0
         }
-        tallies
+    };
+    // An instant's local day under each of the zone's offsets: the right one is among them.
+    for offset in zone.offsets() {
+        for (table, time) in [("sla_results", "stopped_at"), ("tickets", "reported_at")] {
+            batch.write(Ok(batch.db().prepare(format!(
+                "INSERT OR IGNORE INTO report_dirty (day)
+                 SELECT DISTINCT date({time} / 1000 + {offset}, 'unixepoch') FROM {table} WHERE updated_at > {watermark}"
+            ))))?;
+        }
     }
+    // Writers stamp rows with their clock a moment before they commit: the watermark stays a
+    // few minutes behind this run's clock, so a row stamped before this look but stored after
+    // it is seen by the next run (its day is rolled up again for those few minutes).
+    batch.write(query!(
+        batch.db(),
+        "UPDATE report_rollup SET watermark = MAX(watermark, ?1) WHERE id = 1",
+        (now - Duration::milliseconds(LOOK_BACK)).timestamp_millis()
+    ))?;
+    let dirty = batch.read(
+        Ok(batch.db().prepare(format!("SELECT day FROM report_dirty ORDER BY day DESC LIMIT {ROLLUP_DAYS}"))),
+        |rows: Vec<DayRow>| Ok(rows),
+    )?;
+    let dirty = dirty.take(&batch.run().await?)?;
+    for row in &dirty {
+        let Ok(day) = NaiveDate::parse_from_str(&row.day, "%Y-%m-%d") else { continue };
+        let span = (
+            day_start(zone, day).timestamp_millis(),
+            day_start(zone, day + Duration::days(1)).timestamp_millis(),
+        );
+        let raw = Batch::one(env, |batch| raw_rows(batch, span, "", "")).await?;
+        let cells = Cells::of(&raw.results, &raw.opened);
+        let mut write = Batch::new(env)?;
+        write.write(query!(write.db(), "DELETE FROM report_days WHERE day = ?1", &row.day))?;
+        for (key, cell) in &cells.0 {
+            let (dimension, value) = storage_key(key);
+            let cell = serde_json::to_string(cell).map_err(http::internal)?;
+            write.write(query!(
+                write.db(),
+                "INSERT INTO report_days (day, dimension, value, cell) VALUES (?1, ?2, ?3, ?4)",
+                &row.day,
+                dimension,
+                value,
+                cell
+            ))?;
+        }
+        write.write(query!(write.db(), "DELETE FROM report_dirty WHERE day = ?1", &row.day))?;
+        write.run().await?;
+    }
+    Ok(dirty.len())
+}
 
-    fn get(&self, key: &Option<String>) -> (Tally, Tally) {
-        let find = |map: &BTreeMap<Option<String>, Tally>| map.get(key).copied().unwrap_or_default();
-        (find(&self.first_response), find(&self.resolution))
-    }
+/// How many days one sweep rolls up: a month, so a desk catches up on a year in minutes.
+const ROLLUP_DAYS: usize = 31;
+/// Milliseconds the sweep looks back past its watermark.
+const LOOK_BACK: i64 = 5 * 60_000;
 
-    fn summary(&self, key: Option<String>, opened: i64, majors: i64, csat: Csat) -> Summary {
-        let (response, resolution) = self.get(&key);
-        Summary::new(opened, majors, &response, &resolution, csat)
-    }
+#[derive(Deserialize)]
+struct RollupRow {
+    zone: String,
+    watermark: i64,
 }
 
 #[derive(Deserialize)]
-struct OpenedRow {
-    d: Option<i64>,
-    g: Option<String>,
-    opened: i64,
-    majors: i64,
-}
-
-#[derive(Deserialize, Default)]
-struct CsatRow {
-    rated: i64,
-    satisfied: i64,
-    total: i64,
-}
-
-#[derive(Deserialize)]
-struct BucketRow {
-    target: String,
-    b: usize,
-    count: i64,
+struct DayRow {
+    day: String,
 }
 
 #[derive(Deserialize)]
@@ -372,57 +369,6 @@ struct BacklogRow {
     a: usize,
     count: i64,
     breached: i64,
-}
-
-/// One row per value seen among results or new tickets; enum dimensions in their order,
-/// ids by volume (most resolutions first).
-fn breakdown(tallies: Tallies, opened: &[OpenedRow], by_key: bool) -> Vec<Breakdown> {
-    let mut keys: Vec<Option<String>> =
-        tallies.first_response.keys().chain(tallies.resolution.keys()).cloned().collect();
-    keys.extend(opened.iter().map(|row| row.g.clone()));
-    keys.sort();
-    keys.dedup();
-    let mut rows: Vec<Breakdown> = keys
-        .into_iter()
-        .map(|key| {
-            let (response, resolution) = tallies.get(&key);
-            let summary = Summary::new(
-                opened.iter().filter(|row| row.g == key).map(|row| row.opened).sum(),
-                0,
-                &response,
-                &resolution,
-                Csat::default(),
-            );
-            Breakdown {
-                key,
-                opened: summary.opened,
-                first_response: summary.first_response,
-                resolution: summary.resolution,
-                reopen_percent: summary.reopen_percent,
-            }
-        })
-        .collect();
-    if !by_key {
-        rows.sort_by_key(|row| std::cmp::Reverse((row.resolution.count, row.opened)));
-    }
-    rows
-}
-
-fn days(query: &ReportQuery, tallies: &Tallies, opened: &[OpenedRow]) -> Vec<DayFigures> {
-    (0..query.days())
-        .map(|index| {
-            let key = Some(index.to_string());
-            let (response, resolution) = tallies.get(&key);
-            DayFigures {
-                day: query.from + Duration::days(index),
-                opened: opened.iter().filter(|row| row.d == Some(index)).map(|row| row.opened).sum(),
-                resolved: resolution.count,
-                first_response_median: Figures::of(&response).median_minutes,
-                resolution_median: Figures::of(&resolution).median_minutes,
-                breached: response.breached + resolution.breached,
-            }
-        })
-        .collect()
 }
 
 fn backlog(rows: Vec<BacklogRow>) -> Backlog {
@@ -452,7 +398,7 @@ fn backlog(rows: Vec<BacklogRow>) -> Backlog {
 
 /// One stopped clock, for the raw export.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct ResultRow {
+pub struct ExportRow {
     pub ticket_id: i64,
     pub kind: String,
     pub target: String,
@@ -474,7 +420,7 @@ pub struct ResultRow {
 pub const EXPORT_ROWS: i64 = 100_000;
 
 /// The stored results of the period, oldest first, at most `EXPORT_ROWS + 1`.
-pub async fn results(env: &Env, period: &Period) -> Result<Vec<ResultRow>, ApiError> {
+pub async fn results(env: &Env, period: &Period) -> Result<Vec<ExportRow>, ApiError> {
     let (start, end) = period.period();
     let sql = format!(
         "SELECT r.ticket_id, t.kind, r.target, r.cycle, r.stopped_at, r.minutes, r.target_minutes, r.breached,
@@ -488,5 +434,5 @@ pub async fn results(env: &Env, period: &Period) -> Result<Vec<ResultRow>, ApiEr
         limit = EXPORT_ROWS + 1
     );
     let db = super::db(env)?;
-    super::all::<ResultRow>(Ok(db.prepare(&sql))).await
+    super::all::<ExportRow>(Ok(db.prepare(&sql))).await
 }

@@ -157,7 +157,7 @@ pub fn sla_projection(
             )
             .map_err(http::storage)?,
         );
-        statements.extend(sla_results(db, &id, version, clock)?);
+        statements.extend(sla_results(db, &id, version, clock, now)?);
     }
     Ok(statements)
 }
@@ -169,6 +169,7 @@ fn sla_results(
     id: &str,
     version: i64,
     clock: &Clock,
+    now: DateTime<Utc>,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     clock
         .results()
@@ -178,16 +179,18 @@ fn sla_results(
                 db,
                 &format!(
                     "INSERT INTO sla_results (ticket_id, target, cycle, stopped_at, minutes, target_minutes, breached,
-                                              reopened, priority, tier, category_id, organisation_id, channel, agent_id)
+                                              reopened, priority, tier, category_id, organisation_id, channel, agent_id,
+                                              updated_at)
                      SELECT id, ?1, ?2, ?3, ?4, ?5, ?6, ?7, priority, tier, category_id, organisation_id, channel,
-                            assignee_id
+                            assignee_id, ?8
                      FROM tickets WHERE id = {id} AND version = {version} AND status <> 'cancelled'
                      ON CONFLICT (ticket_id, target, cycle) DO UPDATE SET
                         stopped_at = excluded.stopped_at, minutes = excluded.minutes,
                         target_minutes = excluded.target_minutes, breached = excluded.breached,
                         reopened = excluded.reopened, priority = excluded.priority, tier = excluded.tier,
                         category_id = excluded.category_id, organisation_id = excluded.organisation_id,
-                        channel = excluded.channel, agent_id = excluded.agent_id"
+                        channel = excluded.channel, agent_id = excluded.agent_id,
+                        updated_at = excluded.updated_at"
                 ),
                 clock.target.as_str(),
                 result.cycle,
@@ -195,7 +198,8 @@ fn sla_results(
                 result.minutes,
                 clock.target_minutes,
                 i32::from(result.breached),
-                i32::from(result.reopened)
+                i32::from(result.reopened),
+                now.timestamp_millis()
             )
             .map_err(http::storage)
         })

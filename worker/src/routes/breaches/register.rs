@@ -1,8 +1,9 @@
-//! The breach register (Article 33(5)) as the privacy lead exports it: JSON, or CSV that
-//! Excel opens as UTF-8 (a byte-order mark), headed and worded in the chosen language.
+//! The breach register (Article 33(5)) as the privacy lead exports it: JSON, or CSV for
+//! spreadsheets (`domain::csv`), headed and worded in the chosen language.
 
 use chrono::{DateTime, Utc};
 use edgedesk_domain::breach::{AuthorityChoice, RegisterEntry, RegisterQuery, Risk, SubjectsChoice};
+use edgedesk_domain::csv::Csv;
 use edgedesk_domain::message::Language;
 use edgedesk_domain::policy;
 use worker::{Request, Response};
@@ -88,12 +89,8 @@ fn csv(entries: &[RegisterEntry], lang: Language) -> String {
         at.map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()
     };
     let count = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
-    let mut out = String::from('\u{feff}');
-    let mut line = |cells: Vec<String>| {
-        let quoted: Vec<String> = cells.iter().map(|cell| cell_text(cell)).collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
-    };
+    let mut out = Csv::new(lang);
+    let mut line = |cells: Vec<String>| out.line(cells);
     line(header.iter().map(|h| h.to_string()).collect());
     for entry in entries {
         let f = &entry.facts;
@@ -121,14 +118,7 @@ fn csv(entries: &[RegisterEntry], lang: Language) -> String {
             when(f.closed_at),
         ]);
     }
-    out
-}
-
-/// A CSV cell: quoted, quotes doubled, and a leading =, +, - or @ defused so a spreadsheet
-/// never runs it as a formula.
-fn cell_text(cell: &str) -> String {
-    let defused = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_string() };
-    format!("\"{}\"", defused.replace('"', "\"\""))
+    out.finish()
 }
 
 fn change_word(code: &str, da: bool) -> &str {
