@@ -224,7 +224,7 @@ pub fn local_day(zone: &Zone, at: DateTime<Utc>) -> NaiveDate {
 
 /// What the results of one group add up to, with the values at the ranks a median and a
 /// percentile need.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     pub count: i64,
     pub sum_minutes: i64,

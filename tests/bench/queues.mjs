@@ -1,11 +1,9 @@
 // Queue and search cost against the size of the desk: the same console queries on 1,000
 // and on 100,000 tickets. One connection, so the figures are latency, not throughput.
 // Prints `bench: <name> = <value> <unit>` lines.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { p50 } from './latency.mjs';
 import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, sessionCookie } from '../support/server.mjs';
 
-const run = promisify(execFile);
 const WORDS = ['printer', 'vpn', 'outlook', 'laptop', 'webshop', 'password', 'wifi', 'teams', 'invoice', 'badge'];
 
 // A mix like a real desk: three tiers, most tickets finished, a quarter unassigned.
@@ -22,13 +20,6 @@ SELECT 'incident',
        'The ' || ('${JSON.stringify(WORDS)}' ->> ((i * 7) % ${WORDS.length})) || ' does not work as expected.',
        'Bench Customer ' || i, 'customer' || i || '@example.com', 1700000000000 + i * 60000, 1700000000000 + i * 60000
 FROM n;`;
-
-async function p50(url, cookie) {
-  const { stdout } = await run('wrk', ['-t1', '-c1', `-d${process.env.BENCH_SECONDS || '5'}s`, '--latency', '-H', `Cookie: ${cookie}`, url]);
-  if (/Non-2xx or 3xx responses/.test(stdout)) throw new Error(`errors from ${url}`);
-  const [, value, unit] = /^\s+50%\s+([\d.]+)(us|ms|s)$/m.exec(stdout);
-  return Number(value) * { us: 0.001, ms: 1, s: 1000 }[unit];
-}
 
 async function measure(count) {
   const dir = await makePersistDir();

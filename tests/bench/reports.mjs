@@ -4,11 +4,9 @@
 // rolls up the days first, as it would have over those two years. One connection, so the
 // figures are latency, not throughput.
 // Prints `bench: <name> = <value> <unit>` lines.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { p50 } from './latency.mjs';
 import { d1, makePersistDir, migrate, removePersistDir, seedDemoData, startServer, sessionCookie } from '../support/server.mjs';
 
-const run = promisify(execFile);
 const TWO_YEARS = 730 * 86_400_000;
 const now = Date.now();
 
@@ -45,13 +43,6 @@ async function rollUp(dir, url) {
     if (results[0].n === 0) return runs;
     if (runs > 200) throw new Error('the rollups do not finish');
   }
-}
-
-async function p50(url, cookie) {
-  const { stdout } = await run('wrk', ['-t1', '-c1', `-d${process.env.BENCH_SECONDS || '5'}s`, '--latency', '-H', `Cookie: ${cookie}`, url]);
-  if (/Non-2xx or 3xx responses/.test(stdout)) throw new Error(`errors from ${url}`);
-  const [, value, unit] = /^\s+50%\s+([\d.]+)(us|ms|s)$/m.exec(stdout);
-  return Number(value) * { us: 0.001, ms: 1, s: 1000 }[unit];
 }
 
 async function measure(count) {

@@ -17,7 +17,7 @@ test.beforeAll(async () => {
   dir = await makePersistDir();
   server = await startServer(dir, { seed: true });
   await d1(dir, 'execute', 'edgedesk', '--command', historySql(HISTORY));
-  const admin = await signedIn('admin@example.com', server.url);
+  const admin = await signedIn('admin@example.com', { baseURL: server.url });
   expect(await sweepAt(admin, Date.now())).toMatchObject({ error: null });
   await admin.dispose();
 });

@@ -18,6 +18,15 @@ pub fn json<T: Serialize>(status: u16, body: &T) -> Reply {
     Response::from_json(body).map(|response| response.with_status(status)).map_err(internal)
 }
 
+/// A CSV file to download under `name` (a name the Worker made: dates and words only).
+pub fn csv_download(body: String, name: &str) -> Reply {
+    let mut response = Response::ok(body).map_err(internal)?;
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "text/csv; charset=utf-8").map_err(internal)?;
+    headers.set("Content-Disposition", &format!("attachment; filename=\"{name}\"")).map_err(internal)?;
+    Ok(response)
+}
+
 pub fn error_response(error: &ApiError) -> Response {
     let mut response = Response::from_json(error)
         .map(|response| response.with_status(error.http_status()))

@@ -57,7 +57,14 @@ pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
     .into_iter()
     .flatten()
     .map(|error| error.message.clone())
-    .reduce(|first, second| format!("{first}; {second}"));
+    .fold(Vec::<String>::new(), |mut messages, message| {
+        // Two steps failing on the same cause (unreadable settings) say it once.
+        if !messages.contains(&message) {
+            messages.push(message);
+        }
+        messages
+    });
+    let error = (!error.is_empty()).then(|| error.join("; "));
     let (delivered, hooks) = (delivered.unwrap_or_default(), hooks.unwrap_or_default());
     let mut swept = swept.unwrap_or_default();
     live::after_sweep(ctx, env, std::mem::take(&mut swept.changed));

@@ -7,7 +7,7 @@ use edgedesk_domain::report::{self, ReportQuery, ReportScope};
 use edgedesk_domain::sla::zone::Zone;
 use edgedesk_domain::ticket::{ticket_number, TicketKind};
 use edgedesk_domain::{policy, ApiError, ErrorCode};
-use worker::{Request, Response};
+use worker::Request;
 
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
@@ -59,13 +59,7 @@ pub async fn results(req: &Request, ctx: &Ctx<'_>) -> Reply {
     }
     let query = &period.query;
     let name = format!("edgedesk-results-{}-{}.csv", query.from, query.to);
-    let mut response = Response::ok(results_csv(&rows, &period, lang)).map_err(http::internal)?;
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "text/csv; charset=utf-8").map_err(http::internal)?;
-    headers
-        .set("Content-Disposition", &format!("attachment; filename=\"{name}\""))
-        .map_err(http::internal)?;
-    Ok(response)
+    http::csv_download(results_csv(&rows, &period, lang), &name)
 }
 
 fn results_csv(rows: &[ExportRow], period: &Period, lang: Language) -> String {

@@ -6,7 +6,7 @@ use edgedesk_domain::breach::{AuthorityChoice, RegisterEntry, RegisterQuery, Ris
 use edgedesk_domain::csv::Csv;
 use edgedesk_domain::message::Language;
 use edgedesk_domain::policy;
-use worker::{Request, Response};
+use worker::Request;
 
 use crate::http::{self, Reply};
 use crate::routes::Ctx;
@@ -25,13 +25,7 @@ pub async fn export_register(req: &Request, ctx: &Ctx<'_>) -> Reply {
         return http::json(200, &entries);
     }
     let name = format!("breach-register-{}-{}.csv", query.from, query.to);
-    let mut response = Response::ok(csv(&entries, query.lang)).map_err(http::internal)?;
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "text/csv; charset=utf-8").map_err(http::internal)?;
-    headers
-        .set("Content-Disposition", &format!("attachment; filename=\"{name}\""))
-        .map_err(http::internal)?;
-    Ok(response)
+    http::csv_download(csv(&entries, query.lang), &name)
 }
 
 fn csv(entries: &[RegisterEntry], lang: Language) -> String {
