@@ -30,10 +30,10 @@ pub async fn run(event: &ScheduledEvent, env: &Env, ctx: &ScheduleContext) {
     };
     // Before delivery, so the clock's mail goes out in this run.
     let breaches = breach_clock::sweep(env, scheduled_at).await;
-    // After the clocks, so the results this run stored are in their days' rollups. Rows are
-    // stamped with the wall clock, so the rollups' watermark follows it too.
+    // After the clocks, so the results this run stored are in their days' rollups. The
+    // watermark follows the run's scheduled time, the "now" this run stamped its rows with.
     let rollups = match store::settings::sla(env).await {
-        Ok((settings, _)) => store::reports::roll_up(env, &report::desk_zone(&settings), clock::now()).await,
+        Ok((settings, _)) => store::reports::roll_up(env, &report::desk_zone(&settings), scheduled_at).await,
         Err(error) => Err(error),
     };
     let delivered = delivery::deliver_due(env, scheduled_at).await;
