@@ -113,6 +113,17 @@ impl ReportTexts {
         }
     }
 
+    /// An axis label: "45 min", "8.3 h", "1.4 d" (one unit, so it fits beside the axis).
+    pub fn minutes_short(&self, minutes: f64) -> String {
+        if minutes < 60.0 {
+            format!("{} {}", self.number(minutes.round()), self.minute_unit)
+        } else if minutes < 1440.0 {
+            format!("{} {}", self.number((minutes / 6.0).round() / 10.0), self.hour_unit)
+        } else {
+            format!("{} {}", self.number((minutes / 144.0).round() / 10.0), self.day_unit)
+        }
+    }
+
     /// A bucket's label: "under 1 h", or "3 d or more" for the open last one.
     pub fn bucket(&self, under: Option<i64>, previous: Option<i64>) -> String {
         match (under, previous) {

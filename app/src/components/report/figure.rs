@@ -16,7 +16,7 @@ pub fn Figure(table: ReportTable, series: Vec<usize>, kind: ChartKind, file_stem
         let t = i18n.r();
         match unit {
             Unit::Count => t.number(value.round()),
-            Unit::Minutes => t.minutes(Some(value)),
+            Unit::Minutes => t.minutes_short(value),
             Unit::Percent => format!("{} %", t.number(value.round())),
         }
     });
