@@ -91,6 +91,14 @@ test('an agent sees their own work only; a customer sees no report', async ({ br
   await expect(page.getByRole('region', { name: 'Period' })).toContainText('Resolved: 4');
   await context.close();
 
+  // A shared link with a bad period says so, and offers the default report.
+  const broken = await personPage(browser, 'supervisor@example.com', { baseURL: server.url });
+  await broken.page.goto('/reports?from=2026-11-10&to=2026-11-01');
+  await expect(broken.page.getByRole('alert')).toBeVisible();
+  await broken.page.getByRole('link', { name: 'Show the last 30 days' }).click();
+  await expect(broken.page.getByRole('region', { name: 'Period' })).toBeVisible();
+  await broken.context.close();
+
   const customer = await personPage(browser, 'customer@example.com', { baseURL: server.url });
   await customer.page.goto(WEEK);
   await expect(customer.page).toHaveURL(/\/my-tickets$/);

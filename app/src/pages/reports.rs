@@ -55,8 +55,10 @@ fn Report() -> impl IntoView {
         <p class="lead">{move || if agent_only() { i18n.r().intro_agent } else { i18n.r().intro_desk }}</p>
         {move || match report.get() {
             None | Some(Err(None)) => view! { <p role="status" class="muted">{i18n.t().loading}</p> }.into_any(),
+            // A link with a bad period or filter says so and offers the default report.
             Some(Err(Some(error))) => view! {
                 <p role="alert" class="alert alert-error">{i18n.t().error(error.code, None)}</p>
+                <p><a href="/reports">{i18n.r().reset}</a></p>
             }.into_any(),
             Some(Ok(report)) => view! { <Contents report agent_only=agent_only()/> }.into_any(),
         }}

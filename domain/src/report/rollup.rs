@@ -243,8 +243,7 @@ impl Cells {
     }
 }
 
-/// The rows of `results` and `opened` on each day of `days`, as cells per day: `day_of`
-/// gives an instant's day.
+/// The rows of `results` and `opened` as cells per day; `day_of` gives an instant's day.
 pub fn cells_by_day(
     results: &[ResultRow],
     opened: &[OpenedRow],
